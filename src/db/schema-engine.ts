@@ -20,6 +20,13 @@ import type { PoolConfig } from 'pg';
 
 const require = createRequire(import.meta.url);
 
+// Node has WebAssembly; the ES lib typings do not declare it (only the DOM lib does).
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+};
+const Wasm = WebAssembly;
+
 type EngineClass = typeof SchemaEngine;
 let engineClass: Promise<EngineClass> | undefined;
 
@@ -29,14 +36,12 @@ function loadEngineClass(): Promise<EngineClass> {
     // The package targets bundlers (`import * as wasm from "./x.wasm"`), which Node cannot
     // load, so the module is instantiated by hand, as @prisma/internals used to.
     const runtime = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as Record<string, unknown> & {
-      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+      __wbg_set_wasm(exports: Record<string, unknown>): void;
       SchemaEngine: EngineClass;
     };
     const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
     const bytes = await fs.readFile(path.join(dir, 'schema_engine_bg.wasm'));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-      './schema_engine_bg.js': runtime as WebAssembly.ModuleImports,
-    });
+    const instance = new Wasm.Instance(new Wasm.Module(bytes), { './schema_engine_bg.js': runtime });
     runtime.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return runtime.SchemaEngine;
@@ -151,10 +156,7 @@ export async function openSchemaEngine(
     };
   } catch (e) {
     for (const adapter of opened.splice(0)) await adapter.dispose().catch(() => {});
-    // The engine reports adapter errors by id; the registry holds the original error.
-    const registry = (bound as { errorRegistry?: { lookupError(e: unknown): { error: unknown } | undefined } })
-      .errorRegistry;
-    throw registry?.lookupError(e)?.error ?? e;
+    throw e;
   }
 }
 

@@ -1,0 +1,40 @@
+import { Bot, type BotConfig } from 'grammy';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import type { BotContext, BotDeps } from './context.ts';
+import { errorBoundary } from './middleware/error-boundary.ts';
+import { oncePerUpdate } from './middleware/once-per-update.ts';
+import { userLocale } from './middleware/user-locale.ts';
+import { startFeature } from './features/start.ts';
+import { helpFeature } from './features/help.ts';
+import { languageFeature } from './features/language.ts';
+import { fallbackFeature } from './features/fallback.ts';
+
+export interface BotOptions extends BotConfig<BotContext> {
+  /** Bot API server root: Telegram's by default, a self-hosted server or a local double otherwise. */
+  apiRoot?: string;
+}
+
+export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = {}): Bot<BotContext> {
+  const { apiRoot, ...config } = botConfig;
+  const bot = new Bot<BotContext>(token, {
+    ...config,
+    client: { ...config.client, ...(apiRoot ? { apiRoot } : {}) },
+  });
+  // Telegram's 429 (with retry_after) and 5xx are waited out and retried, a few times.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    return deps.inFlight ? deps.inFlight.track(next) : next();
+  });
+  // Polling hands updates over concurrently: keep each chat's in order.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(errorBoundary());
+  bot.use(oncePerUpdate());
+  bot.use(userLocale());
+  bot.use(startFeature, helpFeature, languageFeature, fallbackFeature);
+
+  bot.catch(({ error, ctx }) => deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'unhandled bot error'));
+  return bot;
+}

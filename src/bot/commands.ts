@@ -1,0 +1,21 @@
+import type { Api } from 'grammy';
+import type { I18n } from '../i18n/i18n.ts';
+import type { Locale } from '../i18n/locales.ts';
+
+/** The command list Telegram shows in the "/" menu, in each language, Indonesian as default. */
+export function commandList(i18n: I18n, locale: Locale) {
+  const t = i18n.getFixedT(locale);
+  const names = locale === 'id' ? { help: 'bantuan', language: 'bahasa' } : { help: 'help', language: 'language' };
+  return [
+    { command: 'start', description: t('start:commands.start') },
+    { command: 'menu', description: t('start:commands.menu') },
+    { command: names.help, description: t('start:commands.help') },
+    { command: names.language, description: t('start:commands.language') },
+  ];
+}
+
+export async function registerCommands(api: Api, i18n: I18n, defaultLocale: Locale): Promise<void> {
+  await api.setMyCommands(commandList(i18n, defaultLocale));
+  await api.setMyCommands(commandList(i18n, 'id'), { language_code: 'id' });
+  await api.setMyCommands(commandList(i18n, 'en'), { language_code: 'en' });
+}

@@ -1,0 +1,24 @@
+import type { Context } from 'grammy';
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { I18n, TFunction } from '../i18n/i18n.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { InFlight } from '../lifecycle.ts';
+
+/** What the bot needs from the outside; tests and the console hand in their own. */
+export interface BotDeps {
+  prisma: PrismaClient;
+  logger: Logger;
+  i18n: I18n;
+  defaultLocale: Locale;
+  /** When given, every update is counted in it while handled, so shutdown can wait for them. */
+  inFlight?: InFlight;
+}
+
+export interface BotContextFlavor {
+  deps: BotDeps;
+  locale: Locale;
+  t: TFunction;
+}
+
+export type BotContext = Context & BotContextFlavor;

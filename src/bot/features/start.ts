@@ -1,0 +1,21 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.ts';
+import { MENU, mainMenuKeyboard } from '../menu.ts';
+
+export const startFeature = new Composer<BotContext>();
+
+startFeature.command('start', async (ctx) => {
+  await ctx.reply(`${ctx.t('start:greeting', { name: ctx.from?.first_name ?? '' })}\n\n${ctx.t('common:menu.title')}`, {
+    parse_mode: 'HTML',
+    reply_markup: mainMenuKeyboard(ctx.t),
+  });
+});
+
+startFeature.command('menu', async (ctx) => {
+  await ctx.reply(ctx.t('common:menu.title'), { reply_markup: mainMenuKeyboard(ctx.t) });
+});
+
+startFeature.callbackQuery(MENU, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t('common:menu.title'), { reply_markup: mainMenuKeyboard(ctx.t) });
+});

@@ -1,0 +1,43 @@
+// i18next, loaded synchronously from locales/<lng>/<namespace>.json at start-up.
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n as I18nInstance, type Resource, type TFunction } from 'i18next';
+import { localesDir } from '../paths.ts';
+import { escapeHtml } from './html.ts';
+import { LOCALES, type Locale } from './locales.ts';
+
+export type { TFunction };
+export type I18n = I18nInstance;
+
+export function loadResources(dir = localesDir): Resource {
+  const resources: Resource = {};
+  for (const lng of LOCALES) {
+    const lngDir = path.join(dir, lng);
+    resources[lng] = {};
+    for (const file of fs.readdirSync(lngDir).filter((f) => f.endsWith('.json'))) {
+      resources[lng][path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(lngDir, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+export function createI18n(defaultLocale: Locale, resources = loadResources()): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    resources,
+    lng: defaultLocale,
+    fallbackLng: defaultLocale,
+    supportedLngs: [...LOCALES],
+    ns: Object.keys(resources[defaultLocale] ?? {}),
+    defaultNS: 'common',
+    // Interpolated values are data: escape them for Telegram HTML, which has no &#x2F; etc.
+    interpolation: { escapeValue: true, escape: escapeHtml },
+    returnNull: false,
+  });
+  return instance;
+}
+
+export function translator(i18n: I18n, locale: Locale): TFunction {
+  return i18n.getFixedT(locale);
+}

@@ -1,0 +1,83 @@
+// The HTTP face of the bot: Telegram's webhook, probes for the orchestrator, JSON everywhere.
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { webhookCallback, type Bot } from 'grammy';
+import type { Logger } from 'pino';
+import type { BotContext } from '../bot/context.ts';
+import { requestContext } from './request-context.ts';
+import { secretMatches } from './secret.ts';
+
+export const WEBHOOK_PATH = '/telegram/webhook';
+const BODY_LIMIT = '1mb';
+
+export interface AppOptions {
+  logger: Logger;
+  /** Resolves when the database answers. */
+  checkReady: () => Promise<void>;
+  /** Set in webhook mode. */
+  webhook?: { bot: Bot<BotContext>; secret: string } | undefined;
+  /** True once shutdown began: new requests are turned away so in-flight ones can finish. */
+  isDraining?: () => boolean;
+}
+
+export function createApp(opts: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.use(requestContext(opts.logger));
+  app.use(refuseWhileDraining(opts.isDraining ?? (() => false)));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (req, res) => {
+    try {
+      await opts.checkReady();
+      res.json({ status: 'ready' });
+    } catch (err) {
+      req.log.warn({ err: (err as Error).message }, 'not ready');
+      res.status(503).json({ status: 'unavailable', reason: 'database' });
+    }
+  });
+
+  if (opts.webhook) {
+    const { bot, secret } = opts.webhook;
+    // grammY compares the secret itself with ===; ours is constant-time and runs before the body is read.
+    const checkSecret: RequestHandler = (req, res, next) => {
+      if (secretMatches(req.get('x-telegram-bot-api-secret-token'), secret)) return next();
+      req.log.warn('webhook call with a missing or wrong secret');
+      res.status(401).json({ ok: false, error: 'unauthorized' });
+    };
+    app.post(
+      WEBHOOK_PATH,
+      checkSecret,
+      express.json({ limit: BODY_LIMIT }),
+      // On timeout grammY throws: the update is answered 500, not acknowledged, and Telegram retries.
+      webhookCallback(bot, 'express'),
+    );
+  }
+
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+  app.use(jsonErrors);
+  return app;
+}
+
+function refuseWhileDraining(isDraining: () => boolean): RequestHandler {
+  return (_req, res, next) => {
+    if (!isDraining()) return next();
+    // Not acknowledged, so Telegram delivers it again, to us after restart or to another instance.
+    res.setHeader('Connection', 'close');
+    res.status(503).json({ error: 'shutting_down' });
+  };
+}
+
+const jsonErrors: ErrorRequestHandler = (err: { status?: number; statusCode?: number; type?: string }, req, res, _next) => {
+  const status = err.status ?? err.statusCode ?? 500;
+  if (status >= 500) req.log.error({ err }, 'request failed');
+  const error =
+    status === 413 ? 'payload_too_large' : err.type === 'entity.parse.failed' ? 'invalid_json' : status >= 500 ? 'internal_error' : 'bad_request';
+  if (!res.headersSent) res.status(status).json({ error });
+};

@@ -1,0 +1,105 @@
+// Wires configuration → database → bot → HTTP server → polling or webhook, and takes it all
+// down again in reverse. main.ts runs it; tests run it in-process against the Bot API double.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { createBot } from './bot/bot.ts';
+import { registerCommands } from './bot/commands.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { seedDatabase } from './db/seed.ts';
+import { forgetProcessedUpdates } from './domain/updates.ts';
+import { createI18n } from './i18n/i18n.ts';
+import { InFlight } from './lifecycle.ts';
+import { createApp } from './server/app.ts';
+
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
+const SHUTDOWN_BUDGET_MS = 8_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Service {
+  url: string;
+  db: Database;
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Skips getMe at start-up (tests). */
+  botInfo?: UserFromGetMe;
+  /** An already open database (tests share one per file). */
+  db?: Database;
+}
+
+export async function startService(config: Config & { BOT_TOKEN: string }, logger: Logger, opts: ServiceOptions = {}): Promise<Service> {
+  const db = opts.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger }));
+  const ownsDb = !opts.db;
+  let server: http.Server | undefined;
+  let runner: RunnerHandle | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  let draining = false;
+  const inFlight = new InFlight();
+
+  const stop = async () => {
+    draining = true;
+    clearInterval(pruneTimer);
+    const stopped: Promise<unknown>[] = [];
+    if (runner?.isRunning()) stopped.push(runner.stop());
+    if (server) {
+      const s = server;
+      stopped.push(new Promise((resolve) => s.close(resolve)));
+      s.closeIdleConnections();
+    }
+    const idle = await inFlight.idle(SHUTDOWN_BUDGET_MS);
+    if (!idle) logger.warn({ inFlight: inFlight.size }, 'shutdown budget spent with updates still in flight');
+    server?.closeAllConnections();
+    await Promise.all(stopped);
+    if (ownsDb) await db.close();
+    logger.info('stopped');
+  };
+
+  try {
+    const seeded = await seedDatabase(db.prisma);
+    if (Object.keys(seeded).length) logger.info({ seeded }, 'seed data loaded');
+
+    const i18n = createI18n(config.DEFAULT_LOCALE);
+    const bot = createBot(
+      config.BOT_TOKEN,
+      { prisma: db.prisma, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight },
+      { apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) },
+    );
+    await bot.init();
+    await registerCommands(bot.api, i18n, config.DEFAULT_LOCALE).catch((err: unknown) =>
+      logger.warn({ err }, 'could not register the command list'),
+    );
+
+    const webhook = config.BOT_MODE === 'webhook' ? { bot, secret: config.WEBHOOK_SECRET! } : undefined;
+    const app = createApp({ logger, checkReady: () => db.ping(), webhook, isDraining: () => draining });
+    server = http.createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject).listen(config.PORT, config.HOST, resolve);
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+
+    if (webhook) {
+      await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+    } else {
+      await bot.api.deleteWebhook();
+      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    }
+
+    pruneTimer = setInterval(() => {
+      forgetProcessedUpdates(db.prisma, new Date(Date.now() - 2 * DAY_MS)).catch((err: unknown) =>
+        logger.warn({ err }, 'could not prune processed updates'),
+      );
+    }, 60 * 60 * 1000).unref();
+
+    logger.info({ url, mode: config.BOT_MODE, database: db.kind, bot: bot.botInfo.username }, 'Paritrana Bot is running');
+    return { url, db, stop };
+  } catch (e) {
+    await stop().catch(() => {});
+    throw e;
+  }
+}

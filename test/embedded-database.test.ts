@@ -1,0 +1,77 @@
+// The embedded default: PGlite in DATA_DIR behind a unix socket, used through the same code as PostgreSQL.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/database.ts';
+import { recordUser } from '../src/domain/users.ts';
+import { claimUpdate } from '../src/domain/updates.ts';
+import { captureLogs } from './support/logs.ts';
+
+const run = promisify(execFile);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-embedded-'));
+const { logger } = captureLogs();
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('embedded database', () => {
+  it('is created and migrated on first start, and keeps its data across restarts', async () => {
+    const first = await openDatabase({ dataDir, logger });
+    try {
+      expect(first.kind).toBe('embedded');
+      expect(first.created).toBe(true);
+      expect(first.appliedMigrations.length).toBeGreaterThan(0);
+      await recordUser(first.prisma, { id: 42, first_name: 'Siti', language_code: 'id' });
+      expect(await claimUpdate(first.prisma, 1)).toBe(true);
+      expect(await claimUpdate(first.prisma, 1)).toBe(false);
+    } finally {
+      await first.close();
+    }
+
+    const second = await openDatabase({ dataDir, logger });
+    try {
+      expect(second.created).toBe(false);
+      expect(second.appliedMigrations).toEqual([]);
+      expect(await second.prisma.user.findUnique({ where: { telegramId: 42n } })).toMatchObject({ firstName: 'Siti' });
+      await second.ping();
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('has pg_trgm for fuzzy matching', async () => {
+    const db = await openDatabase({ dataDir, logger });
+    try {
+      await db.prisma.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+      const [row] = await db.prisma.$queryRaw<{ s: number }[]>`SELECT similarity('padang panjang', 'padang panjng')::float8 AS s`;
+      expect(row!.s).toBeGreaterThan(0.6);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses a second process on the same data directory with a clear message', async () => {
+    const db = await openDatabase({ dataDir, logger });
+    try {
+      const attempt = run(process.execPath, ['--import', 'tsx', 'src/db/cli.ts', 'deploy'], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      });
+      await expect(attempt).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(new RegExp(`in use by another process \\(pid ${process.pid}\\)`)),
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    fs.writeFileSync(path.join(dataDir, 'paritrana.pid'), '999999999');
+    const db = await openDatabase({ dataDir, logger });
+    expect(fs.readFileSync(path.join(dataDir, 'paritrana.pid'), 'utf8')).toBe(String(process.pid));
+    await db.close();
+    expect(fs.existsSync(path.join(dataDir, 'paritrana.pid'))).toBe(false);
+  });
+});
