@@ -21,8 +21,10 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
     ...config,
     client: { ...config.client, ...(apiRoot ? { apiRoot } : {}) },
   });
-  // Telegram's 429 (with retry_after) and 5xx are waited out and retried, a few times.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Waits out 429s (up to 30 s) and retries 5xx twice (after 3 s, then 6 s), so a reply stays within
+  // Telegram's webhook patience. Network errors are not retried: the library would retry them
+  // forever, and the error boundary's apology is the better answer.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   bot.use((ctx, next) => {
     ctx.deps = deps;

@@ -1,15 +1,15 @@
 // npm run db:migrate | db:migration -- <name> | db:status | db:seed
+import type { PoolConfig } from 'pg';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
-import { createMigration } from './migrations.ts';
-import { migrationStatus } from './migrations.ts';
+import { createMigration, migrationStatus } from './migrations.ts';
 import { openDatabase } from './database.ts';
 import { openEmbeddedDatabase } from './embedded.ts';
 import { seedDatabase } from './seed.ts';
 
 const [command, ...args] = process.argv.slice(2);
 
-async function withPgConfig<T>(run: (pgConfig: import('pg').PoolConfig) => Promise<T>): Promise<T> {
+async function withPgConfig<T>(run: (pgConfig: PoolConfig) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
   if (config.DATABASE_URL) return run({ connectionString: config.DATABASE_URL });
   const embedded = await openEmbeddedDatabase(config.DATA_DIR);

@@ -1,0 +1,59 @@
+// A whole bot service in the test process: real HTTP, a real database, the Bot API double.
+import type { Update } from 'grammy/types';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { startService, type Service } from '../../src/service.ts';
+import { WEBHOOK_PATH } from '../../src/server/app.ts';
+import type { LocalBotApi } from '../../src/telegram/local-bot-api.ts';
+import { startBotApiDouble } from './bot-api-double.ts';
+import { captureLogs, type LogLine } from './logs.ts';
+import { createTestDatabase, type TestDatabase } from './postgres.ts';
+
+export const TEST_TOKEN = '123456789:TEST-token_abcdefghijklmnopqrstu';
+export const TEST_SECRET = 'test-webhook-secret_0123456789';
+
+export interface TestBot {
+  service: Service;
+  double: LocalBotApi;
+  database: TestDatabase;
+  logs: LogLine[];
+  config: Config & { BOT_TOKEN: string };
+  /** POSTs an update to the webhook as Telegram would; `secret: null` leaves the header out. */
+  post(update: Update | string, secret?: string | null): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export async function startTestBot(opts: { mode?: 'webhook' | 'polling'; env?: Record<string, string> } = {}): Promise<TestBot> {
+  const double = await startBotApiDouble();
+  const database = await createTestDatabase();
+  const { logger, lines } = captureLogs();
+  const config = loadConfig({
+    BOT_TOKEN: TEST_TOKEN,
+    BOT_MODE: opts.mode ?? 'webhook',
+    WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
+    WEBHOOK_SECRET: TEST_SECRET,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: database.url,
+    TELEGRAM_API_ROOT: double.apiRoot,
+    ...opts.env,
+  }) as Config & { BOT_TOKEN: string };
+  const service = await startService(config, logger);
+  return {
+    service,
+    double,
+    database,
+    logs: lines,
+    config,
+    post: (update, secret = TEST_SECRET) =>
+      fetch(`${service.url}${WEBHOOK_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret }) },
+        body: typeof update === 'string' ? update : JSON.stringify(update),
+      }),
+    async stop() {
+      await service.stop();
+      await double.stop();
+      await database.drop();
+    },
+  };
+}
