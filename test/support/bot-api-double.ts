@@ -1,0 +1,24 @@
+import { LocalBotApi, type LocalBotApiOptions, type UserLike } from '../../src/telegram/local-bot-api.ts';
+
+export { LocalBotApi, DEFAULT_BOT_INFO, ApiError } from '../../src/telegram/local-bot-api.ts';
+export type * from '../../src/telegram/local-bot-api-types.ts';
+export { parseTelegramHtml, toTerminal } from '../../src/telegram/telegram-html.ts';
+
+/** A started double on a random local port; call `stop()` in afterEach/afterAll. */
+export async function startBotApiDouble(opts: LocalBotApiOptions = {}): Promise<LocalBotApi> {
+  const api = new LocalBotApi(opts);
+  await api.start();
+  return api;
+}
+
+/** A realistic Indonesian Telegram user for `from`. */
+export function testUser(id: number, overrides: Partial<UserLike> = {}): UserLike {
+  return {
+    id,
+    first_name: 'Siti',
+    last_name: 'Rahayu',
+    username: `siti_${id}`,
+    language_code: 'id',
+    ...overrides,
+  };
+}
