@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     if (!process.stdin.isTTY || !process.stdout.isTTY) fail(NO_TOKEN);
     const { runConsole } = await import('./console/console-chat.ts');
     await runConsole(config);
-    return;
+    process.exit(0);
   }
 
   const logger = createLogger(config.LOG_LEVEL);

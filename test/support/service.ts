@@ -1,4 +1,7 @@
 // A whole bot service in the test process: real HTTP, a real database, the Bot API double.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Update } from 'grammy/types';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { startService, type Service } from '../../src/service.ts';
@@ -7,6 +10,12 @@ import type { LocalBotApi } from '../../src/telegram/local-bot-api.ts';
 import { startBotApiDouble } from './bot-api-double.ts';
 import { captureLogs, type LogLine } from './logs.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';
+
+/** A fresh DATA_DIR for the embedded database, in the TestDatabase shape (`url` is the directory). */
+async function createEmbeddedDataDir(): Promise<TestDatabase> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'paritrana-data-'));
+  return { name: path.basename(dir), url: dir, drop: () => fs.rm(dir, { recursive: true, force: true }) };
+}
 
 export const TEST_TOKEN = '123456789:TEST-token_abcdefghijklmnopqrstu';
 export const TEST_SECRET = 'test-webhook-secret_0123456789';
@@ -22,9 +31,11 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-export async function startTestBot(opts: { mode?: 'webhook' | 'polling'; env?: Record<string, string> } = {}): Promise<TestBot> {
+export async function startTestBot(
+  opts: { mode?: 'webhook' | 'polling'; env?: Record<string, string>; viaProxy?: number; embedded?: boolean } = {},
+): Promise<TestBot> {
   const double = await startBotApiDouble();
-  const database = await createTestDatabase();
+  const database = opts.embedded ? await createEmbeddedDataDir() : await createTestDatabase();
   const { logger, lines } = captureLogs();
   const config = loadConfig({
     BOT_TOKEN: TEST_TOKEN,
@@ -33,7 +44,9 @@ export async function startTestBot(opts: { mode?: 'webhook' | 'polling'; env?: R
     WEBHOOK_SECRET: TEST_SECRET,
     HOST: '127.0.0.1',
     PORT: '0',
-    DATABASE_URL: database.url,
+    ...(opts.embedded
+      ? { DATA_DIR: database.url }
+      : { DATABASE_URL: opts.viaProxy ? database.url.replace(':5432/', `:${opts.viaProxy}/`) : database.url }),
     TELEGRAM_API_ROOT: double.apiRoot,
     ...opts.env,
   }) as Config & { BOT_TOKEN: string };

@@ -24,7 +24,7 @@ export class TcpProxy {
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
     this.port = (server.address() as net.AddressInfo).port;
     this.server = server;
   }
@@ -38,7 +38,7 @@ export class TcpProxy {
   }
 
   /** Listens again on the same port. */
-  restore(): Promise<void> {
-    return this.start(this.port);
+  async restore(): Promise<void> {
+    if (!this.server) await this.start(this.port);
   }
 }

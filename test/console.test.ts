@@ -1,0 +1,105 @@
+// The local console: in-process with streams, and `npm start` in a real terminal (a pty from `script`).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { runConsole } from '../src/console/console-chat.ts';
+import { projectRoot } from '../src/paths.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-console-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+// eslint-disable-next-line no-control-regex
+const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+async function until(read: () => string, pattern: RegExp, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (!pattern.test(read())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`no ${pattern} within ${timeoutMs} ms in:\n${read()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Environment for a child with no token and no database server: what a new user has. */
+function freshEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  for (const name of ['BOT_TOKEN', 'DATABASE_URL', 'BOT_MODE', 'PORT', 'NODE_OPTIONS']) delete env[name];
+  return env;
+}
+
+describe('console', () => {
+  it('greets, shows buttons as numbers, presses them, and closes cleanly', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (d: Buffer) => (screen += d.toString()));
+    const done = runConsole(loadConfig({ DATA_DIR: tempDir() }), {
+      io: { input, output },
+      user: { id: 77, first_name: 'Wayan', language_code: 'id' },
+    });
+    const text = () => plain(screen);
+
+    await until(text, /Halo, Wayan! 👋/, 30_000);
+    expect(text()).toContain('[1] ❓ Bantuan');
+    expect(text()).toContain('[2] 🌐 Bahasa / Language');
+
+    input.write('2\n');
+    await until(text, /Pilih bahasa yang Anda inginkan:/, 5_000);
+    input.write('2\n'); // English
+    await until(text, /from now on I will answer in English/, 5_000);
+    input.write('9\n');
+    await until(text, /Tidak ada tombol nomor 9\./, 5_000);
+    input.write('apa itu paritrana\n');
+    await until(text, /did not understand that yet/, 5_000);
+
+    input.write('keluar\n');
+    await done;
+    expect(text()).toContain('Menutup bot dan basis data');
+  });
+
+  it('opens with `npm start` in a terminal without a token and answers /start in Indonesian within 15 s', async () => {
+    const dataDir = tempDir();
+    // `script` gives the child a real pseudo-terminal, as a person's terminal would.
+    const child = spawn('script', ['-qfec', 'npm start', '/dev/null'], {
+      cwd: projectRoot,
+      env: freshEnv(dataDir),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let screen = '';
+    child.stdout.on('data', (d: Buffer) => (screen += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (screen += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const launched = Date.now();
+
+    await until(() => plain(screen), /Halo, .+! 👋/, 15_000);
+    const answeredMs = Date.now() - launched;
+    expect(answeredMs).toBeLessThan(15_000);
+    expect(plain(screen)).toContain('Paritrana Bot — konsol lokal');
+    expect(fs.existsSync(path.join(dataDir, 'pgdata', 'PG_VERSION'))).toBe(true);
+
+    child.stdin.write('keluar\r');
+    expect(await exited).toBe(0);
+  });
+
+  it('exits 1 with directions to @BotFather when there is neither a token nor a terminal', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: projectRoot,
+      env: freshEnv(tempDir()),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('BOT_TOKEN is not set');
+    expect(stderr).toContain('@BotFather');
+  });
+});
