@@ -1,0 +1,193 @@
+// npm run bench:webhook: the full bot (real entry point, PostgreSQL, webhook mode) against a bare
+// grammY bot answering one sendMessage, both posting to the same local Bot API double, measured
+// in the same run with autocannon. Needs the PostgreSQL server (BENCH_PG_URL).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import readline from 'node:readline';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { LocalBotApi } from '../src/telegram/local-bot-api.ts';
+import { projectRoot } from '../src/paths.ts';
+
+const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const DATABASE = 'paritrana_bench';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_S = 3;
+const USERS = 1_000;
+const TOKEN = '123456789:bench-token_abcdefghijklmnopqrstuv';
+const SECRET = 'bench-webhook-secret-0123456789';
+
+interface Case {
+  name: string;
+  text: string;
+  start(): Promise<{ url: string; child: ChildProcess }>;
+}
+
+interface Result {
+  name: string;
+  /** CPU time of the bot process per request answered, and its share of the measured time. */
+  cpuMsPerRequest: number;
+  cpuShare: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function resetDatabase(): Promise<string> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${DATABASE}`);
+  await client.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+}
+
+// As in the architecture notes' measurements: one core for the bot under test, the other for
+// the load generator and the double (this process), the same for every case. PostgreSQL floats.
+const PIN = process.env.BENCH_PIN !== '0' && os.availableParallelism() >= 2 && spawnSync('taskset', ['-c', '1', 'true']).status === 0;
+if (PIN) spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+
+function startChild(args: string[], env: Record<string, string>, readyMsg: string): Promise<{ url: string; child: ChildProcess }> {
+  // BENCH_PROFILE=<dir>: a V8 CPU profile of the bot under test, written there when it stops.
+  const profile = process.env.BENCH_PROFILE && args[0] === 'src/main.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const node = [process.execPath, ...profile, '--import', 'tsx', ...args];
+  const [command, ...rest] = PIN ? ['taskset', '-c', '0', ...node] : node;
+  const child = spawn(command!, rest, {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === readyMsg && entry.url) resolve({ url: entry.url, child });
+      } catch {
+        process.stderr.write(`${line}\n`);
+      }
+    });
+  });
+}
+
+let nextUpdateId = 1;
+function update(text: string): string {
+  const id = nextUpdateId++;
+  const user = 10_000 + (id % USERS);
+  const from = { id: user, is_bot: false, first_name: 'Bench', language_code: 'id' };
+  const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] : undefined;
+  return JSON.stringify({
+    update_id: id,
+    message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: user, type: 'private', first_name: 'Bench' }, from, text, entities },
+  });
+}
+
+async function drive(url: string, text: string, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${url}/telegram/webhook`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+    requests: [{ setupRequest: (req) => ({ ...req, body: update(text) }) }],
+  });
+}
+
+/** utime + stime of a process, in ms (Linux). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+async function measure(c: Case): Promise<Result> {
+  const { url, child } = await c.start();
+  try {
+    await drive(url, c.text, WARMUP_S);
+    const cpuBefore = cpuMs(child.pid!);
+    const r = await drive(url, c.text, DURATION_S);
+    const cpu = cpuMs(child.pid!) - cpuBefore;
+    return {
+      name: c.name,
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      requests: r.requests.total,
+      non2xx: r.non2xx,
+      errors: r.errors,
+      cpuMsPerRequest: cpu / r.requests.total,
+      cpuShare: cpu / (DURATION_S * 1000),
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+const double = new LocalBotApi({ token: TOKEN });
+await double.start();
+for (let i = 0; i < USERS; i++) double.addChat(10_000 + i);
+const databaseUrl = await resetDatabase();
+
+const baseline: Case = {
+  name: 'baseline: bare grammY, one sendMessage',
+  text: '/start',
+  start: () =>
+    startChild(['bench/baseline-bot.ts'], { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: double.apiRoot, BOT_INFO: JSON.stringify(double.botInfo) }, 'ready'),
+};
+const fullBot = (name: string, text: string): Case => ({
+  name,
+  text,
+  start: () =>
+    startChild(
+      ['src/main.ts'],
+      {
+        BOT_TOKEN: TOKEN,
+        BOT_MODE: 'webhook',
+        WEBHOOK_URL: 'https://bench.example.test/telegram/webhook',
+        WEBHOOK_SECRET: SECRET,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATABASE_URL: databaseUrl,
+        TELEGRAM_API_ROOT: double.apiRoot,
+        // Request lines are debug: info is quiet under load and still shows the start line.
+        LOG_LEVEL: 'info',
+      },
+      'Paritrana Bot is running',
+    ),
+});
+
+const cases = [baseline, fullBot('full bot: /start with the database', '/start')];
+const results: Result[] = [];
+for (const c of cases) {
+  process.stderr.write(`measuring ${c.name} (${WARMUP_S} s warm-up, ${DURATION_S} s, ${CONNECTIONS} connections)…\n`);
+  results.push(await measure(c));
+}
+await double.stop();
+
+const base = results[0]!;
+const rows = results.map((r) => ({
+  case: r.name,
+  'req/s': Math.round(r.rps),
+  'p50 ms': r.p50,
+  'p99 ms': r.p99,
+  requests: r.requests,
+  'non-2xx': r.non2xx,
+  errors: r.errors,
+  'bot CPU µs/req': Math.round(r.cpuMsPerRequest * 1000),
+  'bot CPU %': Math.round(r.cpuShare * 100),
+  'ratio to baseline': r === base ? '1.00' : (r.rps / base.rps).toFixed(2),
+}));
+console.table(rows);
+const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0);
+if (failed.length) {
+  console.error(`non-2xx answers or errors in: ${failed.map((r) => r.name).join(', ')}`);
+  process.exit(1);
+}
+process.exit(0);
