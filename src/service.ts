@@ -66,7 +66,7 @@ export async function startService(config: Config & { BOT_TOKEN: string }, logge
     const i18n = createI18n(config.DEFAULT_LOCALE);
     const bot = createBot(
       config.BOT_TOKEN,
-      { prisma: db.prisma, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight },
+      { prisma: db.prisma, pool: db.pool, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight },
       { apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) },
     );
     await bot.init();

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
-import { recordUser } from '../src/domain/users.ts';
-import { claimUpdate } from '../src/domain/updates.ts';
+import { beginUpdate } from '../src/domain/updates.ts';
 import { captureLogs } from './support/logs.ts';
 
 const run = promisify(execFile);
@@ -23,9 +22,11 @@ describe('embedded database', () => {
       expect(first.kind).toBe('embedded');
       expect(first.created).toBe(true);
       expect(first.appliedMigrations.length).toBeGreaterThan(0);
-      await recordUser(first.prisma, { id: 42, first_name: 'Siti', language_code: 'id' });
-      expect(await claimUpdate(first.prisma, 1)).toBe(true);
-      expect(await claimUpdate(first.prisma, 1)).toBe(false);
+      const siti = { id: 42, first_name: 'Siti', language_code: 'id' };
+      expect(await beginUpdate(first.pool, 1, siti)).toEqual({ fresh: true, locale: null });
+      expect(await beginUpdate(first.pool, 1, siti)).toEqual({ fresh: false, locale: null });
+      expect(await beginUpdate(first.pool, 2, undefined)).toEqual({ fresh: true, locale: null });
+      expect(await beginUpdate(first.pool, 2, undefined)).toEqual({ fresh: false, locale: null });
     } finally {
       await first.close();
     }

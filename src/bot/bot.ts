@@ -3,8 +3,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { BotContext, BotDeps } from './context.ts';
 import { errorBoundary } from './middleware/error-boundary.ts';
-import { oncePerUpdate } from './middleware/once-per-update.ts';
-import { userLocale } from './middleware/user-locale.ts';
+import { beginUpdateMiddleware } from './middleware/begin-update.ts';
 import { startFeature } from './features/start.ts';
 import { helpFeature } from './features/help.ts';
 import { languageFeature } from './features/language.ts';
@@ -33,8 +32,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
   // Polling hands updates over concurrently: keep each chat's in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(errorBoundary());
-  bot.use(oncePerUpdate());
-  bot.use(userLocale());
+  bot.use(beginUpdateMiddleware());
   bot.use(startFeature, helpFeature, languageFeature, fallbackFeature);
 
   bot.catch(({ error, ctx }) => deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'unhandled bot error'));

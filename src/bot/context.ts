@@ -1,4 +1,5 @@
 import type { Context } from 'grammy';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { I18n, TFunction } from '../i18n/i18n.ts';
@@ -8,6 +9,8 @@ import type { InFlight } from '../lifecycle.ts';
 /** What the bot needs from the outside; tests and the console hand in their own. */
 export interface BotDeps {
   prisma: PrismaClient;
+  /** The pool under Prisma: the per-update statement skips Prisma's runtime (domain/updates.ts). */
+  pool: Pool;
   logger: Logger;
   i18n: I18n;
   defaultLocale: Locale;

@@ -10,6 +10,8 @@ export type { PrismaClient };
 
 export interface Database {
   prisma: PrismaClient;
+  /** The pool under Prisma, for the one statement every update runs (see domain/updates.ts). */
+  pool: pg.Pool;
   kind: 'embedded' | 'postgresql';
   /** Connection settings for other `pg` users (the job queue, tests). */
   pgConfig: pg.PoolConfig;
@@ -43,6 +45,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
     return {
       prisma,
+      pool,
       kind: embedded ? 'embedded' : 'postgresql',
       pgConfig,
       created: embedded?.created ?? false,

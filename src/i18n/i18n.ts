@@ -38,6 +38,13 @@ export function createI18n(defaultLocale: Locale, resources = loadResources()): 
   return instance;
 }
 
+const translators = new WeakMap<I18n, Map<Locale, TFunction>>();
+
+/** One fixed-language t per instance and locale: every update needs one, and making it is not free. */
 export function translator(i18n: I18n, locale: Locale): TFunction {
-  return i18n.getFixedT(locale);
+  let byLocale = translators.get(i18n);
+  if (!byLocale) translators.set(i18n, (byLocale = new Map()));
+  let t = byLocale.get(locale);
+  if (!t) byLocale.set(locale, (t = i18n.getFixedT(locale)));
+  return t;
 }

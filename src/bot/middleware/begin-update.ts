@@ -1,0 +1,24 @@
+import type { MiddlewareFn } from 'grammy';
+import type { BotContext } from '../context.ts';
+import { beginUpdate } from '../../domain/updates.ts';
+import { pickLocale } from '../../domain/users.ts';
+import { translator } from '../../i18n/i18n.ts';
+
+/**
+ * Handles each update once (a redelivery stops here), records who sent it, and gives the rest
+ * of the chain `ctx.locale` and `ctx.t` in their language.
+ */
+export function beginUpdateMiddleware(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const { pool, i18n, defaultLocale, logger } = ctx.deps;
+    const sender = ctx.from && !ctx.from.is_bot ? ctx.from : undefined;
+    const { fresh, locale } = await beginUpdate(pool, ctx.update.update_id, sender);
+    if (!fresh) {
+      logger.info({ updateId: ctx.update.update_id }, 'duplicate update skipped');
+      return;
+    }
+    ctx.locale = pickLocale(locale, defaultLocale);
+    ctx.t = translator(i18n, ctx.locale);
+    await next();
+  };
+}
