@@ -65,6 +65,23 @@ describe('console', () => {
     expect(text()).toContain('Menutup bot dan basis data');
   });
 
+  it('answers again in a second session on the same data directory', async () => {
+    const dataDir = tempDir();
+    for (const session of [1, 2]) {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let screen = '';
+      output.on('data', (d: Buffer) => (screen += d.toString()));
+      const done = runConsole(loadConfig({ DATA_DIR: dataDir }), { io: { input, output }, user: { id: 78, first_name: 'Made' } });
+      await until(() => plain(screen), /Halo, Made! 👋/, 30_000);
+      input.write('/bantuan\n');
+      await until(() => plain(screen), /Bantuan Paritrana Bot/, 5_000);
+      input.write('keluar\n');
+      await done;
+      expect(session).toBeGreaterThan(0);
+    }
+  });
+
   it('opens with `npm start` in a terminal without a token and answers /start in Indonesian within 15 s', async () => {
     const dataDir = tempDir();
     // `script` gives the child a real pseudo-terminal, as a person's terminal would.

@@ -50,7 +50,8 @@ export async function runConsole(config: Config, opts: ConsoleOptions = {}): Pro
   // Logs would drown the conversation: they go to a file beside the embedded database.
   const logFile = path.resolve(config.DATA_DIR, 'console.log');
   const logger = createLogger(config.LOG_LEVEL, pino.destination({ dest: logFile, mkdir: true, sync: false }));
-  const double = new LocalBotApi();
+  // The bot remembers update ids it handled, in the database: number this session's after them.
+  const double = new LocalBotApi({ firstUpdateId: Date.now() });
   await double.start();
   let service: Service;
   try {

@@ -86,6 +86,9 @@ export interface LocalBotApiOptions {
   rateLimit?: { perSecond: number };
   /** Pause before re-delivering an update the webhook did not accept. Default 1000 ms. */
   webhookRetryDelayMs?: number;
+  /** Where update ids start (default 100000001). Telegram's only increase, so a bot that keeps
+   * claimed ids across runs needs a new start each run. */
+  firstUpdateId?: number;
   /** Added before answering every method call except getUpdates, like a network round trip to Telegram. Default 0. */
   latencyMs?: number;
 }

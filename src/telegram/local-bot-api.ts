@@ -178,7 +178,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
   private readonly menuButtons = new Map<number | 'default', MenuButton>();
 
   private queue: Update[] = [];
-  private nextUpdateId = 100_000_001;
+  private nextUpdateId: number;
   private nextQueryId = 1;
   private nextFileId = 1;
   private allowedUpdates: string[] | undefined;
@@ -198,6 +198,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
     this.rateLimit = options.rateLimit;
     this.webhookRetryDelayMs = options.webhookRetryDelayMs ?? 1000;
     this.latencyMs = options.latencyMs ?? 0;
+    this.nextUpdateId = options.firstUpdateId ?? 100_000_001;
 
     const table: Array<[string, MethodHandler]> = [
       ['getMe', () => this.botInfo],
