@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
-import { beginUpdate } from '../src/domain/updates.ts';
+import { beginUpdate, forgetProcessedUpdates } from '../src/domain/updates.ts';
 import { captureLogs } from './support/logs.ts';
 
 const run = promisify(execFile);
@@ -39,6 +39,20 @@ describe('embedded database', () => {
       await second.ping();
     } finally {
       await second.close();
+    }
+  });
+
+  it('forgets update claims older than asked, by UTC time whatever the session time zone', async () => {
+    const db = await openDatabase({ dataDir, logger });
+    try {
+      await db.prisma.$executeRawUnsafe("SET TIME ZONE 'Asia/Jakarta'");
+      expect((await beginUpdate(db.pool, 900, undefined)).fresh).toBe(true);
+      const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+      expect(await forgetProcessedUpdates(db.prisma, hourAgo)).toBe(0);
+      expect(await forgetProcessedUpdates(db.prisma, new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+      expect((await beginUpdate(db.pool, 900, undefined)).fresh).toBe(true);
+    } finally {
+      await db.close();
     }
   });
 

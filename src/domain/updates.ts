@@ -27,7 +27,10 @@ export interface UpdateStart {
  */
 export async function beginUpdate(sql: Queryable, updateId: number, person: TelegramPerson | undefined): Promise<UpdateStart> {
   if (!person) {
-    const { rowCount } = await sql.query('INSERT INTO "ProcessedUpdate" ("updateId") VALUES ($1) ON CONFLICT DO NOTHING', [updateId]);
+    const { rowCount } = await sql.query(
+      `INSERT INTO "ProcessedUpdate" ("updateId", "receivedAt") VALUES ($1, now() AT TIME ZONE 'UTC') ON CONFLICT DO NOTHING`,
+      [updateId],
+    );
     return { fresh: rowCount === 1, locale: null };
   }
   const { rows } = await sql.query<{ fresh: boolean; locale: string | null }>(BEGIN_UPDATE, [
@@ -44,7 +47,8 @@ export async function beginUpdate(sql: Queryable, updateId: number, person: Tele
 
 const BEGIN_UPDATE = `
   WITH claim AS (
-    INSERT INTO "ProcessedUpdate" ("updateId") VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1
+    INSERT INTO "ProcessedUpdate" ("updateId", "receivedAt") VALUES ($1, now() AT TIME ZONE 'UTC')
+    ON CONFLICT DO NOTHING RETURNING 1
   ), sender AS (
     INSERT INTO "User" ("telegramId", "firstName", "lastName", "username", "languageCode", "firstSeenAt", "lastSeenAt")
     SELECT $2, $3, $4, $5, $6, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' FROM claim

@@ -239,6 +239,21 @@ function tagArgument(name: string, attributes: ReadonlyMap<string, string>): str
   }
 }
 
+/** Tags that become an entity with nothing but a type. */
+const PLAIN_ENTITY_TYPES: Partial<Record<string, 'bold' | 'italic' | 'underline' | 'strikethrough' | 'spoiler'>> = {
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  span: 'spoiler',
+  'tg-spoiler': 'spoiler',
+};
+
 function closeTag(open: OpenTag, text: string, pending: PendingEntity[]): void {
   if (open.name === 'tg-emoji' && !/^[1-9][0-9]{0,18}$/.test(open.argument)) {
     fail('Invalid custom emoji identifier specified');
@@ -251,28 +266,12 @@ function closeTag(open: OpenTag, text: string, pending: PendingEntity[]): void {
   const last = pending.at(-1);
   const coversSameRange = last !== undefined && last.entity.offset === offset && last.entity.length === length;
 
+  const plainType = PLAIN_ENTITY_TYPES[open.name];
+  if (plainType) {
+    pending.push({ entity: { type: plainType, offset, length } });
+    return;
+  }
   switch (open.name) {
-    case 'b':
-    case 'strong':
-      pending.push({ entity: { type: 'bold', offset, length } });
-      return;
-    case 'i':
-    case 'em':
-      pending.push({ entity: { type: 'italic', offset, length } });
-      return;
-    case 'u':
-    case 'ins':
-      pending.push({ entity: { type: 'underline', offset, length } });
-      return;
-    case 's':
-    case 'strike':
-    case 'del':
-      pending.push({ entity: { type: 'strikethrough', offset, length } });
-      return;
-    case 'span':
-    case 'tg-spoiler':
-      pending.push({ entity: { type: 'spoiler', offset, length } });
-      return;
     case 'tg-emoji':
       pending.push({ entity: { type: 'custom_emoji', offset, length, custom_emoji_id: open.argument } });
       return;
