@@ -12,6 +12,7 @@ import { captureLogs } from './support/logs.ts';
 const run = promisify(execFile);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-embedded-'));
 const { logger } = captureLogs();
+const BOT = 7000000001;
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -23,10 +24,12 @@ describe('embedded database', () => {
       expect(first.created).toBe(true);
       expect(first.appliedMigrations.length).toBeGreaterThan(0);
       const siti = { id: 42, first_name: 'Siti', language_code: 'id' };
-      expect(await beginUpdate(first.pool, 1, siti)).toEqual({ fresh: true, locale: null });
-      expect(await beginUpdate(first.pool, 1, siti)).toEqual({ fresh: false, locale: null });
-      expect(await beginUpdate(first.pool, 2, undefined)).toEqual({ fresh: true, locale: null });
-      expect(await beginUpdate(first.pool, 2, undefined)).toEqual({ fresh: false, locale: null });
+      expect(await beginUpdate(first.pool, BOT, 1, siti)).toEqual({ fresh: true, locale: null });
+      expect(await beginUpdate(first.pool, BOT, 1, siti)).toEqual({ fresh: false, locale: null });
+      expect(await beginUpdate(first.pool, BOT, 2, undefined)).toEqual({ fresh: true, locale: null });
+      expect(await beginUpdate(first.pool, BOT, 2, undefined)).toEqual({ fresh: false, locale: null });
+      // Update ids are per bot: another bot's update 1 is a different update.
+      expect(await beginUpdate(first.pool, BOT + 1, 1, siti)).toEqual({ fresh: true, locale: null });
     } finally {
       await first.close();
     }
@@ -46,11 +49,11 @@ describe('embedded database', () => {
     const db = await openDatabase({ dataDir, logger });
     try {
       await db.prisma.$executeRawUnsafe("SET TIME ZONE 'Asia/Jakarta'");
-      expect((await beginUpdate(db.pool, 900, undefined)).fresh).toBe(true);
+      expect((await beginUpdate(db.pool, BOT, 900, undefined)).fresh).toBe(true);
       const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
       expect(await forgetProcessedUpdates(db.prisma, hourAgo)).toBe(0);
       expect(await forgetProcessedUpdates(db.prisma, new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
-      expect((await beginUpdate(db.pool, 900, undefined)).fresh).toBe(true);
+      expect((await beginUpdate(db.pool, BOT, 900, undefined)).fresh).toBe(true);
     } finally {
       await db.close();
     }

@@ -1,5 +1,6 @@
-// Telegram delivers an update again when it did not see our answer in time; each update_id is
-// claimed once, in the database, so retries and other instances skip it.
+// Telegram delivers an update again when it did not see our answer in time; each update is
+// claimed once, in the database, so retries and other instances skip it. Update ids are unique
+// per bot only, so a claim names the bot too.
 import type { Pool } from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
@@ -25,15 +26,22 @@ export interface UpdateStart {
  * `npm run bench:webhook`. Telegram ids are below 2^53, so they go in as numbers; the time is
  * the database's, in UTC as Prisma stores DateTime.
  */
-export async function beginUpdate(sql: Queryable, updateId: number, person: TelegramPerson | undefined): Promise<UpdateStart> {
+export async function beginUpdate(
+  sql: Queryable,
+  botId: number,
+  updateId: number,
+  person: TelegramPerson | undefined,
+): Promise<UpdateStart> {
   if (!person) {
     const { rowCount } = await sql.query(
-      `INSERT INTO "ProcessedUpdate" ("updateId", "receivedAt") VALUES ($1, now() AT TIME ZONE 'UTC') ON CONFLICT DO NOTHING`,
-      [updateId],
+      `INSERT INTO "ProcessedUpdate" ("botId", "updateId", "receivedAt") VALUES ($1, $2, now() AT TIME ZONE 'UTC')
+       ON CONFLICT DO NOTHING`,
+      [botId, updateId],
     );
     return { fresh: rowCount === 1, locale: null };
   }
   const { rows } = await sql.query<{ fresh: boolean; locale: string | null }>(BEGIN_UPDATE, [
+    botId,
     updateId,
     person.id,
     person.first_name,
@@ -47,11 +55,11 @@ export async function beginUpdate(sql: Queryable, updateId: number, person: Tele
 
 const BEGIN_UPDATE = `
   WITH claim AS (
-    INSERT INTO "ProcessedUpdate" ("updateId", "receivedAt") VALUES ($1, now() AT TIME ZONE 'UTC')
+    INSERT INTO "ProcessedUpdate" ("botId", "updateId", "receivedAt") VALUES ($1, $2, now() AT TIME ZONE 'UTC')
     ON CONFLICT DO NOTHING RETURNING 1
   ), sender AS (
     INSERT INTO "User" ("telegramId", "firstName", "lastName", "username", "languageCode", "firstSeenAt", "lastSeenAt")
-    SELECT $2, $3, $4, $5, $6, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' FROM claim
+    SELECT $3, $4, $5, $6, $7, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' FROM claim
     ON CONFLICT ("telegramId") DO UPDATE SET
       "firstName" = EXCLUDED."firstName", "lastName" = EXCLUDED."lastName", "username" = EXCLUDED."username",
       "languageCode" = EXCLUDED."languageCode", "lastSeenAt" = EXCLUDED."lastSeenAt"

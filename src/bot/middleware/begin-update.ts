@@ -12,7 +12,7 @@ export function beginUpdateMiddleware(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const { pool, i18n, defaultLocale, logger } = ctx.deps;
     const sender = ctx.from && !ctx.from.is_bot ? ctx.from : undefined;
-    const { fresh, locale } = await beginUpdate(pool, ctx.update.update_id, sender);
+    const { fresh, locale } = await beginUpdate(pool, ctx.me.id, ctx.update.update_id, sender);
     if (!fresh) {
       logger.info({ updateId: ctx.update.update_id }, 'duplicate update skipped');
       return;
