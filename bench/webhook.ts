@@ -111,7 +111,9 @@ async function measure(c: Case): Promise<Result> {
   try {
     await drive(url, c.text, WARMUP_S);
     const cpuBefore = cpuMs(child.pid!);
+    const started = performance.now();
     const r = await drive(url, c.text, DURATION_S);
+    const elapsedMs = performance.now() - started;
     const cpu = cpuMs(child.pid!) - cpuBefore;
     return {
       name: c.name,
@@ -122,7 +124,7 @@ async function measure(c: Case): Promise<Result> {
       non2xx: r.non2xx,
       errors: r.errors,
       cpuMsPerRequest: cpu / r.requests.total,
-      cpuShare: cpu / (DURATION_S * 1000),
+      cpuShare: cpu / elapsedMs,
     };
   } finally {
     child.kill('SIGTERM');
