@@ -30,10 +30,6 @@ export interface ConsoleOptions {
   user?: UserLike;
 }
 
-function buttonLabel(button: InlineKeyboardButton): string {
-  return button.text;
-}
-
 export async function runConsole(config: Config, opts: ConsoleOptions = {}): Promise<void> {
   const io = opts.io ?? { input: process.stdin, output: process.stdout };
   const t = createI18n(config.DEFAULT_LOCALE).getFixedT(config.DEFAULT_LOCALE, 'console');
@@ -76,7 +72,7 @@ export async function runConsole(config: Config, opts: ConsoleOptions = {}): Pro
     const markup = message.reply_markup;
     if (markup && 'inline_keyboard' in markup) {
       choices = markup.inline_keyboard.flat().map((button) => ({ message, button }));
-      choices.forEach(({ button }, i) => print(`  ${BOLD}[${i + 1}]${RESET} ${buttonLabel(button)}`));
+      choices.forEach(({ button }, i) => print(`  ${BOLD}[${i + 1}]${RESET} ${button.text}`));
     }
     rl.prompt();
   };

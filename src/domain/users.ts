@@ -15,6 +15,6 @@ export async function setUserLocale(prisma: PrismaClient, telegramId: number, lo
   await prisma.user.update({ where: { telegramId: BigInt(telegramId) }, data: { locale } });
 }
 
-export function pickLocale(chosen: Locale | null | undefined, fallback: Locale): Locale {
+export function pickLocale(chosen: unknown, fallback: Locale): Locale {
   return isLocale(chosen) ? chosen : fallback;
 }

@@ -57,7 +57,6 @@ export function createApp(opts: AppOptions): express.Express {
     );
   }
 
-  app.use(express.json({ limit: BODY_LIMIT }));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found' });
   });

@@ -1,7 +1,6 @@
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { pickLocale } from '../../domain/users.ts';
-import { isLocale } from '../../i18n/locales.ts';
 
 /**
  * Outermost: whatever fails below, the person gets a short apology in their language and the
@@ -16,8 +15,8 @@ export function errorBoundary(): MiddlewareFn<BotContext> {
       const { logger, i18n, defaultLocale } = ctx.deps;
       logger.error({ err, updateId: ctx.update.update_id }, 'update handler failed');
       if (!ctx.chat) return;
-      const hint = ctx.from?.language_code?.slice(0, 2);
-      const locale = ctx.locale ?? pickLocale(isLocale(hint) ? hint : null, defaultLocale);
+      // Before the user's choice is known, Telegram's language hint will do.
+      const locale = ctx.locale ?? pickLocale(ctx.from?.language_code?.slice(0, 2), defaultLocale);
       const text = i18n.t('common:errors.apology', { lng: locale });
       try {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery();
