@@ -3,7 +3,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createBot } from './bot/bot.ts';
@@ -25,16 +24,8 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-export interface ServiceOptions {
-  /** Skips getMe at start-up (tests). */
-  botInfo?: UserFromGetMe;
-  /** An already open database (tests share one per file). */
-  db?: Database;
-}
-
-export async function startService(config: Config & { BOT_TOKEN: string }, logger: Logger, opts: ServiceOptions = {}): Promise<Service> {
-  const db = opts.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger }));
-  const ownsDb = !opts.db;
+export async function startService(config: Config & { BOT_TOKEN: string }, logger: Logger): Promise<Service> {
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
   let server: http.Server | undefined;
   let runner: RunnerHandle | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
@@ -55,7 +46,7 @@ export async function startService(config: Config & { BOT_TOKEN: string }, logge
     if (!idle) logger.warn({ inFlight: inFlight.size }, 'shutdown budget spent with updates still in flight');
     server?.closeAllConnections();
     await Promise.all(stopped);
-    if (ownsDb) await db.close();
+    await db.close();
     logger.info('stopped');
   };
 
@@ -67,7 +58,7 @@ export async function startService(config: Config & { BOT_TOKEN: string }, logge
     const bot = createBot(
       config.BOT_TOKEN,
       { prisma: db.prisma, pool: db.pool, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight },
-      { apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) },
+      { apiRoot: config.TELEGRAM_API_ROOT },
     );
     await bot.init();
     await registerCommands(bot.api, i18n, config.DEFAULT_LOCALE).catch((err: unknown) =>
