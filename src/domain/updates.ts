@@ -33,11 +33,7 @@ export async function beginUpdate(
   person: TelegramPerson | undefined,
 ): Promise<UpdateStart> {
   if (!person) {
-    const { rowCount } = await sql.query(
-      `INSERT INTO "ProcessedUpdate" ("botId", "updateId", "receivedAt") VALUES ($1, $2, now() AT TIME ZONE 'UTC')
-       ON CONFLICT DO NOTHING`,
-      [botId, updateId],
-    );
+    const { rowCount } = await sql.query(CLAIM, [botId, updateId]);
     return { fresh: rowCount === 1, locale: null };
   }
   const { rows } = await sql.query<{ fresh: boolean; locale: string | null }>(BEGIN_UPDATE, [
@@ -53,11 +49,12 @@ export async function beginUpdate(
   return { fresh: row?.fresh === true, locale: isLocale(row?.locale) ? row.locale : null };
 }
 
+const CLAIM = `
+  INSERT INTO "ProcessedUpdate" ("botId", "updateId", "receivedAt") VALUES ($1, $2, now() AT TIME ZONE 'UTC')
+  ON CONFLICT DO NOTHING`;
+
 const BEGIN_UPDATE = `
-  WITH claim AS (
-    INSERT INTO "ProcessedUpdate" ("botId", "updateId", "receivedAt") VALUES ($1, $2, now() AT TIME ZONE 'UTC')
-    ON CONFLICT DO NOTHING RETURNING 1
-  ), sender AS (
+  WITH claim AS (${CLAIM} RETURNING 1), sender AS (
     INSERT INTO "User" ("telegramId", "firstName", "lastName", "username", "languageCode", "firstSeenAt", "lastSeenAt")
     SELECT $3, $4, $5, $6, $7, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' FROM claim
     ON CONFLICT ("telegramId") DO UPDATE SET
