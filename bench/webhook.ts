@@ -1,14 +1,13 @@
 // npm run bench:webhook: the full bot (real entry point, PostgreSQL, webhook mode) against a bare
 // grammY bot answering one sendMessage, both posting to the same local Bot API double, measured
 // in the same run with autocannon. Needs the PostgreSQL server (BENCH_PG_URL).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import readline from 'node:readline';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { LocalBotApi } from '../src/telegram/local-bot-api.ts';
-import { projectRoot } from '../src/paths.ts';
+import { spawnUntilReady, type ChildBot } from '../test/support/child-bot.ts';
 
 const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'paritrana_bench';
@@ -22,7 +21,7 @@ const SECRET = 'bench-webhook-secret-0123456789';
 interface Case {
   name: string;
   text: string;
-  start(): Promise<{ url: string; child: ChildProcess }>;
+  start(): Promise<ChildBot>;
 }
 
 interface Result {
@@ -54,27 +53,11 @@ async function resetDatabase(): Promise<string> {
 const PIN = process.env.BENCH_PIN !== '0' && os.availableParallelism() >= 2 && spawnSync('taskset', ['-c', '1', 'true']).status === 0;
 if (PIN) spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
 
-function startChild(args: string[], env: Record<string, string>, readyMsg: string): Promise<{ url: string; child: ChildProcess }> {
+function startChild(args: string[], env: Record<string, string>, readyMsg: string): Promise<ChildBot> {
   // BENCH_PROFILE=<dir>: a V8 CPU profile of the bot under test, written there when it stops.
   const profile = process.env.BENCH_PROFILE && args[0] === 'src/main.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const node = [process.execPath, ...profile, '--import', 'tsx', ...args];
-  const [command, ...rest] = PIN ? ['taskset', '-c', '0', ...node] : node;
-  const child = spawn(command!, rest, {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === readyMsg && entry.url) resolve({ url: entry.url, child });
-      } catch {
-        process.stderr.write(`${line}\n`);
-      }
-    });
-  });
+  return spawnUntilReady(PIN ? ['taskset', '-c', '0', ...node] : node, env, readyMsg);
 }
 
 let nextUpdateId = 1;
@@ -107,7 +90,7 @@ function cpuMs(pid: number): number {
 }
 
 async function measure(c: Case): Promise<Result> {
-  const { url, child } = await c.start();
+  const { url, child, exited } = await c.start();
   try {
     await drive(url, c.text, WARMUP_S);
     const cpuBefore = cpuMs(child.pid!);
@@ -128,7 +111,7 @@ async function measure(c: Case): Promise<Result> {
     };
   } finally {
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
   }
 }
 
