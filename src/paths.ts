@@ -6,3 +6,4 @@ export const prismaDir = path.join(projectRoot, 'prisma');
 export const migrationsDir = path.join(prismaDir, 'migrations');
 export const schemaPath = path.join(prismaDir, 'schema.prisma');
 export const localesDir = path.join(projectRoot, 'locales');
+export const seedDir = path.join(projectRoot, 'data', 'seed');

@@ -51,7 +51,7 @@ export async function startService(config: Config & { BOT_TOKEN: string }, logge
   };
 
   try {
-    const seeded = await seedDatabase(db.prisma);
+    const seeded = await seedDatabase(db.pool, { logger });
     if (Object.keys(seeded).length) logger.info({ seeded }, 'seed data loaded');
 
     const i18n = createI18n(config.DEFAULT_LOCALE);

@@ -41,7 +41,10 @@ async function main(): Promise<number> {
         console.log(
           db.appliedMigrations.length ? `applied: ${db.appliedMigrations.join(', ')}` : 'no pending migrations',
         );
-        if (command === 'seed') console.log(`seed: ${JSON.stringify(await seedDatabase(db.prisma))}`);
+        if (command === 'seed') {
+          const report = await seedDatabase(db.pool, { logger, force: args.includes('--force') });
+          console.log(Object.keys(report).length ? `seed: ${JSON.stringify(report)}` : 'seed: nothing to change');
+        }
       } finally {
         await db.close();
       }

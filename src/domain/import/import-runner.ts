@@ -1,0 +1,269 @@
+// Imports a whole file or nothing: every row is checked (values, then the file's own keys,
+// then what the rows point at in the database) before one transaction writes new rows and
+// corrected figures. Re-importing the same file changes nothing.
+import type pg from 'pg';
+import { normalizeRegionText, stripRegionPrefix } from '../regions/region-names.ts';
+import { importKinds, type ImportKind, type ImportKindName, type Reference } from './import-kinds.ts';
+import type { ImportIssue } from './import-issues.ts';
+import { readImportRecords, type FileFormat, type SourceRecord } from './import-records.ts';
+
+const MAX_ISSUES = 500;
+const MAX_CHANGES = 200;
+const BATCH = 5_000;
+
+export interface RowChange {
+  line: number;
+  key: string;
+  changes: { column: string; from: string | null; to: string | null }[];
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  format: FileFormat;
+  dryRun?: boolean;
+  /** YYYY-MM-DD in Asia/Jakarta; figures dated after it are refused. */
+  today?: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+interface Outcome {
+  kind: ImportKindName;
+  rows: number;
+}
+
+export interface ImportSuccess extends Outcome {
+  ok: true;
+  dryRun: boolean;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** The first corrected rows, with what changed. */
+  changes: RowChange[];
+}
+
+export interface ImportRejection extends Outcome {
+  ok: false;
+  /** The first MAX_ISSUES problems, in file order. */
+  issues: ImportIssue[];
+  issueCount: number;
+}
+
+export type ImportResult = ImportSuccess | ImportRejection;
+
+export function todayInJakarta(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
+}
+
+interface ParsedRow {
+  line: number;
+  db: (string | null)[];
+  references: Reference[];
+}
+
+function parseRows(kind: ImportKind, records: SourceRecord[], columnNumbers: Map<string, number>, issues: ImportIssue[]) {
+  const rows: ParsedRow[] = [];
+  const firstLineOfKey = new Map<string, number>();
+  for (const { line, values } of records) {
+    const result = kind.schema.safeParse(values);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const column = String(issue.path[0] ?? '');
+        issues.push({
+          line,
+          column,
+          ...(columnNumbers.has(column) ? { columnNumber: columnNumbers.get(column) } : {}),
+          code: issue.code === 'custom' ? issue.message : 'invalid',
+          params: ((issue as { params?: ImportIssue['params'] }).params ?? {}) as ImportIssue['params'],
+        });
+      }
+      continue;
+    }
+    const db = kind.toDb(result.data);
+    const key = JSON.stringify(db.slice(0, kind.keyColumnCount));
+    const first = firstLineOfKey.get(key);
+    if (first !== undefined) {
+      issues.push({
+        line,
+        column: kind.keyColumn,
+        ...(columnNumbers.has(kind.keyColumn) ? { columnNumber: columnNumbers.get(kind.keyColumn) } : {}),
+        code: 'duplicate_key',
+        params: { firstLine: first },
+      });
+      continue;
+    }
+    firstLineOfKey.set(key, line);
+    rows.push({ line, db, references: kind.references(result.data) });
+  }
+  return rows;
+}
+
+const REFERENCE_QUERIES: Record<Reference['to'], string> = {
+  region: 'SELECT code AS key, name, "searchName" AS search, level::text FROM "Region" WHERE code = ANY($1::text[])',
+  province: 'SELECT code AS key, name, "searchName" AS search, level::text FROM "Region" WHERE code = ANY($1::text[])',
+  ceremony: 'SELECT id AS key FROM "AwardCeremony" WHERE id = ANY($1::text[])',
+  company: 'SELECT npp AS key FROM "Company" WHERE npp = ANY($1::text[])',
+};
+
+function nameMatches(given: string, region: { name: string; search: string }): boolean {
+  const typed = normalizeRegionText(given);
+  return typed === normalizeRegionText(region.name) || stripRegionPrefix(given).name === region.search || typed === region.search;
+}
+
+async function checkReferences(
+  db: pg.ClientBase,
+  rows: ParsedRow[],
+  columnNumbers: Map<string, number>,
+  issues: ImportIssue[],
+): Promise<void> {
+  const wanted = new Map<Reference['to'], Set<string>>();
+  for (const row of rows) for (const ref of row.references) (wanted.get(ref.to) ?? wanted.set(ref.to, new Set()).get(ref.to)!).add(ref.value);
+  const found = new Map<string, { name: string; search: string; level: string }>();
+  for (const [to, values] of wanted) {
+    const { rows: hits } = await db.query<{ key: string; name: string; search: string; level: string }>(REFERENCE_QUERIES[to], [[...values]]);
+    for (const hit of hits) found.set(`${to}:${hit.key}`, hit);
+  }
+  for (const row of rows) {
+    for (const ref of row.references) {
+      const at = { line: row.line, column: ref.column, ...(columnNumbers.has(ref.column) ? { columnNumber: columnNumbers.get(ref.column) } : {}) };
+      const hit = found.get(`${ref.to}:${ref.value}`);
+      if (!hit) issues.push({ ...at, code: `unknown_${ref.to}`, params: { value: ref.value } });
+      else if (ref.to === 'province' && hit.level !== 'province') issues.push({ ...at, code: 'not_a_province', params: { value: ref.value, name: hit.name } });
+      else if (ref.expectName && !nameMatches(ref.expectName, hit)) {
+        const nameColumn = 'region_name';
+        issues.push({
+          line: row.line,
+          column: nameColumn,
+          ...(columnNumbers.has(nameColumn) ? { columnNumber: columnNumbers.get(nameColumn) } : {}),
+          code: 'region_name_mismatch',
+          params: { value: ref.expectName, code: ref.value, expected: hit.name },
+        });
+      }
+    }
+  }
+}
+
+const q = (name: string) => `"${name}"`;
+
+/** Writes new rows and changed ones; returns what changed, batch by batch. */
+async function applyRows(
+  db: pg.ClientBase,
+  kind: ImportKind,
+  rows: ParsedRow[],
+  report: ImportSuccess,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<void> {
+  const cols = kind.dbColumns;
+  const keys = cols.slice(0, kind.keyColumnCount);
+  const values = cols.slice(kind.keyColumnCount);
+  const table = q(kind.table);
+  const unnest = (list: readonly { name: string }[], alias: string) =>
+    `unnest(${list.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS ${alias}(${list.map((c) => q(c.name)).join(', ')})`;
+  const keyMatch = (alias: string) => keys.map((c) => `t.${q(c.name)} = ${alias}.${q(c.name)}::${c.cast}`).join(' AND ');
+
+  const selectExisting = `SELECT ${cols.map((c) => `t.${q(c.name)}::text AS ${q(c.name)}`).join(', ')}
+    FROM ${table} t JOIN ${unnest(keys, 'k')} ON ${keyMatch('k')}`;
+  const insert = `INSERT INTO ${table} (${cols.map((c) => q(c.name)).join(', ')})
+    SELECT ${cols.map((c) => `v.${q(c.name)}::${c.cast}`).join(', ')} FROM ${unnest(cols, 'v')}`;
+  const update = values.length
+    ? `UPDATE ${table} t SET ${values.map((c) => `${q(c.name)} = v.${q(c.name)}::${c.cast}`).join(', ')}, "updatedAt" = now()
+       FROM ${unnest(cols, 'v')} WHERE ${keyMatch('v')}`
+    : undefined;
+
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    const keyOf = (db: (string | null)[]) => JSON.stringify(db.slice(0, kind.keyColumnCount));
+    const { rows: existing } = await db.query<Record<string, string | null>>(
+      selectExisting,
+      keys.map((_, i) => batch.map((r) => r.db[i])),
+    );
+    const current = new Map(existing.map((e) => [keyOf(cols.map((c) => e[c.name] ?? null)), e]));
+    const toInsert: ParsedRow[] = [];
+    const toUpdate: ParsedRow[] = [];
+    for (const row of batch) {
+      const before = current.get(keyOf(row.db));
+      if (!before) {
+        toInsert.push(row);
+        continue;
+      }
+      const changes = values.flatMap((c, i) => {
+        const to = row.db[kind.keyColumnCount + i] ?? null;
+        const from = before[c.name] ?? null;
+        return from === to ? [] : [{ column: c.name, from, to }];
+      });
+      if (!changes.length) {
+        report.unchanged++;
+        continue;
+      }
+      toUpdate.push(row);
+      if (report.changes.length < MAX_CHANGES) {
+        report.changes.push({ line: row.line, key: row.db.slice(0, kind.keyColumnCount).join(' '), changes });
+      }
+    }
+    const columnsOf = (list: ParsedRow[]) => cols.map((_, i) => list.map((r) => r.db[i]));
+    if (toInsert.length) await db.query(insert, columnsOf(toInsert));
+    if (toUpdate.length && update) await db.query(update, columnsOf(toUpdate));
+    report.inserted += toInsert.length;
+    report.updated += toUpdate.length;
+    onProgress?.({ phase: 'writing', done: Math.min(start + BATCH, rows.length), total: rows.length });
+  }
+}
+
+function reject(kind: ImportKindName, rows: number, issues: ImportIssue[]): ImportRejection {
+  const sorted = [...issues].sort((a, b) => a.line - b.line || (a.columnNumber ?? 0) - (b.columnNumber ?? 0));
+  return { ok: false, kind, rows, issues: sorted.slice(0, MAX_ISSUES), issueCount: issues.length };
+}
+
+/**
+ * Imports `source` as `kindName`. Nothing is written unless every row is valid; with
+ * `dryRun` nothing is written at all, but the report says what would change.
+ */
+export async function importFile(
+  pool: pg.Pool,
+  kindName: ImportKindName,
+  source: AsyncIterable<string | Uint8Array> | string,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  const kind = importKinds(opts.today ?? todayInJakarta())[kindName];
+  opts.onProgress?.({ phase: 'reading', done: 0, total: 0 });
+  const read = await readImportRecords(opts.format, source, kind.columns, kind.requiredColumns);
+  const issues = [...read.issues];
+  // A wrong header makes every row wrong in the same way: report the header alone.
+  if (issues.length) return reject(kindName, read.records.length, issues);
+  opts.onProgress?.({ phase: 'checking', done: 0, total: read.records.length });
+  const rows = parseRows(kind, read.records, read.columnNumbers, issues);
+  if (!read.records.length) issues.push({ line: 1, code: 'no_rows' });
+
+  const client = await pool.connect();
+  try {
+    await checkReferences(client, rows, read.columnNumbers, issues);
+    if (issues.length) return reject(kindName, read.records.length, issues);
+    const report: ImportSuccess = {
+      ok: true,
+      kind: kindName,
+      rows: rows.length,
+      dryRun: !!opts.dryRun,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      changes: [],
+    };
+    await client.query('BEGIN');
+    try {
+      // One import of a kind at a time, so two officials' files cannot interleave.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${kindName}`]);
+      await applyRows(client, kind, rows, report, opts.onProgress);
+      await client.query(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK');
+      throw e;
+    }
+    return report;
+  } finally {
+    client.release();
+  }
+}
