@@ -66,7 +66,13 @@ export async function startService(config: Config & { BOT_TOKEN: string }, logge
     );
 
     const webhook = config.BOT_MODE === 'webhook' ? { bot, secret: config.WEBHOOK_SECRET! } : undefined;
-    const app = createApp({ logger, checkReady: () => db.ping(), webhook, isDraining: () => draining });
+    const app = createApp({
+      logger,
+      checkReady: () => db.ping(),
+      webhook,
+      isDraining: () => draining,
+      admin: { pool: db.pool, i18n, token: config.ADMIN_API_TOKEN },
+    });
     server = http.createServer(app);
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject).listen(config.PORT, config.HOST, resolve);

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 describe('migrations', () => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true });
   });
   afterAll(async () => {
     await database.drop();
@@ -66,7 +66,7 @@ describe('migrations', () => {
 
   it('records a failing migration as failed and refuses to go on, as prisma does', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'migrations-bad-'));
-    const db = await createTestDatabase();
+    const db = await createTestDatabase({ empty: true });
     try {
       await fs.mkdir(path.join(dir, '20260101000000_bad'));
       await fs.writeFile(path.join(dir, 'migration_lock.toml'), 'provider = "postgresql"\n');

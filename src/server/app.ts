@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from 'pino';
 import type { BotContext } from '../bot/context.ts';
+import { adminRouter, type AdminApiOptions } from './admin-api.ts';
 import { requestContext } from './request-context.ts';
 import { secretMatches } from './secret.ts';
 
@@ -17,6 +18,7 @@ export interface AppOptions {
   webhook?: { bot: Bot<BotContext>; secret: string } | undefined;
   /** True once shutdown began: new requests are turned away so in-flight ones can finish. */
   isDraining?: () => boolean;
+  admin?: AdminApiOptions | undefined;
 }
 
 export function createApp(opts: AppOptions): express.Express {
@@ -56,6 +58,8 @@ export function createApp(opts: AppOptions): express.Express {
       webhookCallback(bot, 'express'),
     );
   }
+
+  if (opts.admin) app.use('/api/admin', adminRouter(opts.admin));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found' });

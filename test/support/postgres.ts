@@ -4,8 +4,10 @@ import pg from 'pg';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const TEST_DB_PREFIX = 'paritrana_test_';
+/** Migrated and seeded once per run by global-setup; test databases are copies of it. */
+export const TEMPLATE_DB = `${TEST_DB_PREFIX}template`;
 
-function urlFor(database: string): string {
+export function urlFor(database: string): string {
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${database}`;
   return url.toString();
@@ -27,9 +29,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A database of the test's own: a copy of the seeded template (a file copy, fast), or with
+ * `empty` a blank one for tests of migrations themselves.
+ */
+export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `${TEST_DB_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+  await admin((c) => c.query(opts.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`));
   return {
     name,
     url: urlFor(name),

@@ -63,14 +63,22 @@ interface ParsedRow {
   line: number;
   db: (string | null)[];
   references: Reference[];
+  /** Failed its own checks: kept only to check its references. */
+  invalid?: boolean;
 }
 
 function parseRows(kind: ImportKind, records: SourceRecord[], columnNumbers: Map<string, number>, issues: ImportIssue[]) {
   const rows: ParsedRow[] = [];
   const firstLineOfKey = new Map<string, number>();
   for (const { line, values } of records) {
-    const result = kind.schema.safeParse(values);
+    // Columns the file leaves out are empty: the schema then says which were required.
+    const result = kind.schema.safeParse(Object.fromEntries(kind.columns.map((c) => [c, values[c] ?? null])));
     if (!result.success) {
+      const failed = new Set(result.error.issues.map((i) => String(i.path[0] ?? '')));
+      // What the row points at is still checked, so that one pass reports every problem.
+      const raw = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v.trim() || null : v]));
+      const references = kind.references(raw).filter((ref) => ref.value && !failed.has(ref.column));
+      if (references.length) rows.push({ line, db: [], references, invalid: true });
       for (const issue of result.error.issues) {
         const column = String(issue.path[0] ?? '');
         issues.push({
@@ -148,6 +156,8 @@ async function checkReferences(
 }
 
 const q = (name: string) => `"${name}"`;
+/** Changes are reported with the file's column names: activeParticipants → active_participants. */
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Writes new rows and changed ones; returns what changed, batch by batch. */
 async function applyRows(
@@ -193,7 +203,7 @@ async function applyRows(
       const changes = values.flatMap((c, i) => {
         const to = row.db[kind.keyColumnCount + i] ?? null;
         const from = before[c.name] ?? null;
-        return from === to ? [] : [{ column: c.name, from, to }];
+        return from === to ? [] : [{ column: snakeCase(c.name), from, to }];
       });
       if (!changes.length) {
         report.unchanged++;
@@ -242,10 +252,11 @@ export async function importFile(
   try {
     await checkReferences(client, rows, read.columnNumbers, issues);
     if (issues.length) return reject(kindName, read.records.length, issues);
+    const valid = rows.filter((r) => !r.invalid);
     const report: ImportSuccess = {
       ok: true,
       kind: kindName,
-      rows: rows.length,
+      rows: valid.length,
       dryRun: !!opts.dryRun,
       inserted: 0,
       updated: 0,
@@ -256,7 +267,7 @@ export async function importFile(
     try {
       // One import of a kind at a time, so two officials' files cannot interleave.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${kindName}`]);
-      await applyRows(client, kind, rows, report, opts.onProgress);
+      await applyRows(client, kind, valid, report, opts.onProgress);
       await client.query(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
     } catch (e) {
       await client.query('ROLLBACK');
