@@ -138,8 +138,12 @@ export async function resolveRegion(db: Queryable, text: string, opts: ResolveOp
     kindHint === 'desa' || kindHint === 'kelurahan',
   ]);
   let hits = rows.map((h) => ({ ...h, sim: Number(h.sim), score: scoreOf(h, kindHint) }));
-  // "Kab. Padang" means a kabupaten: others go only when one of that kind was found.
-  if (kindHint && hits.some((h) => h.kind === kindHint)) hits = hits.filter((h) => h.kind === kindHint);
+  // "Kab. Padang" means a kabupaten: others go only when one of that kind was found, and
+  // "Kota Tangerang" found by its full name leaves out Kota Tangerang Selatan.
+  if (kindHint && hits.some((h) => h.kind === kindHint)) {
+    hits = hits.filter((h) => h.kind === kindHint);
+    if (hits.some((h) => h.match === 'exact' || h.match === 'alias')) hits = hits.filter((h) => h.match === 'exact' || h.match === 'alias');
+  }
   hits.sort((a, b) => b.score - a.score || b.sim - a.sim || a.code.localeCompare(b.code));
   const top = hits.slice(0, opts.limit ?? 8);
   if (!top.length) return base;
