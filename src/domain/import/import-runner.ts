@@ -110,16 +110,33 @@ function parseRows(kind: ImportKind, records: SourceRecord[], columnNumbers: Map
   return rows;
 }
 
+const REGION_REFERENCE = `SELECT code AS key, name, "searchName" AS search, level::text,
+    ARRAY(SELECT alias FROM "RegionAlias" a WHERE a."regionCode" = r.code) AS aliases
+  FROM "Region" r WHERE code = ANY($1::text[])`;
+
 const REFERENCE_QUERIES: Record<Reference['to'], string> = {
-  region: 'SELECT code AS key, name, "searchName" AS search, level::text FROM "Region" WHERE code = ANY($1::text[])',
-  province: 'SELECT code AS key, name, "searchName" AS search, level::text FROM "Region" WHERE code = ANY($1::text[])',
+  region: REGION_REFERENCE,
+  province: REGION_REFERENCE,
   ceremony: 'SELECT id AS key FROM "AwardCeremony" WHERE id = ANY($1::text[])',
   company: 'SELECT npp AS key FROM "Company" WHERE npp = ANY($1::text[])',
 };
 
-function nameMatches(given: string, region: { name: string; search: string }): boolean {
+interface FoundReference {
+  name: string;
+  search: string;
+  level: string;
+  aliases?: string[];
+}
+
+/** "Kota Padang Panjang", "Padang Panjang", "Pemkot Padang Panjang" or an alias such as "Sumsel". */
+function nameMatches(given: string, region: FoundReference): boolean {
   const typed = normalizeRegionText(given);
-  return typed === normalizeRegionText(region.name) || stripRegionPrefix(given).name === region.search || typed === region.search;
+  return (
+    typed === normalizeRegionText(region.name) ||
+    typed === region.search ||
+    stripRegionPrefix(given).name === region.search ||
+    !!region.aliases?.includes(typed)
+  );
 }
 
 async function checkReferences(
@@ -130,9 +147,9 @@ async function checkReferences(
 ): Promise<void> {
   const wanted = new Map<Reference['to'], Set<string>>();
   for (const row of rows) for (const ref of row.references) (wanted.get(ref.to) ?? wanted.set(ref.to, new Set()).get(ref.to)!).add(ref.value);
-  const found = new Map<string, { name: string; search: string; level: string }>();
+  const found = new Map<string, FoundReference>();
   for (const [to, values] of wanted) {
-    const { rows: hits } = await db.query<{ key: string; name: string; search: string; level: string }>(REFERENCE_QUERIES[to], [[...values]]);
+    const { rows: hits } = await db.query<FoundReference & { key: string }>(REFERENCE_QUERIES[to], [[...values]]);
     for (const hit of hits) found.set(`${to}:${hit.key}`, hit);
   }
   for (const row of rows) {
