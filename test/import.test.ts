@@ -236,8 +236,8 @@ describe('the admin import API', () => {
     const body = (await res.json()) as { issues: { message: { id: string; en: string } }[]; message: { id: string } };
     expect(body).toMatchObject({ ok: false, issueCount: 1 });
     expect(body.issues[0]).toMatchObject({ line: 2, column: 'active_participants', columnNumber: 3, code: 'not_a_number' });
-    expect(body.issues[0].message.id).toMatch(/^Baris 2, kolom 3/);
-    expect(body.issues[0].message.en).toMatch(/^Line 2, column 3/);
+    expect(body.issues[0]!.message.id).toMatch(/^Baris 2, kolom 3/);
+    expect(body.issues[0]!.message.en).toMatch(/^Line 2, column 3/);
     expect(body.message.id).toMatch(/ditolak seluruhnya/);
   });
 
