@@ -49,65 +49,59 @@ const AMBIGUITY_MARGIN = 10;
 const MIN_WORD_LENGTH = 3;
 /** Villages with a typo: only names that begin with these letters are compared. */
 const VILLAGE_PREFIX = 3;
+const LONG_NAME = 7;
 const VILLAGE_SIMILARITY = 0.4;
 /** A province, regency or district this close to the text makes a village typo search moot. */
 const STRONG_AREA_SIMILARITY = 0.5;
 
 /*
- * $1 the names to try exactly (as typed, and without its prefix); $2 the name for word and
- * typo matching. Word and trigram matches use trigramName, which villages leave null:
+ * Two statements, each simple enough to plan quickly (they are planned on every call: the
+ * parameters decide which index pays). By name first: exact names and aliases ($1: the text
+ * as typed and without its prefix), and the text ($4) as a word of a longer name ($2, $3:
+ * LIKE patterns). Word and trigram matches use trigramName, which villages leave null:
  * thousands of villages are called "Sumber Jaya" or "... Tengah", and a trigram index over
- * all of them costs 15-20 ms a query. A village with a typo is found among villages whose
- * name begins with the same letters ($4 <= name < $5, on the plain index), unless a
- * province, regency or district is already a close match and no village was asked for ($6).
- * Typo matching runs only when nothing matched by name.
+ * all of them costs 15-20 ms a query.
  */
-const SEARCH = `
-  WITH named AS (
-    SELECT code, 'exact' AS match, 1::real AS sim FROM "Region" WHERE "searchName" = ANY($1::text[])
-    UNION ALL
-    SELECT "regionCode", 'alias', 1::real FROM "RegionAlias" WHERE alias = ANY($1::text[])
-    UNION ALL
-    SELECT code, 'word', similarity("trigramName", $2) FROM "Region"
-     WHERE length($2) >= ${MIN_WORD_LENGTH}
-       AND "trigramName" LIKE '%' || $2 || '%' AND ' ' || "trigramName" || ' ' LIKE '% ' || $2 || ' %'
-       AND "trigramName" <> ALL($1::text[])
-  ), area_typos AS (
-    SELECT code, 'fuzzy' AS match, similarity("trigramName", $2) AS sim FROM "Region"
-     WHERE NOT EXISTS (SELECT 1 FROM named) AND "trigramName" % $2
-     ORDER BY sim DESC LIMIT 30
-  ), fuzzy AS (
-    SELECT * FROM area_typos
-    UNION ALL
-    (SELECT code, 'fuzzy', similarity("searchName", $2) AS sim FROM "Region"
-      WHERE NOT EXISTS (SELECT 1 FROM named) AND $4::text IS NOT NULL
-        AND ($6 OR NOT EXISTS (SELECT 1 FROM area_typos WHERE sim >= ${STRONG_AREA_SIMILARITY}))
-        AND "searchName" >= $4 AND "searchName" < $5 AND level = 'village'
-        AND similarity("searchName", $2) >= ${VILLAGE_SIMILARITY}
-      ORDER BY sim DESC LIMIT 20)
-    UNION ALL
-    (SELECT "regionCode", 'fuzzy', similarity(alias, $2) AS sim FROM "RegionAlias"
-      WHERE NOT EXISTS (SELECT 1 FROM named) AND alias % $2
-      ORDER BY sim DESC LIMIT 10)
-  ), hits AS (SELECT * FROM named UNION ALL SELECT * FROM fuzzy),
-  best AS (
-    SELECT DISTINCT ON (r.code) r.code, r.name, r.level, r.kind, r."parentCode", h.match, h.sim
-      FROM hits h JOIN "Region" r ON r.code = h.code
-     WHERE $3::"RegionLevel"[] IS NULL OR r.level = ANY($3::"RegionLevel"[])
-     ORDER BY r.code, h.sim DESC, h.match)
-  SELECT b.code, b.name, b.level, b.kind, b.match, b.sim,
-         (SELECT json_agg(json_build_object('code', p.code, 'name', p.name, 'level', p.level, 'kind', p.kind)
-                          ORDER BY length(p.code) DESC)
-            FROM "Region" p WHERE p.code IN (b."parentCode", p1."parentCode", p2."parentCode") AND p.level <> 'country'
-         ) AS parents
-    FROM best b
-    LEFT JOIN "Region" p1 ON p1.code = b."parentCode"
-    LEFT JOIN "Region" p2 ON p2.code = p1."parentCode"`;
+const BY_NAME = `
+  SELECT code, name, level, kind, 'exact' AS match, 1::real AS sim FROM "Region" WHERE "searchName" = ANY($1::text[])
+  UNION ALL
+  SELECT r.code, r.name, r.level, r.kind, 'alias', 1::real
+    FROM "RegionAlias" a JOIN "Region" r ON r.code = a."regionCode" WHERE a.alias = ANY($1::text[])
+  UNION ALL
+  SELECT code, name, level, kind, 'word', similarity("trigramName", $4) FROM "Region"
+   WHERE $2::text IS NOT NULL AND "trigramName" LIKE $2 AND ' ' || "trigramName" || ' ' LIKE $3
+     AND "trigramName" <> ALL($1::text[])`;
 
-/** ["pad", "pae"]: the range of names that begin with the query's first letters. */
+/*
+ * Then, when nothing matched by name, typos ($1): provinces, regencies and districts by
+ * trigram similarity; villages among those whose name begins with the same letters
+ * ($2 <= name < $3, on the plain index), unless a province, regency or district is already
+ * a close match and no village was asked for ($4); aliases.
+ */
+const BY_TYPO = `
+  WITH area AS (
+    SELECT code, name, level, kind, 'fuzzy' AS match, similarity("trigramName", $1) AS sim FROM "Region"
+     WHERE "trigramName" % $1 ORDER BY sim DESC LIMIT 30)
+  SELECT * FROM area
+  UNION ALL
+  (SELECT code, name, level, kind, 'fuzzy', similarity("searchName", $1) AS sim FROM "Region"
+    WHERE $2::text IS NOT NULL AND ($4 OR NOT EXISTS (SELECT 1 FROM area WHERE sim >= ${STRONG_AREA_SIMILARITY}))
+      AND "searchName" >= $2 AND "searchName" < $3 AND level = 'village'
+      AND similarity("searchName", $1) >= ${VILLAGE_SIMILARITY}
+    ORDER BY sim DESC LIMIT 20)
+  UNION ALL
+  (SELECT r.code, r.name, r.level, r.kind, 'fuzzy', similarity(a.alias, $1) AS sim
+     FROM "RegionAlias" a JOIN "Region" r ON r.code = a."regionCode"
+    WHERE a.alias % $1 ORDER BY sim DESC LIMIT 10)`;
+
+/**
+ * ["pada", "padb"]: the range of names that begin with the query's first letters. Four
+ * letters for longer names: "sum" alone begins some 2,000 villages ("Sumber ...").
+ */
 function prefixRange(query: string): [string, string] | [null, null] {
-  if (query.length <= VILLAGE_PREFIX) return [null, null];
-  const prefix = query.slice(0, VILLAGE_PREFIX);
+  const length = query.length >= LONG_NAME ? VILLAGE_PREFIX + 1 : VILLAGE_PREFIX;
+  if (query.length <= length) return [null, null];
+  const prefix = query.slice(0, length);
   const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
   return [prefix, next];
 }
@@ -115,12 +109,51 @@ function prefixRange(query: string): [string, string] | [null, null] {
 interface Hit extends RegionRef {
   match: MatchKind;
   sim: number;
-  parents: RegionRef[] | null;
 }
 
 function scoreOf(hit: Hit, kindHint: RegionKind | undefined): number {
   const base = hit.match === 'fuzzy' ? Math.round(hit.sim * FUZZY_SCALE) : MATCH_SCORE[hit.match];
   return base + LEVEL_BONUS[hit.level] + (kindHint && hit.kind === kindHint ? HINT_BONUS : 0);
+}
+
+/** The best way each region was found. */
+function bestPerRegion(hits: Hit[]): Hit[] {
+  const best = new Map<string, Hit>();
+  for (const hit of hits) {
+    const seen = best.get(hit.code);
+    if (!seen || hit.sim > seen.sim || (hit.sim === seen.sim && hit.match === 'exact')) best.set(hit.code, hit);
+  }
+  return [...best.values()];
+}
+
+/**
+ * Provinces, regencies and districts by code: the parents of any candidate. 7,830 small rows,
+ * read once per database handle; regions change only when the seed loads a new catalogue,
+ * at start-up, before anything resolves.
+ */
+const areaCache = new WeakMap<Queryable, Promise<Map<string, RegionRef>>>();
+
+function areas(db: Queryable): Promise<Map<string, RegionRef>> {
+  let cached = areaCache.get(db);
+  if (!cached) {
+    cached = db
+      .query<RegionRef>(`SELECT code, name, level, kind FROM "Region" WHERE level IN ('province', 'regency', 'district')`)
+      .then(({ rows }) => new Map(rows.map((r) => [r.code, r])));
+    cached.catch(() => areaCache.delete(db));
+    areaCache.set(db, cached);
+  }
+  return cached;
+}
+
+/** "13.73.02.2005" → its district, regency and province. */
+function parentsOf(code: string, byCode: Map<string, RegionRef>): RegionRef[] {
+  const parts = code.split('.');
+  const parents: RegionRef[] = [];
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const parent = byCode.get(parts.slice(0, n).join('.'));
+    if (parent) parents.push(parent);
+  }
+  return parents;
 }
 
 export async function resolveRegion(db: Queryable, text: string, opts: ResolveOptions = {}): Promise<RegionResolution> {
@@ -130,14 +163,19 @@ export async function resolveRegion(db: Queryable, text: string, opts: ResolveOp
   if (query.length < 2) return base;
 
   const names = typed === query ? [query] : [typed, query];
-  const { rows } = await db.query<Hit>(SEARCH, [
-    names,
-    query,
-    opts.levels ?? null,
-    ...prefixRange(query),
-    kindHint === 'desa' || kindHint === 'kelurahan',
+  const word = query.length >= MIN_WORD_LENGTH ? [`%${query}%`, `% ${query} %`] : [null, null];
+  const [byName, byCode] = await Promise.all([
+    db.query<Hit>(BY_NAME, [names, ...word, query]),
+    areas(db),
   ]);
-  let hits = rows.map((h) => ({ ...h, sim: Number(h.sim), score: scoreOf(h, kindHint) }));
+  let rows = byName.rows;
+  if (!rows.length) {
+    const villageAsked = kindHint === 'desa' || kindHint === 'kelurahan';
+    rows = (await db.query<Hit>(BY_TYPO, [query, ...prefixRange(query), villageAsked])).rows;
+  }
+  let hits = bestPerRegion(rows)
+    .filter((h) => !opts.levels || opts.levels.includes(h.level))
+    .map((h) => ({ ...h, sim: Number(h.sim), score: scoreOf(h, kindHint) }));
   // "Kab. Padang" means a kabupaten: others go only when one of that kind was found, and
   // "Kota Tangerang" found by its full name leaves out Kota Tangerang Selatan.
   if (kindHint && hits.some((h) => h.kind === kindHint)) {
@@ -145,10 +183,7 @@ export async function resolveRegion(db: Queryable, text: string, opts: ResolveOp
     if (hits.some((h) => h.match === 'exact' || h.match === 'alias')) hits = hits.filter((h) => h.match === 'exact' || h.match === 'alias');
   }
   hits.sort((a, b) => b.score - a.score || b.sim - a.sim || a.code.localeCompare(b.code));
-  const top = hits.slice(0, opts.limit ?? 8);
-  if (!top.length) return base;
-
-  const candidates = top.map((h) => ({
+  const candidates = hits.slice(0, opts.limit ?? 8).map((h) => ({
     code: h.code,
     name: h.name,
     level: h.level,
@@ -156,7 +191,7 @@ export async function resolveRegion(db: Queryable, text: string, opts: ResolveOp
     match: h.match,
     similarity: h.sim,
     score: h.score,
-    parents: h.parents ?? [],
+    parents: parentsOf(h.code, byCode),
   }));
   const [first, second] = candidates;
   return { ...base, candidates, ambiguous: !!first && !!second && first.score - second.score < AMBIGUITY_MARGIN };
