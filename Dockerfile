@@ -25,6 +25,7 @@ COPY --from=build /app/dist ./dist
 # Migrations are applied at start-up from here; texts are read from locales/.
 COPY prisma ./prisma
 COPY locales ./locales
+COPY data/seed ./data/seed
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
