@@ -15,29 +15,11 @@ import { seedDatabase } from '../src/db/seed.ts';
 import { importFile } from '../src/domain/import/import-runner.ts';
 import { resolveRegion } from '../src/domain/regions/region-resolver.ts';
 import { loadRegions } from '../src/domain/regions/region-store.ts';
+import { dropDatabase, freshDatabase } from './support/databases.ts';
 
-const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const INPUTS = Number(process.env.BENCH_INPUTS ?? 1_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ROUNDS = 3;
-
-async function freshDatabase(name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.end();
-}
 
 /** Deterministic, so that every run asks the same questions. */
 function prng(seed: number): () => number {

@@ -5,11 +5,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { LocalBotApi } from '../src/telegram/local-bot-api.ts';
 import { spawnUntilReady, type ChildBot } from '../test/support/child-bot.ts';
+import { freshDatabase } from './support/databases.ts';
 
-const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'paritrana_bench';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -35,17 +34,6 @@ interface Result {
   requests: number;
   non2xx: number;
   errors: number;
-}
-
-async function resetDatabase(): Promise<string> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${DATABASE}`);
-  await client.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
 }
 
 // As in the architecture notes' measurements: one core for the bot under test, the other for
@@ -118,7 +106,7 @@ async function measure(c: Case): Promise<Result> {
 const double = new LocalBotApi({ token: TOKEN });
 await double.start();
 for (let i = 0; i < USERS; i++) double.addChat(10_000 + i);
-const databaseUrl = await resetDatabase();
+const databaseUrl = await freshDatabase(DATABASE);
 
 const baseline: Case = {
   name: 'baseline: bare grammY, one sendMessage',

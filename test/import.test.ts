@@ -5,7 +5,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeIssue } from '../src/admin/import-report.ts';
 import { IMPORT_KINDS } from '../src/domain/import/import-kinds.ts';
@@ -14,27 +13,16 @@ import { createI18n } from '../src/i18n/i18n.ts';
 import { projectRoot } from '../src/paths.ts';
 import { createApp } from '../src/server/app.ts';
 import { captureLogs } from './support/logs.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
+import { useSeededDatabase } from './support/postgres.ts';
 
 const run = promisify(execFile);
 const TODAY = '2026-11-22';
 const i18n = createI18n('id');
-let database: TestDatabase;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 3 });
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+const db = useSeededDatabase();
 
 /** Every coverage row, as text: equal fingerprints mean nothing changed. */
 async function coverageFingerprint(): Promise<string> {
-  const { rows } = await pool.query(`SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY id)) AS h FROM "CoverageSnapshot" t`);
+  const { rows } = await db.pool.query(`SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY id)) AS h FROM "CoverageSnapshot" t`);
   return JSON.stringify(rows[0]);
 }
 
@@ -52,7 +40,7 @@ describe('a bad import', () => {
       '15;2027-01-31;100;10;Uji', // date in the future
       '13.74;31/10/2026;12.500;40,9;Uji', // the key of line 2 again
     ].join('\n');
-    const result = (await importFile(pool, 'coverage', file, { format: 'csv', today: TODAY })) as ImportRejection;
+    const result = (await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY })) as ImportRejection;
     expect(result.ok).toBe(false);
     expect(result.issues.map(({ line, column, columnNumber, code }) => ({ line, column, columnNumber, code }))).toEqual([
       { line: 3, column: 'active_participants', columnNumber: 3, code: 'not_a_number' },
@@ -67,14 +55,14 @@ describe('a bad import', () => {
   it('with a wrong column is rejected at the header, naming the column', async () => {
     const before = await coverageFingerprint();
     const file = 'region_code,as_of,peserta_aktif,source_name\n13.74,2026-10-31,100,Uji\n';
-    const result = (await importFile(pool, 'coverage', file, { format: 'csv', today: TODAY })) as ImportRejection;
+    const result = (await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY })) as ImportRejection;
     expect(result.issues).toEqual([expect.objectContaining({ line: 1, column: 'peserta_aktif', columnNumber: 3, code: 'unknown_column' })]);
     expect(await coverageFingerprint()).toBe(before);
   });
 
   it('words each problem in Indonesian and in English', async () => {
     const file = `${HEADER}\n16;2026-10-31;banyak;31,33;Uji\n`;
-    const result = (await importFile(pool, 'coverage', file, { format: 'csv', today: TODAY })) as ImportRejection;
+    const result = (await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY })) as ImportRejection;
     const issue = result.issues[0]!;
     expect(describeIssue(i18n, 'id', issue)).toBe(
       'Baris 2, kolom 3 (active_participants): "banyak" bukan angka. Contoh yang benar: 2.789.917, 31,33 atau 2,5 juta.',
@@ -92,14 +80,14 @@ describe('a bad import', () => {
     ['a region name that does not match its code', 'region_code;region_name;as_of;informal;source_name\n13.74;Kota Padang;2026-10-31;1;Uji\n', 'region_name_mismatch'],
     ['a row without any figure', 'region_code;as_of;source_name\n13.74;2026-10-31;Uji\n', 'no_figures'],
   ])('with %s is refused', async (_name, file, code) => {
-    const result = await importFile(pool, 'coverage', file, { format: 'csv', today: TODAY });
+    const result = await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY });
     expect(result.ok).toBe(false);
     expect((result as ImportRejection).issues.map((i) => i.code)).toContain(code);
   });
 
   it('in JSON names the line where the bad element starts', async () => {
     const file = '[\n  { "region_code": "13.74", "as_of": "2026-10-31", "informal": 5, "source_name": "Uji" },\n  {\n    "region_code": "13.74",\n    "as_of": "2026-09-30",\n    "informal": "lima",\n    "source_name": "Uji"\n  }\n]\n';
-    const result = (await importFile(pool, 'coverage', file, { format: 'json', today: TODAY })) as ImportRejection;
+    const result = (await importFile(db.pool, 'coverage', file, { format: 'json', today: TODAY })) as ImportRejection;
     expect(result.issues).toEqual([expect.objectContaining({ line: 3, column: 'informal', code: 'not_a_number' })]);
   });
 
@@ -109,7 +97,7 @@ describe('a bad import', () => {
       'PA2099-X,khusus,Zero Accident Award,13.73,,Uji',
       'PA2024-P13,khusus,Zero Accident Award,13.73,SAMPEL-AIC,Uji',
     ].join('\n');
-    const result = (await importFile(pool, 'awards', file, { format: 'csv', today: TODAY })) as ImportRejection;
+    const result = (await importFile(db.pool, 'awards', file, { format: 'csv', today: TODAY })) as ImportRejection;
     expect(result.issues.map((i) => [i.line, i.code])).toEqual([
       [2, 'unknown_ceremony'],
       [3, 'one_recipient'],
@@ -120,11 +108,11 @@ describe('a bad import', () => {
 describe('a good import', () => {
   it('reads Indonesian numbers and dates, with , or ; between cells', async () => {
     const semicolons = 'region_code;as_of;active_participants;wage_earners;informal;coverage_percent;source_name\n61;Oktober 2026;"2,5 juta";1.900.000;600 ribu;"31,33 %";Uji\n';
-    const result = (await importFile(pool, 'coverage', semicolons, { format: 'csv', today: TODAY })) as ImportSuccess;
+    const result = (await importFile(db.pool, 'coverage', semicolons, { format: 'csv', today: TODAY })) as ImportSuccess;
     expect(result).toMatchObject({ ok: true, inserted: 1, updated: 0 });
     const commas = 'region_code,as_of,active_participants,coverage_percent,source_name\n62,27 Agustus 2026,2.789.917,"31,33",Uji\n';
-    expect(await importFile(pool, 'coverage', commas, { format: 'csv', today: TODAY })).toMatchObject({ ok: true, inserted: 1 });
-    const { rows } = await pool.query(
+    expect(await importFile(db.pool, 'coverage', commas, { format: 'csv', today: TODAY })).toMatchObject({ ok: true, inserted: 1 });
+    const { rows } = await db.pool.query(
       `SELECT "regionCode", "asOf"::text, "asOfPrecision"::text, "activeParticipants", "wageEarners", informal, "coveragePercent"::text
          FROM "CoverageSnapshot" WHERE "regionCode" IN ('61', '62') ORDER BY "regionCode"`,
     );
@@ -136,17 +124,17 @@ describe('a good import', () => {
 
   it('changes nothing when imported again, and reports a corrected figure', async () => {
     const file = 'region_code;as_of;active_participants;coverage_percent;source_name\n63;2026-10-31;1.000.000;20;Uji\n64;2026-10-31;2.000.000;30;Uji\n';
-    expect(await importFile(pool, 'coverage', file, { format: 'csv', today: TODAY })).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY })).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
     const before = await coverageFingerprint();
-    expect(await importFile(pool, 'coverage', file, { format: 'csv', today: TODAY })).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, changes: [] });
+    expect(await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY })).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, changes: [] });
     expect(await coverageFingerprint()).toBe(before);
 
     const corrected = file.replace('2.000.000;30', '2.100.000;31,5');
-    const dry = (await importFile(pool, 'coverage', corrected, { format: 'csv', today: TODAY, dryRun: true })) as ImportSuccess;
+    const dry = (await importFile(db.pool, 'coverage', corrected, { format: 'csv', today: TODAY, dryRun: true })) as ImportSuccess;
     expect(dry).toMatchObject({ dryRun: true, updated: 1, unchanged: 1 });
     expect(await coverageFingerprint()).toBe(before);
 
-    const result = (await importFile(pool, 'coverage', corrected, { format: 'csv', today: TODAY })) as ImportSuccess;
+    const result = (await importFile(db.pool, 'coverage', corrected, { format: 'csv', today: TODAY })) as ImportSuccess;
     expect(result).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
     expect(result.changes).toEqual([
       {
@@ -164,14 +152,14 @@ describe('a good import', () => {
     // Awards point at the example ceremony, so the ceremonies example goes in first.
     if (kind === 'awards') {
       const ceremonies = await import('node:fs/promises').then((fs) => fs.readFile(path.join(projectRoot, 'data/examples/ceremonies.csv'), 'utf8'));
-      expect(await importFile(pool, 'ceremonies', ceremonies, { format: 'csv', today: TODAY })).toMatchObject({ ok: true });
+      expect(await importFile(db.pool, 'ceremonies', ceremonies, { format: 'csv', today: TODAY })).toMatchObject({ ok: true });
     }
     const fs = await import('node:fs/promises');
     for (const ext of ['csv', 'json']) {
       const file = path.join(projectRoot, 'data/examples', `${kind}.${ext}`);
       const text = await fs.readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) continue;
-      const result = await importFile(pool, kind, text, { format: ext as 'csv' | 'json', today: TODAY, dryRun: true });
+      const result = await importFile(db.pool, kind, text, { format: ext as 'csv' | 'json', today: TODAY, dryRun: true });
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true, dryRun: true });
     }
   });
@@ -184,7 +172,7 @@ describe('the admin import API', () => {
 
   beforeAll(async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool, i18n, token: TOKEN } });
+    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, i18n, token: TOKEN } });
     server = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/admin`;
@@ -212,7 +200,7 @@ describe('the admin import API', () => {
 
   it('answers 503 when no token is configured', async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool, i18n, token: undefined } });
+    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, i18n, token: undefined } });
     const closed = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => closed.once('listening', resolve));
     try {
@@ -261,7 +249,7 @@ describe('npm run import', () => {
   const cli = (args: string[]) =>
     run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['src/admin/import-cli.ts', ...args], {
       cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: db.database.url, LOG_LEVEL: 'warn' },
     }).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => e,

@@ -3,13 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
 import { seedDatabase } from '../src/db/seed.ts';
 import { resolveRegion } from '../src/domain/regions/region-resolver.ts';
 import { captureLogs } from './support/logs.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
+import { createTestDatabase, useSeededDatabase } from './support/postgres.ts';
 
 const EXPECTED_LEVELS = { country: 1, province: 38, regency: 514, district: 7_277, village: 83_763 };
 
@@ -26,22 +26,11 @@ async function tableCounts(pool: pg.Pool): Promise<Record<string, number>> {
 }
 
 describe('knowledge base on PostgreSQL', () => {
-  let database: TestDatabase;
-  let pool: pg.Pool;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  });
-
-  afterAll(async () => {
-    await pool?.end();
-    await database?.drop();
-  });
+  const db = useSeededDatabase();
 
   it('holds every province, regency, district and village of idn-area-data, named in proper case', async () => {
-    expect(await levelCounts(pool)).toEqual(EXPECTED_LEVELS);
-    const { rows } = await pool.query<{ code: string; name: string; kind: string; parentCode: string | null }>(
+    expect(await levelCounts(db.pool)).toEqual(EXPECTED_LEVELS);
+    const { rows } = await db.pool.query<{ code: string; name: string; kind: string; parentCode: string | null }>(
       `SELECT code, name, kind::text, "parentCode" FROM "Region" WHERE code = ANY($1) ORDER BY code`,
       [['13', '13.74', '13.73.02.2005', '31', '34', '61.04', '73.10', '31.74', '21.71.02.1003']],
     );
@@ -59,7 +48,7 @@ describe('knowledge base on PostgreSQL', () => {
   });
 
   it('holds the coverage figures of facts.md sections 1 and 3, each with its date and source', async () => {
-    const { rows } = await pool.query(
+    const { rows } = await db.pool.query(
       `SELECT "regionCode", "asOf"::text, "asOfPrecision"::text AS precision, "activeParticipants", informal,
               "coveragePercent"::text, "targetPercent"::text, "targetYear", "sourceName", uncertain
          FROM "CoverageSnapshot" ORDER BY "regionCode", "asOf"`,
@@ -91,17 +80,17 @@ describe('knowledge base on PostgreSQL', () => {
 
   it('holds the award history: ceremonies with dates and venues, winners that are regions, villages and companies', async () => {
     const ceremony = async (id: string) =>
-      (await pool.query(`SELECT date::text, venue, city, "provinceCode", level::text FROM "AwardCeremony" WHERE id = $1`, [id])).rows[0];
+      (await db.pool.query(`SELECT date::text, venue, city, "provinceCode", level::text FROM "AwardCeremony" WHERE id = $1`, [id])).rows[0];
     expect(await ceremony('PA2025-P36')).toMatchObject({ date: '2025-11-27', city: 'Serpong', provinceCode: '36', level: 'provincial' });
     expect(await ceremony('PA2024-P13')).toMatchObject({ date: '2024-09-23', venue: 'Hotel Mercure Padang' });
     expect(await ceremony('PA2025-P16')).toMatchObject({ date: '2025-08-27', venue: 'Ballroom Hotel Aryaduta Palembang' });
     expect(await ceremony('PA2025-P13')).toMatchObject({ venue: 'Auditorium Gubernuran Sumbar', date: null });
-    const national = await pool.query(`SELECT date::text FROM "AwardCeremony" WHERE level = 'national' AND date IS NOT NULL ORDER BY date`);
+    const national = await db.pool.query(`SELECT date::text FROM "AwardCeremony" WHERE level = 'national' AND date IS NOT NULL ORDER BY date`);
     expect(national.rows.map((r) => r.date)).toEqual(['2018-07-31', '2019-07-03', '2021-09-09', '2022-10-27', '2023-10-20', '2024-09-12']);
 
     const awardsOf = async (recipientKey: string) =>
       (
-        await pool.query(
+        await db.pool.query(
           `SELECT "ceremonyId", category::text, rank, title, uncertain FROM "Award" WHERE "recipientKey" = $1 ORDER BY "ceremonyId", title`,
           [recipientKey],
         )
@@ -122,7 +111,7 @@ describe('knowledge base on PostgreSQL', () => {
   });
 
   it('holds the contribution rules of section 4 as rows with dates, including the PP 50/2025 discount', async () => {
-    const { rows } = await pool.query(
+    const { rows } = await db.pool.query(
       `SELECT id, programme::text, "ratePercent"::text, "flatAmount", "discountPercent"::text, "incomeMin",
               "validFrom"::text, "validTo"::text, sector::text, "legalBasis"
          FROM "ContributionRule" ORDER BY id`,
@@ -142,16 +131,16 @@ describe('knowledge base on PostgreSQL', () => {
   });
 
   it('marks every seeded company as a sample', async () => {
-    const { rows } = await pool.query(`SELECT npp, "isSample" FROM "Company"`);
+    const { rows } = await db.pool.query(`SELECT npp, "isSample" FROM "Company"`);
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect(rows.every((r) => r.isSample)).toBe(true);
   });
 
   it('seeds idempotently: again, and forced to re-read every file, it changes nothing', async () => {
-    const before = await tableCounts(pool);
-    expect(await seedDatabase(pool)).toEqual({});
-    expect(await seedDatabase(pool, { force: true })).toEqual({});
-    expect(await tableCounts(pool)).toEqual(before);
+    const before = await tableCounts(db.pool);
+    expect(await seedDatabase(db.pool)).toEqual({});
+    expect(await seedDatabase(db.pool, { force: true })).toEqual({});
+    expect(await tableCounts(db.pool)).toEqual(before);
   });
 
   it('loads an empty database in full', async () => {
@@ -161,7 +150,7 @@ describe('knowledge base on PostgreSQL', () => {
     try {
       const report = await seedDatabase(db.pool);
       expect(report.regions).toEqual({ inserted: 91_593, updated: 0 });
-      expect(await tableCounts(db.pool)).toEqual(await tableCounts(pool));
+      expect(await tableCounts(db.pool)).toEqual(await tableCounts(db.pool));
     } finally {
       await db.close();
       await empty.drop();

@@ -1,21 +1,9 @@
 // Region resolution over the whole seeded map of Indonesia, on the real PostgreSQL.
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveRegion } from '../src/domain/regions/region-resolver.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
+import { useSeededDatabase } from './support/postgres.ts';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+const db = useSeededDatabase();
 
 interface Case {
   input: string;
@@ -126,7 +114,7 @@ describe('region resolution', () => {
   });
 
   it.each(ALL)('[$group] "$input" → $first', async ({ input, first, ambiguous, alsoOffers }) => {
-    const result = await resolveRegion(pool, input);
+    const result = await resolveRegion(db.pool, input);
     if (first === null) {
       expect(result.candidates).toEqual([]);
       return;
@@ -138,20 +126,20 @@ describe('region resolution', () => {
   });
 
   it('gives each candidate its level, kind and parents up to the province, for choices like "Kota Padang (Sumatera Barat)"', async () => {
-    const santur = (await resolveRegion(pool, 'Santur')).candidates[0]!;
+    const santur = (await resolveRegion(db.pool, 'Santur')).candidates[0]!;
     expect(santur).toMatchObject({ name: 'Desa Santur', level: 'village', kind: 'desa' });
     expect(santur.parents.map((p) => [p.code, p.name, p.level])).toEqual([
       ['13.73.02', 'Kecamatan Barangin', 'district'],
       ['13.73', 'Kota Sawahlunto', 'regency'],
       ['13', 'Sumatera Barat', 'province'],
     ]);
-    const padang = (await resolveRegion(pool, 'Padang')).candidates[0]!;
+    const padang = (await resolveRegion(db.pool, 'Padang')).candidates[0]!;
     expect(padang).toMatchObject({ name: 'Kota Padang', level: 'regency', kind: 'kota' });
     expect(padang.parents.map((p) => p.name)).toEqual(['Sumatera Barat']);
   });
 
   it('keeps to the levels asked for', async () => {
-    const result = await resolveRegion(pool, 'Padang Panjang', { levels: ['village'] });
+    const result = await resolveRegion(db.pool, 'Padang Panjang', { levels: ['village'] });
     expect(result.candidates.length).toBeGreaterThan(1);
     expect(result.candidates.every((c) => c.level === 'village')).toBe(true);
   });

@@ -1,6 +1,7 @@
 // Each test file gets a database of its own on the real PostgreSQL server.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const TEST_DB_PREFIX = 'paritrana_test_';
@@ -51,4 +52,31 @@ export async function dropLeftoverTestDatabases(): Promise<void> {
     ]);
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
+}
+
+/**
+ * For a test file that queries the seeded knowledge base: its own copy of the template and
+ * a pool on it, made before the file's tests and dropped after them.
+ */
+export function useSeededDatabase(): { readonly pool: pg.Pool; readonly database: TestDatabase } {
+  let database: TestDatabase | undefined;
+  let pool: pg.Pool | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new pg.Pool({ connectionString: database.url, max: 3 });
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+  return {
+    get pool() {
+      if (!pool) throw new Error('useSeededDatabase: used outside a test');
+      return pool;
+    },
+    get database() {
+      if (!database) throw new Error('useSeededDatabase: used outside a test');
+      return database;
+    },
+  };
 }
