@@ -48,10 +48,11 @@ describe('console', () => {
     const text = () => plain(screen);
 
     await until(text, /Halo, Wayan! 👋/, 30_000);
-    expect(text()).toContain('[1] ❓ Bantuan');
-    expect(text()).toContain('[2] 🌐 Bahasa / Language');
+    expect(text()).toContain('[1] 📊 Cakupan wilayah');
+    expect(text()).toContain('[3] ❓ Bantuan');
+    expect(text()).toContain('[4] 🌐 Bahasa / Language');
 
-    input.write('2\n');
+    input.write('4\n');
     await until(text, /Pilih bahasa yang Anda inginkan:/, 5_000);
     input.write('2\n'); // English
     await until(text, /from now on I will answer in English/, 5_000);

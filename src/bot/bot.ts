@@ -2,12 +2,15 @@ import { Bot, type BotConfig } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { BotContext, BotDeps } from './context.ts';
+import { buttonSigner } from './callback-data.ts';
 import { errorBoundary } from './middleware/error-boundary.ts';
 import { beginUpdateMiddleware } from './middleware/begin-update.ts';
 import { startFeature } from './features/start.ts';
 import { helpFeature } from './features/help.ts';
 import { languageFeature } from './features/language.ts';
 import { fallbackFeature } from './features/fallback.ts';
+import { coverageFeature } from './features/coverage.ts';
+import { awardsFeature } from './features/awards.ts';
 
 export interface BotOptions extends BotConfig<BotContext> {
   /** Bot API server root: Telegram's by default, a self-hosted server or a local double otherwise. */
@@ -25,15 +28,17 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
   // forever, and the error boundary's apology is the better answer.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
+  const buttons = buttonSigner(token);
   bot.use((ctx, next) => {
     ctx.deps = deps;
+    ctx.buttons = buttons;
     return deps.inFlight ? deps.inFlight.track(next) : next();
   });
   // Polling hands updates over concurrently: keep each chat's in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(errorBoundary());
   bot.use(beginUpdateMiddleware());
-  bot.use(startFeature, helpFeature, languageFeature, fallbackFeature);
+  bot.use(startFeature, helpFeature, languageFeature, coverageFeature, awardsFeature, fallbackFeature);
 
   bot.catch(({ error, ctx }) => deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'unhandled bot error'));
   return bot;

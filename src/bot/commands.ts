@@ -5,10 +5,15 @@ import type { Locale } from '../i18n/locales.ts';
 /** The command list Telegram shows in the "/" menu, in each language, Indonesian as default. */
 export function commandList(i18n: I18n, locale: Locale) {
   const t = i18n.getFixedT(locale);
-  const names = locale === 'id' ? { help: 'bantuan', language: 'bahasa' } : { help: 'help', language: 'language' };
+  const names =
+    locale === 'id'
+      ? { help: 'bantuan', language: 'bahasa', coverage: 'cakupan', awards: 'penghargaan' }
+      : { help: 'help', language: 'language', coverage: 'coverage', awards: 'awards' };
   return [
     { command: 'start', description: t('start:commands.start') },
     { command: 'menu', description: t('start:commands.menu') },
+    { command: names.coverage, description: t('start:commands.coverage') },
+    { command: names.awards, description: t('start:commands.awards') },
     { command: names.help, description: t('start:commands.help') },
     { command: names.language, description: t('start:commands.language') },
   ];

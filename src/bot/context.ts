@@ -5,6 +5,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { I18n, TFunction } from '../i18n/i18n.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { InFlight } from '../lifecycle.ts';
+import type { ButtonSigner } from './callback-data.ts';
 
 /** What the bot needs from the outside; tests and the console hand in their own. */
 export interface BotDeps {
@@ -20,6 +21,8 @@ export interface BotDeps {
 
 export interface BotContextFlavor {
   deps: BotDeps;
+  /** Signs and checks the data of buttons that carry state. */
+  buttons: ButtonSigner;
   locale: Locale;
   t: TFunction;
 }

@@ -6,6 +6,8 @@ export const MENU = 'menu';
 
 /** The main menu's buttons, in order; each feature adds its entry here. */
 const entries: { label: string; data: string }[] = [
+  { label: 'common:menu.coverage', data: 'm:cov' },
+  { label: 'common:menu.awards', data: 'm:aw' },
   { label: 'common:menu.help', data: 'help' },
   { label: 'common:menu.language', data: 'lang' },
 ];

@@ -14,3 +14,20 @@ export const formatDecimal = (n: number): string => decimal.format(n);
 export const formatPercent = (n: number): string => `${decimal.format(n)} %`;
 export const formatRupiah = (n: number): string => rupiah.format(n);
 export const formatDate = (d: Date): string => longDate.format(d);
+
+// Calendar dates of figures ("per April 2025") have no time of day: formatted as UTC dates.
+const calendar = {
+  day: new Intl.DateTimeFormat(FORMAT_LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat(FORMAT_LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  year: new Intl.DateTimeFormat(FORMAT_LOCALE, { year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** "2025-04-01" at month precision → "April 2025"; at day precision → "1 April 2025". */
+export const formatCalendarDate = (iso: string, precision: 'day' | 'month' | 'year' = 'day'): string =>
+  calendar[precision].format(new Date(`${iso}T00:00:00Z`));
+
+/** +1.200 / −3.400: a change, always with its sign. */
+export const formatSignedInteger = (n: number): string => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${integer.format(Math.abs(n))}`;
+
+/** +2,5 / −0,75: a change of percentage points. */
+export const formatSignedDecimal = (n: number): string => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${decimal.format(Math.abs(n))}`;

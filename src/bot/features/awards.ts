@@ -1,0 +1,92 @@
+// /penghargaan <wilayah | tahun | kategori>: the Paritrana Award history, paged with buttons.
+import { Composer, InlineKeyboard } from 'grammy';
+import { awardHistory, type AwardFilter } from '../../domain/awards/award-history.ts';
+import { onSignedButton } from '../callback-data.ts';
+import type { BotContext } from '../context.ts';
+import { MENU } from '../menu.ts';
+import { regionFromText } from '../region-question.ts';
+import { awardPages } from './awards-message.ts';
+
+export const AWARDS = 'aw';
+const PAGE = 'awp';
+export const awardsFeature = new Composer<BotContext>();
+
+/** "r13.74", "y2025", "cpemerintah_desa" or "all": the filter in button data. */
+type FilterKey = string;
+
+function filterOf(key: FilterKey): AwardFilter {
+  if (key.startsWith('r')) return { regionCode: key.slice(1) };
+  if (key.startsWith('y')) return { year: Number(key.slice(1)) };
+  if (key.startsWith('c')) return { category: key.slice(1) };
+  return {};
+}
+
+async function subjectOf(ctx: BotContext, key: FilterKey): Promise<string> {
+  if (key.startsWith('r')) {
+    const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [key.slice(1)]);
+    return rows[0]?.name ?? key.slice(1);
+  }
+  if (key.startsWith('y')) return ctx.t('awards:year', { year: key.slice(1) });
+  if (key.startsWith('c')) return ctx.t(`awards:category.${key.slice(1)}`);
+  return ctx.t('awards:all');
+}
+
+async function render(ctx: BotContext, key: FilterKey, page: number) {
+  const subject = await subjectOf(ctx, key);
+  const ceremonies = await awardHistory(ctx.deps.pool, filterOf(key));
+  if (!ceremonies.length) return { text: ctx.t('awards:none', { subject }), keyboard: backKeyboard(ctx, key) };
+  const pages = awardPages(ctx.t, subject, ceremonies);
+  const index = Math.min(Math.max(page, 0), pages.length - 1);
+  const keyboard = new InlineKeyboard();
+  if (index > 0) keyboard.text(ctx.t('awards:previous'), ctx.buttons.sign(PAGE, key, String(index - 1)));
+  if (index < pages.length - 1) keyboard.text(ctx.t('awards:next'), ctx.buttons.sign(PAGE, key, String(index + 1)));
+  keyboard.row();
+  return { text: pages[index]!, keyboard: backKeyboard(ctx, key, keyboard) };
+}
+
+function backKeyboard(ctx: BotContext, key: FilterKey, keyboard = new InlineKeyboard()): InlineKeyboard {
+  if (key.startsWith('r')) keyboard.text(ctx.t('awards:coverageButton'), ctx.buttons.sign('cov', key.slice(1)));
+  return keyboard.text(ctx.t('coverage:menuButton'), MENU);
+}
+
+async function replyWithAwards(ctx: BotContext, key: FilterKey): Promise<void> {
+  const { text, keyboard } = await render(ctx, key, 0);
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+}
+
+/** A category named in the user's words, from the keyword lists in locales. */
+function categoryIn(ctx: BotContext, text: string): string | undefined {
+  const words = ctx.t('awards:categoryWords', { returnObjects: true }) as Record<string, string>;
+  const typed = text.trim().toLowerCase();
+  return Object.entries(words).find(([, list]) => list.split(',').some((w) => w.trim() === typed))?.[0];
+}
+
+/** Answers an award question: a year, a category, or else a region. */
+export async function answerAwards(ctx: BotContext, text: string): Promise<void> {
+  const trimmed = text.trim();
+  if (!trimmed) return replyWithAwards(ctx, 'all');
+  if (/^(19|20)\d\d$/.test(trimmed)) return replyWithAwards(ctx, `y${trimmed}`);
+  const category = categoryIn(ctx, trimmed);
+  if (category) return replyWithAwards(ctx, `c${category}`);
+  const region = await regionFromText(ctx, trimmed, AWARDS);
+  if (region) await replyWithAwards(ctx, `r${region.code}`);
+}
+
+awardsFeature.command(['penghargaan', 'awards'], (ctx) => answerAwards(ctx, ctx.match));
+
+awardsFeature.callbackQuery('m:aw', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await replyWithAwards(ctx, 'all');
+});
+
+onSignedButton(awardsFeature, AWARDS, async (ctx, [code]) => {
+  await ctx.answerCallbackQuery();
+  if (code) await replyWithAwards(ctx, `r${code}`);
+});
+
+onSignedButton(awardsFeature, PAGE, async (ctx, [key, page]) => {
+  await ctx.answerCallbackQuery();
+  if (!key) return;
+  const { text, keyboard } = await render(ctx, key, Number(page));
+  await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard });
+});

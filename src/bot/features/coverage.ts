@@ -1,0 +1,49 @@
+// /cakupan <wilayah>: a region's coverage figures, with buttons to go further.
+import { Composer, InlineKeyboard } from 'grammy';
+import { coverageReport } from '../../domain/coverage/coverage-report.ts';
+import { onSignedButton } from '../callback-data.ts';
+import type { BotContext } from '../context.ts';
+import { MENU } from '../menu.ts';
+import { regionFromText } from '../region-question.ts';
+import { coverageMessage } from './coverage-message.ts';
+
+export const COVERAGE = 'cov';
+export const coverageFeature = new Composer<BotContext>();
+
+export async function replyWithCoverage(ctx: BotContext, regionCode: string): Promise<void> {
+  const report = await coverageReport(ctx.deps.pool, regionCode);
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('coverage:awardsButton'), ctx.buttons.sign('aw', regionCode))
+    .text(ctx.t('coverage:menuButton'), MENU);
+  if (!report) {
+    const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [regionCode]);
+    await ctx.reply(ctx.t('coverage:none', { asked: rows[0]?.name ?? regionCode }), { parse_mode: 'HTML', reply_markup: keyboard });
+    return;
+  }
+  await ctx.reply(coverageMessage(ctx.t, report), { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+}
+
+/** Answers a coverage question about `text`, asking which region when several match. */
+export async function answerCoverage(ctx: BotContext, text: string): Promise<void> {
+  const region = await regionFromText(ctx, text, COVERAGE);
+  if (region) await replyWithCoverage(ctx, region.code);
+}
+
+coverageFeature.command(['cakupan', 'coverage'], async (ctx) => {
+  const text = ctx.match.trim();
+  if (!text) {
+    await ctx.reply(ctx.t('regions:askName', { example: '/cakupan Sumsel' }), { parse_mode: 'HTML' });
+    return;
+  }
+  await answerCoverage(ctx, text);
+});
+
+coverageFeature.callbackQuery('m:cov', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t('regions:askName', { example: '/cakupan Sumsel' }), { parse_mode: 'HTML' });
+});
+
+onSignedButton(coverageFeature, COVERAGE, async (ctx, [code]) => {
+  await ctx.answerCallbackQuery();
+  if (code) await replyWithCoverage(ctx, code);
+});

@@ -1,0 +1,31 @@
+// Finding the region a question is about: one match is used at once; several are offered as
+// buttons ("Kota Padang (Sumatera Barat)") whose signed data completes the question.
+import { InlineKeyboard } from 'grammy';
+import { resolveRegion, type RegionCandidate } from '../domain/regions/region-resolver.ts';
+import type { BotContext } from './context.ts';
+
+const CHOICES = 6;
+
+/** "Desa Santur (Kecamatan Barangin, Kota Sawahlunto)": a name with its two nearest parents. */
+export function regionLabel(candidate: Pick<RegionCandidate, 'name' | 'parents'>): string {
+  const parents = candidate.parents.slice(0, 2).map((p) => p.name);
+  return parents.length ? `${candidate.name} (${parents.join(', ')})` : candidate.name;
+}
+
+/**
+ * The region `text` names, or undefined once the user has been answered: with choices, each
+ * a button with data `action:<code>`, or with "not found".
+ */
+export async function regionFromText(ctx: BotContext, text: string, action: string): Promise<RegionCandidate | undefined> {
+  const result = await resolveRegion(ctx.deps.pool, text, { limit: CHOICES });
+  const [first] = result.candidates;
+  if (!first) {
+    await ctx.reply(ctx.t('regions:notFound', { text }), { parse_mode: 'HTML' });
+    return undefined;
+  }
+  if (!result.ambiguous) return first;
+  const keyboard = new InlineKeyboard();
+  for (const candidate of result.candidates) keyboard.text(regionLabel(candidate), ctx.buttons.sign(action, candidate.code)).row();
+  await ctx.reply(ctx.t('regions:choose', { text }), { parse_mode: 'HTML', reply_markup: keyboard });
+  return undefined;
+}

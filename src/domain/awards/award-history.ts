@@ -1,0 +1,127 @@
+// The Paritrana Award history: ceremonies with their winners, newest first, filtered by the
+// region (its own awards and those of the villages, regencies and companies within it), by
+// year or by category.
+import type pg from 'pg';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+export interface AwardFilter {
+  regionCode?: string;
+  year?: number;
+  category?: string;
+}
+
+export interface AwardEntry {
+  category: string;
+  sector: string | null;
+  rank: number | null;
+  title: string;
+  recipientType: 'region' | 'company' | 'organisation';
+  recipientName: string;
+  recipientCode: string | null;
+  uncertain: boolean;
+  note: string | null;
+}
+
+export interface CeremonyAwards {
+  id: string;
+  edition: number;
+  assessmentYear: number | null;
+  level: 'national' | 'provincial';
+  provinceName: string | null;
+  date: string | null;
+  time: string | null;
+  venue: string | null;
+  city: string | null;
+  sourceName: string;
+  uncertain: boolean;
+  note: string | null;
+  awards: AwardEntry[];
+}
+
+const CATEGORY_ORDER = [
+  'pemerintah_provinsi',
+  'pemerintah_kabupaten_kota',
+  'pemerintah_desa',
+  'perusahaan_besar',
+  'perusahaan_menengah',
+  'usaha_kecil_mikro',
+  'perusahaan',
+  'sektor',
+  'khusus',
+];
+
+const SELECT = `
+  SELECT c.id, c.edition, c."assessmentYear", c.level::text AS level, p.name AS "provinceName", c.date::text AS date, c.time,
+         c.venue, c.city, c."sourceName", c.uncertain AS "ceremonyUncertain", c.note AS "ceremonyNote",
+         a.category::text AS category, a.sector, a.rank, a.title, a."recipientType"::text AS "recipientType",
+         COALESCE(r.name, co.name, a."organisationName") AS "recipientName", COALESCE(a."regionCode", a."companyNpp") AS "recipientCode",
+         a.uncertain, a.note
+    FROM "Award" a
+    JOIN "AwardCeremony" c ON c.id = a."ceremonyId"
+    LEFT JOIN "Region" p ON p.code = c."provinceCode"
+    LEFT JOIN "Region" r ON r.code = a."regionCode"
+    LEFT JOIN "Company" co ON co.npp = a."companyNpp"
+   WHERE ($1::text IS NULL OR a."regionCode" = $1 OR a."regionCode" LIKE $1 || '.%'
+          OR co."regionCode" = $1 OR co."regionCode" LIKE $1 || '.%' OR ($1 = '00'))
+     AND ($2::int IS NULL OR c.edition = $2 OR extract(year FROM c.date) = $2)
+     AND ($3::text IS NULL OR a.category::text = $3)
+   ORDER BY c.edition DESC, c.date DESC NULLS LAST, c.id, a.rank NULLS LAST, a.title`;
+
+interface Row extends AwardEntry {
+  id: string;
+  edition: number;
+  assessmentYear: number | null;
+  level: 'national' | 'provincial';
+  provinceName: string | null;
+  date: string | null;
+  time: string | null;
+  venue: string | null;
+  city: string | null;
+  sourceName: string;
+  ceremonyUncertain: boolean;
+  ceremonyNote: string | null;
+}
+
+export async function awardHistory(db: Queryable, filter: AwardFilter): Promise<CeremonyAwards[]> {
+  const { rows } = await db.query<Row>(SELECT, [filter.regionCode ?? null, filter.year ?? null, filter.category ?? null]);
+  const ceremonies = new Map<string, CeremonyAwards>();
+  for (const row of rows) {
+    let ceremony = ceremonies.get(row.id);
+    if (!ceremony) {
+      ceremony = {
+        id: row.id,
+        edition: row.edition,
+        assessmentYear: row.assessmentYear,
+        level: row.level,
+        provinceName: row.provinceName,
+        date: row.date,
+        time: row.time,
+        venue: row.venue,
+        city: row.city,
+        sourceName: row.sourceName,
+        uncertain: row.ceremonyUncertain,
+        note: row.ceremonyNote,
+        awards: [],
+      };
+      ceremonies.set(row.id, ceremony);
+    }
+    ceremony.awards.push({
+      category: row.category,
+      sector: row.sector,
+      rank: row.rank,
+      title: row.title,
+      recipientType: row.recipientType,
+      recipientName: row.recipientName,
+      recipientCode: row.recipientCode,
+      uncertain: row.uncertain,
+      note: row.note,
+    });
+  }
+  for (const ceremony of ceremonies.values()) {
+    ceremony.awards.sort(
+      (a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || (a.rank ?? 99) - (b.rank ?? 99),
+    );
+  }
+  return [...ceremonies.values()];
+}

@@ -1,0 +1,143 @@
+// Coverage and award questions by command and button, through the Bot API double over HTTP.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import { startTestBot, type TestBot } from './support/service.ts';
+import { testUser } from './support/bot-api-double.ts';
+import { setUserLocale } from '../src/domain/users.ts';
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot({ mode: 'webhook' });
+});
+afterAll(async () => {
+  await bot?.stop();
+});
+beforeEach(() => bot.double.reset());
+
+const buttons = (message: BotMessage | undefined) =>
+  ((message?.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? [])
+    .flat()
+    .map((b) => ({ text: b.text, data: 'callback_data' in b ? b.callback_data! : '' }));
+
+async function say(userId: number, text: string, overrides = {}): Promise<BotMessage[]> {
+  const before = bot.double.sent(userId).length;
+  const res = await bot.post(bot.double.sendUserMessage(testUser(userId, overrides), text));
+  expect(res.status).toBe(200);
+  return bot.double.sent(userId).slice(before);
+}
+
+/** A callback the bot never sent: built by hand, as a forger would. */
+async function forge(userId: number, message: BotMessage, data: string): Promise<void> {
+  const update = bot.double.pushUpdate({
+    callback_query: {
+      id: `forged-${userId}-${data}`,
+      from: testUser(userId) as never,
+      chat_instance: String(userId),
+      message: { message_id: message.message_id, date: message.date, chat: { id: userId, type: 'private', first_name: 'Uji' }, text: message.text },
+      data,
+    },
+  });
+  expect((await bot.post(update)).status).toBe(200);
+}
+
+async function press(userId: number, message: BotMessage, data: string): Promise<BotMessage[]> {
+  const before = bot.double.sent(userId).length;
+  const res = await bot.post(bot.double.pressButton(testUser(userId), message, data));
+  expect(res.status).toBe(200);
+  return bot.double.sent(userId).slice(before);
+}
+
+describe('/cakupan', () => {
+  it('shows Sumsel: participants, coverage, target, rank, date and source', async () => {
+    const [reply] = await say(2001, '/cakupan sumsel');
+    expect(reply!.text).toContain('Cakupan Jamsostek — Sumatera Selatan');
+    expect(reply!.text).toContain('Peserta aktif: 2.789.917 pekerja');
+    expect(reply!.text).toContain('Cakupan (UCJ): 31,33 %');
+    expect(reply!.text).toContain('Target: 51 % pada 2025 (kurang 19,67 poin)');
+    expect(reply!.text).toMatch(/Peringkat cakupan: ke-3 dari 3 provinsi/);
+    expect(reply!.text).toContain('per 27 Agustus 2025, sumber: Pemberitaan media daerah (Paritrana Award 2025 Sumatera Selatan)');
+  });
+
+  it('shows the change since the snapshot before', async () => {
+    const [reply] = await say(2001, '/cakupan Papua Barat Daya');
+    expect(reply!.text).toContain('Cakupan (UCJ): 85,34 %');
+    expect(reply!.text).toContain('Sejak 2022: +19,54 poin persentase');
+    expect(reply!.text).toContain('per 2023');
+  });
+
+  it('offers the choices of an ambiguous name; the one picked completes the question', async () => {
+    const [choices] = await say(2002, '/cakupan padang');
+    expect(choices!.text).toContain('Ada beberapa wilayah yang cocok dengan “padang”');
+    const options = buttons(choices);
+    expect(options[0]!.text).toBe('Kota Padang (Sumatera Barat)');
+    expect(options.every((o) => Buffer.byteLength(o.data) <= 64)).toBe(true);
+    const [report] = await press(2002, choices!, options[0]!.data);
+    expect(report!.text).toContain('Belum ada data cakupan untuk Kota Padang. Berikut data wilayah induk terdekat, Sumatera Barat');
+    expect(report!.text).toContain('25.000');
+    expect(report!.text).toContain('⚠️');
+  });
+
+  it('says so when a region is not known', async () => {
+    const [reply] = await say(2003, '/cakupan xyzzy');
+    expect(reply!.text).toContain('tidak menemukan wilayah “xyzzy”');
+  });
+
+  it('refuses a forged or altered button politely', async () => {
+    const [choices] = await say(2004, '/cakupan padang');
+    const data = buttons(choices)[0]!.data;
+    bot.double.reset();
+    await forge(2004, choices!, data.replace('13.71', '16.71'));
+    await forge(2004, choices!, 'cov:16.71');
+    expect(bot.double.sent(2004)).toEqual([]);
+    expect(bot.double.callsTo('answerCallbackQuery')).toHaveLength(2);
+    const [answer] = bot.double.callsTo('answerCallbackQuery');
+    expect(answer!.payload).toMatchObject({ show_alert: true, text: expect.stringContaining('sudah tidak berlaku') });
+  });
+
+  it('answers in English for an English-speaking user', async () => {
+    await say(2005, '/start');
+    await setUserLocale(bot.service.db.prisma, 2005, 'en');
+    const [reply] = await say(2005, '/coverage sumsel');
+    expect(reply!.text).toContain('Active participants: 2.789.917 workers');
+    expect(reply!.text).toContain('as of 27 Agustus 2025');
+  });
+});
+
+describe('/penghargaan', () => {
+  it('Tangerang Selatan: Terbaik Kedua at the Banten 2025 ceremony', async () => {
+    const [reply] = await say(2101, '/penghargaan tangsel');
+    expect(reply!.text).toContain('Paritrana Award 2025 · Banten');
+    expect(reply!.text).toContain('27 November 2025');
+    expect(reply!.text).toContain('Serpong');
+    expect(reply!.text).toContain('Pemerintah kabupaten/kota — Terbaik Kedua: Kota Tangerang Selatan');
+  });
+
+  it('Sawahlunto: its four 2024 awards and Desa Santur within it', async () => {
+    const [reply] = await say(2102, '/penghargaan sawahlunto');
+    for (const title of ['Zero Accident Award', 'Program P2-HIV/AIDS di tempat kerja', 'dana bagi hasil sawit', 'cakupan kepesertaan terbaik kategori kota'])
+      expect(reply!.text).toContain(title);
+    expect(reply!.text).toContain('Desa Santur');
+    expect(reply!.text).toContain('Hotel Mercure Padang');
+  });
+
+  it('by year and by category', async () => {
+    const [year] = await say(2103, '/penghargaan 2022');
+    expect(year!.text).toContain('Kabupaten Raja Ampat');
+    expect(year!.text).toContain('Kabupaten Kulon Progo');
+    const [villages] = await say(2103, '/penghargaan desa');
+    expect(villages!.text).toContain('Desa Santur');
+    expect(villages!.text).toContain('Desa Ngadi');
+  });
+
+  it('pages the whole history with buttons, no page over 4096 characters', async () => {
+    const [first] = await say(2104, '/penghargaan');
+    expect(first!.text).toMatch(/Halaman 1 dari \d+/);
+    const next = buttons(first).find((b) => b.text.startsWith('Berikutnya'))!;
+    await press(2104, first!, next.data);
+    const edited = bot.double.callsTo('editMessageText').at(-1)!;
+    expect(String(edited.payload.text)).toContain('Halaman 2 dari');
+    for (const call of [...bot.double.callsTo('sendMessage'), ...bot.double.callsTo('editMessageText')])
+      expect(String(call.payload.text).length).toBeLessThanOrEqual(4096);
+  });
+});
