@@ -24,7 +24,12 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-export async function startService(config: Config & { BOT_TOKEN: string }, logger: Logger): Promise<Service> {
+/** `clock`: what the bot takes for now (tests fix it; the date decides which contribution rules apply). */
+export async function startService(
+  config: Config & { BOT_TOKEN: string },
+  logger: Logger,
+  opts: { clock?: () => Date } = {},
+): Promise<Service> {
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
   let server: http.Server | undefined;
   let runner: RunnerHandle | undefined;
@@ -57,7 +62,7 @@ export async function startService(config: Config & { BOT_TOKEN: string }, logge
     const i18n = createI18n(config.DEFAULT_LOCALE);
     const bot = createBot(
       config.BOT_TOKEN,
-      { prisma: db.prisma, pool: db.pool, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight },
+      { prisma: db.prisma, pool: db.pool, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight, ...opts },
       { apiRoot: config.TELEGRAM_API_ROOT },
     );
     await bot.init();

@@ -141,3 +141,42 @@ describe('/penghargaan', () => {
       expect(String(call.payload.text).length).toBeLessThanOrEqual(4096);
   });
 });
+
+/** Message text with Intl's non-breaking spaces ("Rp\u00a02.500.000") as plain ones. */
+const txt = (m: BotMessage | undefined) => m!.text.replace(/\u00a0/g, ' ');
+
+describe('/iuran', () => {
+  it('answers at once when the message says everything: Rp2,5 juta, JHT, ojol, on 21 November 2026', async () => {
+    const [reply] = await say(2201, '/iuran 2,5jt pakai jht ojol');
+    expect(txt(reply)).toContain('Penghasilan yang dilaporkan: Rp 2.500.000');
+    expect(txt(reply)).toMatch(/JKK \(kecelakaan kerja\), 1 % dari penghasilan: Rp 25\.000 Rp 12\.500 \(diskon 50 %\)/);
+    expect(txt(reply)).toMatch(/JKM \(kematian\), tetap: Rp 6\.800 Rp 3\.400/);
+    expect(txt(reply)).toMatch(/JHT \(hari tua\), 2 % dari penghasilan: Rp 50\.000/);
+    expect(txt(reply)).toMatch(/Total: Rp 65\.900 per bulan \(tanpa diskon Rp 81\.800\)/);
+    expect(txt(reply)).toContain('menurut PP 50/2025, berlaku 1 Januari 2026 sampai 31 Maret 2027');
+    expect(txt(reply)).toContain('mulai Rp 1.000.000');
+    expect(txt(reply)).toContain('Perkiraan untuk 21 November 2026');
+  });
+
+  it('asks, with buttons, for the income, JHT and the sector it was not told', async () => {
+    const [askIncome] = await say(2202, '/iuran');
+    expect(txt(askIncome)).toContain('Berapa penghasilan Anda sebulan?');
+    const two = buttons(askIncome).find((b) => b.text === 'Rp 2.000.000')!;
+    await press(2202, askIncome!, two.data);
+    const askJht = bot.double.sent(2202).at(-1)!;
+    expect(txt(askJht)).toContain('Ingin ikut JHT');
+    await press(2202, askJht, buttons(askJht).find((b) => b.text === 'Tanpa JHT')!.data);
+    const askTransport = bot.double.sent(2202).at(-1)!;
+    expect(txt(askTransport)).toContain('sektor transportasi');
+    await press(2202, askTransport, buttons(askTransport).find((b) => b.text === 'Tidak')!.data);
+    const result = bot.double.sent(2202).at(-1)!;
+    expect(txt(result)).toMatch(/Total: Rp 13\.400 per bulan/);
+    expect(txt(result)).toContain('berlaku 1 April 2026 sampai 31 Desember 2026');
+  });
+
+  it('computes a low income from the lowest declared income', async () => {
+    const [reply] = await say(2203, '/iuran 500 ribu tanpa jht ojek');
+    expect(txt(reply)).toContain('Penghasilan di bawah Rp 1.000.000');
+    expect(txt(reply)).toMatch(/Total: Rp 8\.400 per bulan/);
+  });
+});

@@ -17,6 +17,8 @@ export interface BotDeps {
   defaultLocale: Locale;
   /** When given, every update is counted in it while handled, so shutdown can wait for them. */
   inFlight?: InFlight;
+  /** Now; tests fix it, so that answers that depend on the date (contribution discounts) are stable. */
+  clock?: () => Date;
 }
 
 export interface BotContextFlavor {

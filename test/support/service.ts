@@ -19,6 +19,8 @@ async function createEmbeddedDataDir(): Promise<TestDatabase> {
 
 export const TEST_TOKEN = '123456789:TEST-token_abcdefghijklmnopqrstu';
 export const TEST_SECRET = 'test-webhook-secret_0123456789';
+/** The day tests run on, as far as the bot knows: inside both PP 50/2025 discount periods. */
+export const TEST_NOW = '2026-11-21T10:00:00+07:00';
 
 export interface TestBot {
   service: Service;
@@ -32,7 +34,7 @@ export interface TestBot {
 }
 
 export async function startTestBot(
-  opts: { mode?: 'webhook' | 'polling'; env?: Record<string, string>; viaProxy?: number; embedded?: boolean } = {},
+  opts: { mode?: 'webhook' | 'polling'; env?: Record<string, string>; viaProxy?: number; embedded?: boolean; now?: string } = {},
 ): Promise<TestBot> {
   const double = await startBotApiDouble();
   const database = opts.embedded ? await createEmbeddedDataDir() : await createTestDatabase();
@@ -50,7 +52,9 @@ export async function startTestBot(
     TELEGRAM_API_ROOT: double.apiRoot,
     ...opts.env,
   }) as Config & { BOT_TOKEN: string };
-  const service = await startService(config, logger);
+  // Answers that depend on the date are checked against a fixed day.
+  const now = new Date(opts.now ?? TEST_NOW);
+  const service = await startService(config, logger, { clock: () => now });
   return {
     service,
     double,

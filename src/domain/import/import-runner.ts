@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { normalizeRegionText, stripRegionPrefix } from '../regions/region-names.ts';
 import { importKinds, type ImportKind, type ImportKindName, type Reference } from './import-kinds.ts';
 import type { ImportIssue } from './import-issues.ts';
+import { todayInJakarta } from '../calendar.ts';
 import { readImportRecords, type FileFormat, type SourceRecord } from './import-records.ts';
 
 const MAX_ISSUES = 500;
@@ -54,10 +55,6 @@ export interface ImportRejection extends Outcome {
 }
 
 export type ImportResult = ImportSuccess | ImportRejection;
-
-export function todayInJakarta(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
-}
 
 interface ParsedRow {
   line: number;

@@ -1,0 +1,89 @@
+// /iuran [penghasilan]: what an informal worker pays a month. Asks, with buttons, for what the
+// message did not say: the income, JHT or not, transport sector or not.
+import { Composer, InlineKeyboard } from 'grammy';
+import { todayInJakarta } from '../../domain/calendar.ts';
+import { estimateBpuContribution } from '../../domain/contributions/contribution-calculator.ts';
+import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
+import { incomeIn } from '../../domain/contributions/income-text.ts';
+import { formatInteger, formatRupiah } from '../../i18n/format.ts';
+import { onSignedButton } from '../callback-data.ts';
+import type { BotContext } from '../context.ts';
+import { MENU } from '../menu.ts';
+import { mentionsAny, wordList } from '../words.ts';
+import { contributionMessage } from './contribution-message.ts';
+
+export const CONTRIBUTION = 'iu';
+const INCOME_CHOICES = [1_000_000, 2_000_000, 3_000_000, 5_000_000];
+export const contributionFeature = new Composer<BotContext>();
+
+interface Answers {
+  income?: number;
+  withJht?: boolean;
+  transport?: boolean;
+}
+
+const flag = (v: boolean | undefined) => (v === undefined ? '' : v ? '1' : '0');
+const unflag = (v: string | undefined) => (v === '1' ? true : v === '0' ? false : undefined);
+
+/** What the words of a message already say. */
+export function contributionAnswers(ctx: BotContext, text: string): Answers {
+  const answers: Answers = {};
+  const income = incomeIn(text);
+  if (income !== undefined) answers.income = income;
+  if (mentionsAny(text, wordList(ctx.t, 'contribution:words.withoutJht'))) answers.withJht = false;
+  else if (mentionsAny(text, wordList(ctx.t, 'contribution:words.withJht'))) answers.withJht = true;
+  if (mentionsAny(text, wordList(ctx.t, 'contribution:words.transport'))) answers.transport = true;
+  return answers;
+}
+
+/** Asks the next missing answer, or gives the estimate. */
+export async function answerContribution(ctx: BotContext, answers: Answers, edit = false): Promise<void> {
+  const send = (text: string, reply_markup: InlineKeyboard) =>
+    edit ? ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup }) : ctx.reply(text, { parse_mode: 'HTML', reply_markup });
+  const { income, withJht, transport } = answers;
+  if (income === undefined) {
+    const keyboard = new InlineKeyboard();
+    for (const amount of INCOME_CHOICES) keyboard.text(ctx.t('contribution:incomeChoice', { amount: formatInteger(amount) }), ctx.buttons.sign(CONTRIBUTION, String(amount), '', ''));
+    await send(ctx.t('contribution:askIncome'), keyboard);
+    return;
+  }
+  const sign = (j: boolean | undefined, tr: boolean | undefined) => ctx.buttons.sign(CONTRIBUTION, String(income), flag(j), flag(tr));
+  if (withJht === undefined) {
+    await send(
+      ctx.t('contribution:askJht', { income: formatRupiah(income) }),
+      new InlineKeyboard().text(ctx.t('contribution:withJht'), sign(true, transport)).text(ctx.t('contribution:withoutJht'), sign(false, transport)),
+    );
+    return;
+  }
+  if (transport === undefined) {
+    await send(
+      ctx.t('contribution:askTransport'),
+      new InlineKeyboard().text(ctx.t('contribution:yes'), sign(withJht, true)).text(ctx.t('contribution:no'), sign(withJht, false)),
+    );
+    return;
+  }
+  const date = todayInJakarta(ctx.deps.clock?.() ?? new Date());
+  const estimate = estimateBpuContribution(await loadContributionRules(ctx.deps.pool), { income, withJht, transport, date });
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('contribution:again'), ctx.buttons.sign(CONTRIBUTION, '', '', ''))
+    .text(ctx.t('coverage:menuButton'), MENU);
+  await send(estimate ? contributionMessage(ctx.t, estimate, income, date) : ctx.t('contribution:noRules'), keyboard);
+}
+
+contributionFeature.command(['iuran', 'contribution'], (ctx) => answerContribution(ctx, contributionAnswers(ctx, ctx.match)));
+
+onSignedButton(contributionFeature, CONTRIBUTION, async (ctx, [income, jht, transport]) => {
+  await ctx.answerCallbackQuery();
+  const answers: Answers = {};
+  if (income) answers.income = Number(income);
+  const j = unflag(jht);
+  const tr = unflag(transport);
+  if (j !== undefined) answers.withJht = j;
+  if (tr !== undefined) answers.transport = tr;
+  await answerContribution(ctx, answers, true);
+});
+
+contributionFeature.callbackQuery('m:iu', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await answerContribution(ctx, {});
+});
