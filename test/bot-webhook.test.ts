@@ -35,8 +35,8 @@ describe('start-up', () => {
     expect(commands).toHaveLength(3);
     const id = commands.find((c) => c.language_code === 'id')!;
     const en = commands.find((c) => c.language_code === 'en')!;
-    expect((id.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'menu', 'cakupan', 'penghargaan', 'iuran', 'bantuan', 'bahasa']);
-    expect((en.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'menu', 'coverage', 'awards', 'contribution', 'help', 'language']);
+    expect((id.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'menu', 'cakupan', 'penghargaan', 'daftar', 'iuran', 'bantuan', 'bahasa']);
+    expect((en.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'menu', 'coverage', 'awards', 'enroll', 'contribution', 'help', 'language']);
     expect(commands.find((c) => c.language_code === undefined)!.commands).toEqual(id.commands);
   });
 });
@@ -60,7 +60,7 @@ describe('/start', () => {
     expect(reply!.text).toMatch(/^Halo, Budi! 👋/);
     expect(reply!.text).toContain('Paritrana Bot');
     expect(reply!.parse_mode).toBe('HTML');
-    expect(buttons(reply!.reply_markup).map((b) => b.data)).toEqual(['m:cov', 'm:aw', 'm:iu', 'help', 'lang']);
+    expect(buttons(reply!.reply_markup).map((b) => b.data)).toEqual(['m:cov', 'm:aw', 'm:en', 'm:iu', 'help', 'lang']);
     const user = await bot.service.db.prisma.user.findUniqueOrThrow({ where: { telegramId: 1001n } });
     expect(user).toMatchObject({ firstName: 'Budi', username: 'budi_ojol', languageCode: 'id', locale: null });
     expect(user.firstSeenAt.getTime()).toBe(user.lastSeenAt.getTime());

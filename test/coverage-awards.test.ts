@@ -180,3 +180,25 @@ describe('/iuran', () => {
     expect(txt(reply)).toMatch(/Total: Rp 8\.400 per bulan/);
   });
 });
+
+describe('/daftar', () => {
+  it('walks through the steps with buttons, and back', async () => {
+    const [first] = await say(2301, '/daftar');
+    expect(first!.text).toContain('1. Siapa yang bisa ikut?');
+    expect(first!.text).toContain('Langkah 1 dari 6');
+    let current = first!;
+    const seen = [current.text];
+    for (let step = 2; step <= 6; step++) {
+      await press(2301, current, buttons(current).find((b) => b.text.startsWith('Berikutnya'))!.data);
+      const edit = bot.double.callsTo('editMessageText').at(-1)!;
+      expect(String(edit.payload.text)).toContain(`Langkah ${step} dari 6`);
+      current = bot.double.sent(2301).at(-1)!;
+      seen.push(current.text);
+    }
+    expect(seen.join('\n')).toContain('Rp42 juta');
+    expect(seen.join('\n')).toContain('lebih dari 3 bulan berturut-turut');
+    expect(buttons(current).some((b) => b.text.startsWith('Berikutnya'))).toBe(false);
+    await press(2301, current, buttons(current).find((b) => b.text.startsWith('◀️'))!.data);
+    expect(String(bot.double.callsTo('editMessageText').at(-1)!.payload.text)).toContain('Langkah 5 dari 6');
+  });
+});

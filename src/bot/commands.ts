@@ -7,13 +7,14 @@ export function commandList(i18n: I18n, locale: Locale) {
   const t = i18n.getFixedT(locale);
   const names =
     locale === 'id'
-      ? { help: 'bantuan', language: 'bahasa', coverage: 'cakupan', awards: 'penghargaan', contribution: 'iuran' }
-      : { help: 'help', language: 'language', coverage: 'coverage', awards: 'awards', contribution: 'contribution' };
+      ? { help: 'bantuan', language: 'bahasa', coverage: 'cakupan', awards: 'penghargaan', enroll: 'daftar', contribution: 'iuran' }
+      : { help: 'help', language: 'language', coverage: 'coverage', awards: 'awards', enroll: 'enroll', contribution: 'contribution' };
   return [
     { command: 'start', description: t('start:commands.start') },
     { command: 'menu', description: t('start:commands.menu') },
     { command: names.coverage, description: t('start:commands.coverage') },
     { command: names.awards, description: t('start:commands.awards') },
+    { command: names.enroll, description: t('start:commands.enroll') },
     { command: names.contribution, description: t('start:commands.contribution') },
     { command: names.help, description: t('start:commands.help') },
     { command: names.language, description: t('start:commands.language') },

@@ -8,6 +8,7 @@ export const MENU = 'menu';
 const entries: { label: string; data: string }[] = [
   { label: 'common:menu.coverage', data: 'm:cov' },
   { label: 'common:menu.awards', data: 'm:aw' },
+  { label: 'common:menu.enroll', data: 'm:en' },
   { label: 'common:menu.contribution', data: 'm:iu' },
   { label: 'common:menu.help', data: 'help' },
   { label: 'common:menu.language', data: 'lang' },
