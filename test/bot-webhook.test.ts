@@ -139,7 +139,7 @@ describe('menu buttons', () => {
 
 describe('messages the bot does not understand yet', () => {
   it('get an explanation and the menu in private chats', async () => {
-    const [reply] = await say(1006, 'halo, brp iuran bpjs?');
+    const [reply] = await say(1006, 'xyzzy plugh');
     expect(reply!.text).toMatch(/^Maaf, saya belum memahami pesan itu\./);
     expect(buttons(reply!.reply_markup).length).toBeGreaterThan(0);
   });

@@ -59,7 +59,7 @@ describe('console', () => {
     input.write('9\n');
     await until(text, /Tidak ada tombol nomor 9\./, 5_000);
     input.write('apa itu paritrana\n');
-    await until(text, /did not understand that yet/, 5_000);
+    await until(text, /The Paritrana Award is a yearly award/, 5_000);
 
     input.write('keluar\n');
     await done;

@@ -1,7 +1,7 @@
 // Finding the region a question is about: one match is used at once; several are offered as
 // buttons ("Kota Padang (Sumatera Barat)") whose signed data completes the question.
 import { InlineKeyboard } from 'grammy';
-import { resolveRegion, type RegionCandidate } from '../domain/regions/region-resolver.ts';
+import { resolveRegion, type RegionCandidate, type RegionResolution } from '../domain/regions/region-resolver.ts';
 import type { BotContext } from './context.ts';
 
 const CHOICES = 6;
@@ -17,7 +17,16 @@ export function regionLabel(candidate: Pick<RegionCandidate, 'name' | 'parents'>
  * a button with data `action:<code>`, or with "not found".
  */
 export async function regionFromText(ctx: BotContext, text: string, action: string): Promise<RegionCandidate | undefined> {
-  const result = await resolveRegion(ctx.deps.pool, text, { limit: CHOICES });
+  return regionFromResolution(ctx, await resolveRegion(ctx.deps.pool, text, { limit: CHOICES }), text, action);
+}
+
+/** As regionFromText, for a resolution already made (a region found inside a sentence). */
+export async function regionFromResolution(
+  ctx: BotContext,
+  result: RegionResolution,
+  text: string,
+  action: string,
+): Promise<RegionCandidate | undefined> {
   const [first] = result.candidates;
   if (!first) {
     await ctx.reply(ctx.t('regions:notFound', { text }), { parse_mode: 'HTML' });
@@ -25,7 +34,7 @@ export async function regionFromText(ctx: BotContext, text: string, action: stri
   }
   if (!result.ambiguous) return first;
   const keyboard = new InlineKeyboard();
-  for (const candidate of result.candidates) keyboard.text(regionLabel(candidate), ctx.buttons.sign(action, candidate.code)).row();
+  for (const candidate of result.candidates.slice(0, CHOICES)) keyboard.text(regionLabel(candidate), ctx.buttons.sign(action, candidate.code)).row();
   await ctx.reply(ctx.t('regions:choose', { text }), { parse_mode: 'HTML', reply_markup: keyboard });
   return undefined;
 }

@@ -49,7 +49,7 @@ function backKeyboard(ctx: BotContext, key: FilterKey, keyboard = new InlineKeyb
   return keyboard.text(ctx.t('coverage:menuButton'), MENU);
 }
 
-async function replyWithAwards(ctx: BotContext, key: FilterKey): Promise<void> {
+export async function replyWithAwards(ctx: BotContext, key: FilterKey): Promise<void> {
   const { text, keyboard } = await render(ctx, key, 0);
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
 }

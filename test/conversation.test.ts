@@ -1,0 +1,173 @@
+// Free-text questions as people type them (slang, typos, abbreviations), through the Bot API
+// double over HTTP: each answer's kind, its region and its key figures.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import { setUserLocale } from '../src/domain/users.ts';
+import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import { testUser } from './support/bot-api-double.ts';
+import { startTestBot, type TestBot } from './support/service.ts';
+
+let bot: TestBot;
+const ID_USER = 3001;
+const EN_USER = 3002;
+
+beforeAll(async () => {
+  bot = await startTestBot({ mode: 'webhook' });
+  for (const user of [ID_USER, EN_USER]) await say(user, '/start');
+  await setUserLocale(bot.service.db.prisma, EN_USER, 'en');
+});
+afterAll(async () => {
+  await bot?.stop();
+});
+
+async function say(userId: number, text: string): Promise<BotMessage[]> {
+  const before = bot.double.sent(userId).length;
+  const res = await bot.post(bot.double.sendUserMessage(testUser(userId), text));
+  expect(res.status).toBe(200);
+  return bot.double.sent(userId).slice(before);
+}
+
+/** What each kind of answer begins with or holds, in each language. */
+const MARKERS = {
+  id: {
+    coverage: /^📊 Cakupan Jamsostek — /,
+    choices: /^Ada beberapa wilayah yang cocok/,
+    awards: /^🏆 Riwayat Paritrana Award — /,
+    enroll: /^📝 Cara ikut BPJS Ketenagakerjaan/,
+    contribution: /^🧮 |Ingin ikut JHT|sektor transportasi/,
+    about: /^ℹ️ Paritrana Award adalah/,
+    greeting: /^Halo! 👋/,
+    thanks: /^Sama-sama!/,
+    help: /^Bantuan Paritrana Bot/,
+    notYet: /^Fitur ini segera hadir/,
+    notUnderstood: /^Maaf, saya belum memahami/,
+  },
+  en: {
+    coverage: /^📊 Social security coverage — /,
+    choices: /^Several regions match/,
+    awards: /^🏆 Paritrana Award history — /,
+    enroll: /^📝 How informal workers \(BPU\) join/,
+    contribution: /^🧮 |Do you want JHT|work in transport/,
+    about: /^ℹ️ The Paritrana Award is/,
+    greeting: /^Hello! 👋/,
+    thanks: /^You're welcome!/,
+    help: /^Paritrana Bot help/,
+    notYet: /^This feature is coming soon/,
+    notUnderstood: /^Sorry, I did not understand/,
+  },
+} as const;
+
+type Kind = keyof (typeof MARKERS)['id'];
+type Case = [text: string, kind: Kind, ...contains: string[]];
+
+const INDONESIAN: Case[] = [
+  // coverage
+  ['brp cakupan bpjs di sumsel', 'coverage', 'Sumatera Selatan', '2.789.917', '31,33 %'],
+  ['berapa cakupan jamsostek sumatera selatan', 'coverage', 'Sumatera Selatan', '2.789.917'],
+  ['cakupan sumsel berapa persen', 'coverage', '31,33 %', 'Target: 51 % pada 2025'],
+  ['cakupannya papua barat daya brp', 'coverage', 'Papua Barat Daya', '85,34 %'],
+  ['ucj jambi', 'coverage', 'Jambi', '45,17 %'],
+  ['data kepesertaan dki jakarta', 'coverage', 'DKI Jakarta', '8.010.000'],
+  ['jumlah peserta bpjs tk jabar', 'coverage', 'Jawa Barat', '4.960.000'],
+  ['peserta jatim brp', 'coverage', 'Jawa Timur', '4.950.000'],
+  ['cakupan jateng dong', 'coverage', 'Jawa Tengah', '3.990.000'],
+  ['cakupan di banten', 'coverage', 'Banten', '2.750.000'],
+  ['berapa peserta di sulbar', 'coverage', 'Sulawesi Barat', '65.000', '⚠️'],
+  ['cakupan nasional berapa', 'coverage', 'Indonesia', '39.950.000', 'Juli 2025'],
+  ['cakupan padang panjang', 'coverage', 'Kota Padang Panjang', '8.300', 'ANTARA Sumbar'],
+  ['cakupan kota padang panjng', 'coverage', 'Kota Padang Panjang', '8.300'],
+  ['cakupan pemkot padang panjang', 'coverage', 'Kota Padang Panjang'],
+  ['brp cakupan di sawahlunto', 'coverage', 'Belum ada data cakupan untuk Kota Sawahlunto', 'Sumatera Barat'],
+  ['cakupan desa santur', 'coverage', 'Desa Santur', 'Sumatera Barat'],
+  ['cakupan padang', 'choices', 'Kota Padang (Sumatera Barat)'],
+  ['sumsel', 'coverage', 'Sumatera Selatan', '2.789.917'],
+  ['Kab. Ketapang', 'coverage', 'Kabupaten Ketapang'],
+  ['cakupan tangerang seltan', 'coverage', 'Kota Tangerang Selatan', 'Banten'],
+  ['gimana cakupan bpjs ketenagakerjaan di jawa tengah skrg', 'coverage', 'Jawa Tengah'],
+  ['capaian ucj sumatera selatan tahun ini', 'coverage', 'Sumatera Selatan', '31,33 %'],
+  ['kepesertaan kalbar', 'coverage', 'Kalimantan Barat', 'Indonesia'],
+  // awards
+  ['tangsel dpt penghargaan apa aja', 'awards', 'Kota Tangerang Selatan', 'Terbaik Kedua', 'Paritrana Award 2025 · Banten'],
+  ['penghargaan sawahlunto', 'awards', 'Zero Accident Award', 'dana bagi hasil sawit', 'Desa Santur'],
+  ['sawahlunto menang apa aja di paritrana', 'awards', 'Kota Sawahlunto', 'Program P2-HIV/AIDS di tempat kerja'],
+  ['desa santur pernah dapat penghargaan?', 'awards', 'Desa Santur', 'Pemerintah desa', '23 September 2024'],
+  ['penghargaan padang panjang', 'awards', 'Paling progresif', 'Auditorium Gubernuran Sumbar'],
+  ['siapa pemenang paritrana award 2022', 'awards', 'Kabupaten Raja Ampat', 'Jawa Barat', '27 Oktober 2022'],
+  ['juara paritrana 2018', 'awards', 'Kabupaten Jember', 'Kota Surakarta', '31 Juli 2018'],
+  ['penghargaan kulon progo', 'awards', 'Kabupaten Kulon Progo', 'Terbaik 1'],
+  ['ketapang juara berapa', 'awards', 'Kabupaten Ketapang', 'Terbaik 1', 'belum pasti'],
+  ['penghargaan raja ampat', 'awards', 'Kabupaten Raja Ampat', 'Papua Barat Daya'],
+  ['pemenang paritrana award maluku', 'choices', 'Maluku', 'Maluku Utara'],
+  ['pemenang paritrana award provinsi maluku', 'awards', 'Kabupaten Maluku Barat Daya', 'Desa Ngadi', '30 Juni 2025'],
+  ['penghargan jember', 'awards', 'Kabupaten Jember'],
+  ['award sumsel', 'awards', 'Sumatera Selatan', '3 Juli 2019'],
+  ['trofi paritrana untuk kota ambon', 'awards', 'Kota Ambon', 'Terbaik 3'],
+  ['penghargaan 2024', 'awards', 'Kota Sawahlunto', 'Inovasi terbaik zona Sumatera'],
+  // enroll
+  ['gmn cara daftar bpjs buat ojol', 'enroll', 'Siapa yang bisa ikut?'],
+  ['cara daftar bpjs ketenagakerjaan untuk pedagang', 'enroll'],
+  ['syarat jadi peserta bpu apa aja', 'enroll'],
+  ['mau ikut bpjs tk gimana caranya', 'enroll'],
+  ['daftar lewat jmo gmn', 'enroll'],
+  ['dokumen apa aja buat daftar', 'enroll'],
+  ['pendaftaran pekerja informal', 'enroll'],
+  // contribution
+  ['iuran kalo penghasilan 3jt berapa', 'contribution', 'Ingin ikut JHT', '3.000.000'],
+  ['berapa iuran bpjs ojol sebulan', 'contribution', 'Berapa penghasilan Anda sebulan?'],
+  ['iuran 2 juta tanpa jht ojek', 'contribution', 'Total: Rp 13.400 per bulan', 'PP 50/2025'],
+  ['bayar bpjs tk berapa kalo gaji 2,5jt pakai jht, saya driver ojol', 'contribution', 'Total: Rp 65.900 per bulan'],
+  ['biaya bpjs untuk petani penghasilan 1 juta tanpa jht', 'contribution', 'sektor transportasi'],
+  ['Rp 2.500.000', 'contribution', 'Ingin ikut JHT', '2.500.000'],
+  ['ada diskon iuran?', 'contribution', 'Berapa penghasilan Anda sebulan?'],
+  ['iurannya berapa klo penghasilan 5jt', 'contribution', 'Ingin ikut JHT', '5.000.000'],
+  // about, greetings, thanks, help
+  ['apa itu paritrana', 'about', 'Kemenko PMK', 'Juni 2017'],
+  ['paritrana itu apa sih', 'about'],
+  ['halo', 'greeting'],
+  ['selamat pagi min', 'greeting'],
+  ['makasih ya', 'thanks'],
+  ['terima kasih banyak', 'thanks'],
+  ['bantuan', 'help', '/cakupan'],
+  // later features, and nonsense
+  ['saya mau langganan pengumuman sumsel', 'notYet'],
+  ['cek tunggakan perusahaan saya', 'notYet'],
+  ['asdfgh qwerty', 'notUnderstood'],
+  ['🙂', 'notUnderstood'],
+];
+
+const ENGLISH: Case[] = [
+  ['coverage in sumsel', 'coverage', 'Sumatera Selatan', '2.789.917', 'Active participants'],
+  ['how many participants in jambi', 'coverage', 'Jambi', '45,17 %'],
+  ['which awards did tangsel win', 'awards', 'Kota Tangerang Selatan', 'Terbaik Kedua'],
+  ['awards 2022', 'awards', 'Kabupaten Raja Ampat'],
+  ['how do I register as an ojek driver', 'enroll', 'Who can join?'],
+  ['contribution for income 3 juta without jht', 'contribution', 'work in transport'],
+  ['what is paritrana', 'about', 'June 2017'],
+  ['hello', 'greeting'],
+  ['thanks', 'thanks'],
+  ['help', 'help'],
+  ['coverage padang', 'choices', 'Kota Padang (Sumatera Barat)'],
+];
+
+const plain = (m: BotMessage) => m.text.replace(/\u00a0/g, ' ');
+
+function check(lang: 'id' | 'en', userId: number) {
+  return async (text: string, kind: Kind, ...contains: string[]) => {
+    const replies = await say(userId, text);
+    expect(replies, `"${text}" got no answer`).toHaveLength(1);
+    const reply = replies[0]!;
+    expect(plain(reply), `"${text}"`).toMatch(MARKERS[lang][kind]);
+    const shown = [plain(reply), ...((reply.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard.flat().map((b) => b.text) ?? [])].join('\n');
+    for (const piece of contains) expect(shown, `"${text}"`).toContain(piece);
+  };
+}
+
+describe('free text in Indonesian', () => {
+  it('has at least 60 utterances', () => expect(INDONESIAN.length).toBeGreaterThanOrEqual(60));
+  it.each(INDONESIAN)('"%s" → %s', check('id', ID_USER));
+});
+
+describe('free text in English', () => {
+  it('has at least 10 utterances', () => expect(ENGLISH.length).toBeGreaterThanOrEqual(10));
+  it.each(ENGLISH)('"%s" → %s', check('en', EN_USER));
+});
