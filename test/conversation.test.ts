@@ -171,3 +171,44 @@ describe('free text in English', () => {
   it('has at least 10 utterances', () => expect(ENGLISH.length).toBeGreaterThanOrEqual(10));
   it.each(ENGLISH)('"%s" → %s', check('en', EN_USER));
 });
+
+describe('in a group', () => {
+  const GROUP = -100200;
+  async function inGroup(text: string, replyTo?: BotMessage): Promise<BotMessage[]> {
+    const chat = bot.double.addChat(GROUP, 'group');
+    const before = bot.double.sent(GROUP).length;
+    const update = bot.double.sendUserMessage(testUser(3003), text, { chat });
+    if (replyTo) (update.message as { reply_to_message?: unknown }).reply_to_message = { message_id: replyTo.message_id, date: replyTo.date, chat, from: { id: 7000000001, is_bot: true, first_name: 'Paritrana Bot' }, text: replyTo.text };
+    expect((await bot.post(update)).status).toBe(200);
+    return bot.double.sent(GROUP).slice(before);
+  }
+
+  it('answers commands and messages that mention the bot, and nothing else', async () => {
+    expect(await inGroup('brp cakupan bpjs di sumsel')).toEqual([]);
+    const [mentioned] = await inGroup('@paritrana_bot brp cakupan bpjs di sumsel');
+    expect(plain(mentioned!)).toContain('2.789.917');
+    const [command] = await inGroup('/penghargaan@paritrana_bot tangsel');
+    expect(plain(command!)).toContain('Terbaik Kedua');
+    const [reply] = await inGroup('kalau jambi?', mentioned);
+    expect(plain(reply!)).toContain('45,17 %');
+  });
+});
+
+describe('inline mode', () => {
+  it('offers coverage cards to share from any chat', async () => {
+    const update = bot.double.sendInlineQuery(testUser(3004), 'padang panjang');
+    expect((await bot.post(update)).status).toBe(200);
+    const [answer] = bot.double.callsTo('answerInlineQuery').slice(-1);
+    const results = answer!.payload.results as { id: string; title: string; description: string; input_message_content: { message_text: string } }[];
+    expect(results[0]).toMatchObject({ id: '13.74', title: 'Kota Padang Panjang (Sumatera Barat)' });
+    expect(results[0]!.description).toContain('8.300');
+    expect(results[0]!.input_message_content.message_text).toContain('ANTARA Sumbar');
+  });
+
+  it('says so when nothing matches', async () => {
+    const update = bot.double.sendInlineQuery(testUser(3004), 'xyzzy');
+    expect((await bot.post(update)).status).toBe(200);
+    const [answer] = bot.double.callsTo('answerInlineQuery').slice(-1);
+    expect((answer!.payload.results as { title: string }[])[0]!.title).toBe('Wilayah tidak ditemukan');
+  });
+});
