@@ -62,7 +62,7 @@ describe('/cakupan', () => {
   it('shows the change since the snapshot before', async () => {
     const [reply] = await say(2001, '/cakupan Papua Barat Daya');
     expect(reply!.text).toContain('Cakupan (UCJ): 85,34 %');
-    expect(reply!.text).toContain('Sejak 2022: +19,54 poin persentase');
+    expect(reply!.text).toContain('Sejak 2022 (65,8 %): +19,54 poin persentase');
     expect(reply!.text).toContain('per 2023');
   });
 
@@ -200,5 +200,27 @@ describe('/daftar', () => {
     expect(buttons(current).some((b) => b.text.startsWith('Berikutnya'))).toBe(false);
     await press(2301, current, buttons(current).find((b) => b.text.startsWith('◀️'))!.data);
     expect(String(bot.double.callsTo('editMessageText').at(-1)!.payload.text)).toContain('Langkah 5 dari 6');
+  });
+});
+
+describe('/grafik', () => {
+  it('sends the coverage trend as a PNG photo with a caption', async () => {
+    const before = bot.double.callsTo('sendPhoto').length;
+    await say(2401, '/grafik papua barat daya');
+    const [call] = bot.double.callsTo('sendPhoto').slice(before);
+    const photo = call!.payload.photo as { filename: string; size: number };
+    expect(photo.filename).toBe('cakupan-96.png');
+    expect(photo.size).toBeGreaterThan(10_000);
+    expect(String(call!.payload.caption)).toContain('Papua Barat Daya');
+    expect(String(call!.payload.caption)).toContain('2 titik data, 2022 – 2023');
+    expect(bot.double.callsTo('sendChatAction').at(-1)!.payload).toMatchObject({ action: 'upload_photo' });
+  });
+
+  it('draws the nearest parent for a region without figures, and says so', async () => {
+    const before = bot.double.callsTo('sendPhoto').length;
+    await say(2402, '/grafik sawahlunto');
+    const [call] = bot.double.callsTo('sendPhoto').slice(before);
+    expect(String(call!.payload.caption)).toContain('Belum ada data untuk Kota Sawahlunto');
+    expect(String(call!.payload.caption)).toContain('satu titik data');
   });
 });

@@ -7,13 +7,14 @@ export function commandList(i18n: I18n, locale: Locale) {
   const t = i18n.getFixedT(locale);
   const names =
     locale === 'id'
-      ? { help: 'bantuan', language: 'bahasa', coverage: 'cakupan', awards: 'penghargaan', enroll: 'daftar', contribution: 'iuran' }
-      : { help: 'help', language: 'language', coverage: 'coverage', awards: 'awards', enroll: 'enroll', contribution: 'contribution' };
+      ? { help: 'bantuan', language: 'bahasa', coverage: 'cakupan', awards: 'penghargaan', enroll: 'daftar', contribution: 'iuran', chart: 'grafik' }
+      : { help: 'help', language: 'language', coverage: 'coverage', awards: 'awards', enroll: 'enroll', contribution: 'contribution', chart: 'chart' };
   return [
     { command: 'start', description: t('start:commands.start') },
     { command: 'menu', description: t('start:commands.menu') },
     { command: names.coverage, description: t('start:commands.coverage') },
     { command: names.awards, description: t('start:commands.awards') },
+    { command: names.chart, description: t('start:commands.chart') },
     { command: names.enroll, description: t('start:commands.enroll') },
     { command: names.contribution, description: t('start:commands.contribution') },
     { command: names.help, description: t('start:commands.help') },

@@ -4,7 +4,7 @@ import { formatCalendarDate, formatInteger, formatPercent, formatSignedDecimal, 
 import type { TFunction } from '../../i18n/i18n.ts';
 
 export function coverageMessage(t: TFunction, report: CoverageReport): string {
-  const { latest: s, previous: p, rank } = report;
+  const { latest: s, rank } = report;
   const lines = [t('coverage:title', { region: report.shown.name })];
   if (report.shown.code !== report.asked.code) lines.push(t('coverage:noDataHere', { asked: report.asked.name, shown: report.shown.name }));
   lines.push('');
@@ -25,13 +25,26 @@ export function coverageMessage(t: TFunction, report: CoverageReport): string {
         : t('coverage:target', { value: formatPercent(s.targetPercent), year: s.targetYear }),
     );
   }
-  if (p) {
-    const since = formatCalendarDate(p.asOf, p.asOfPrecision);
-    if (s.activeParticipants !== null && p.activeParticipants !== null)
-      lines.push(t('coverage:changeParticipants', { since, value: formatSignedInteger(s.activeParticipants - p.activeParticipants) }));
-    if (s.coveragePercent !== null && p.coveragePercent !== null)
-      lines.push(t('coverage:changePercent', { since, value: formatSignedDecimal(s.coveragePercent - p.coveragePercent) }));
-  }
+  // The change of each figure since the last snapshot before that has it.
+  const before = report.history.slice(0, -1).reverse();
+  const prevActive = s.activeParticipants !== null ? before.find((b) => b.activeParticipants !== null) : undefined;
+  const prevPercent = s.coveragePercent !== null ? before.find((b) => b.coveragePercent !== null) : undefined;
+  if (prevActive)
+    lines.push(
+      t('coverage:changeParticipants', {
+        since: formatCalendarDate(prevActive.asOf, prevActive.asOfPrecision),
+        before: formatInteger(prevActive.activeParticipants!),
+        value: formatSignedInteger(s.activeParticipants! - prevActive.activeParticipants!),
+      }),
+    );
+  if (prevPercent)
+    lines.push(
+      t('coverage:changePercent', {
+        since: formatCalendarDate(prevPercent.asOf, prevPercent.asOfPrecision),
+        before: formatPercent(prevPercent.coveragePercent!),
+        value: formatSignedDecimal(s.coveragePercent! - prevPercent.coveragePercent!),
+      }),
+    );
   if (rank) {
     lines.push(
       t(rank.metric === 'coveragePercent' ? 'coverage:rankPercent' : 'coverage:rankParticipants', {
@@ -44,5 +57,31 @@ export function coverageMessage(t: TFunction, report: CoverageReport): string {
   lines.push('', t('coverage:source', { date: formatCalendarDate(s.asOf, s.asOfPrecision), source: s.sourceName }));
   if (s.uncertain) lines.push(t('coverage:uncertain'));
   if (s.note) lines.push(t('coverage:note', { note: s.note }));
+  lines.push(...otherFigures(t, report));
   return lines.join('\n');
+}
+
+const OTHER_FIGURES = [
+  ['coveragePercent', 'coverage:otherPercent', (n: number) => formatPercent(n)],
+  ['activeParticipants', 'coverage:otherActive', (n: number) => formatInteger(n)],
+  ['informal', 'coverage:otherInformal', (n: number) => formatInteger(n)],
+] as const;
+
+/** Figures the latest snapshot lacks, from the most recent snapshot that has each, with its own date and source. */
+function otherFigures(t: TFunction, report: CoverageReport): string[] {
+  const lines: string[] = [];
+  for (const [field, key, format] of OTHER_FIGURES) {
+    if (report.latest[field] !== null) continue;
+    const found = [...report.history].reverse().find((h) => h[field] !== null);
+    if (!found) continue;
+    lines.push(
+      t(key, {
+        value: format(found[field]!),
+        date: formatCalendarDate(found.asOf, found.asOfPrecision),
+        source: found.sourceName,
+      }) + (found.uncertain ? ' ⚠️' : ''),
+    );
+    if (found.note) lines.push(t('coverage:otherNote', { note: found.note }));
+  }
+  return lines.length ? ['', t('coverage:otherTitle'), ...lines] : [];
 }

@@ -14,6 +14,8 @@ export async function replyWithCoverage(ctx: BotContext, regionCode: string): Pr
   const report = await coverageReport(ctx.deps.pool, regionCode);
   const keyboard = new InlineKeyboard()
     .text(ctx.t('coverage:awardsButton'), ctx.buttons.sign('aw', regionCode))
+    .text(ctx.t('coverage:chartButton'), ctx.buttons.sign('gr', regionCode))
+    .row()
     .text(ctx.t('coverage:menuButton'), MENU);
   if (!report) {
     const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [regionCode]);

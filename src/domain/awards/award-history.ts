@@ -51,24 +51,34 @@ const CATEGORY_ORDER = [
   'khusus',
 ];
 
+/*
+ * Ceremonies with the awards that match. A ceremony with no matching award is still listed
+ * when it is itself what was asked for: the provincial round of the province asked about
+ * (Sumatera Selatan 2025 named no winners, but its date, venue and jury are facts), or any
+ * ceremony of the year asked for.
+ */
 const SELECT = `
   SELECT c.id, c.edition, c."assessmentYear", c.level::text AS level, p.name AS "provinceName", c.date::text AS date, c.time,
          c.venue, c.city, c."sourceName", c.uncertain AS "ceremonyUncertain", c.note AS "ceremonyNote",
          a.category::text AS category, a.sector, a.rank, a.title, a."recipientType"::text AS "recipientType",
          COALESCE(r.name, co.name, a."organisationName") AS "recipientName", COALESCE(a."regionCode", a."companyNpp") AS "recipientCode",
          a.uncertain, a.note
-    FROM "Award" a
-    JOIN "AwardCeremony" c ON c.id = a."ceremonyId"
+    FROM "AwardCeremony" c
     LEFT JOIN "Region" p ON p.code = c."provinceCode"
-    LEFT JOIN "Region" r ON r.code = a."regionCode"
-    LEFT JOIN "Company" co ON co.npp = a."companyNpp"
-   WHERE ($1::text IS NULL OR a."regionCode" = $1 OR a."regionCode" LIKE $1 || '.%'
-          OR co."regionCode" = $1 OR co."regionCode" LIKE $1 || '.%' OR ($1 = '00'))
-     AND ($2::int IS NULL OR c.edition = $2 OR extract(year FROM c.date) = $2)
+    LEFT JOIN ("Award" a
+               LEFT JOIN "Region" r ON r.code = a."regionCode"
+               LEFT JOIN "Company" co ON co.npp = a."companyNpp")
+      ON a."ceremonyId" = c.id
+     AND ($1::text IS NULL OR $1 = '00' OR a."regionCode" = $1 OR a."regionCode" LIKE $1 || '.%'
+          OR co."regionCode" = $1 OR co."regionCode" LIKE $1 || '.%')
      AND ($3::text IS NULL OR a.category::text = $3)
+   WHERE ($2::int IS NULL OR c.edition = $2 OR extract(year FROM c.date) = $2)
+     AND (a.id IS NOT NULL
+          OR ($3::text IS NULL AND ($1::text IS NULL OR c."provinceCode" = $1 OR ($1 = '00' AND c.level = 'national'))))
    ORDER BY c.edition DESC, c.date DESC NULLS LAST, c.id, a.rank NULLS LAST, a.title`;
 
-interface Row extends AwardEntry {
+interface Row extends Omit<AwardEntry, 'category'> {
+  category: string | null;
   id: string;
   edition: number;
   assessmentYear: number | null;
@@ -106,6 +116,7 @@ export async function awardHistory(db: Queryable, filter: AwardFilter): Promise<
       };
       ceremonies.set(row.id, ceremony);
     }
+    if (row.category === null) continue;
     ceremony.awards.push({
       category: row.category,
       sector: row.sector,

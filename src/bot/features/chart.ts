@@ -1,0 +1,62 @@
+// /grafik <wilayah>: the coverage trend of a region as a picture.
+import { Composer, InputFile } from 'grammy';
+import { chartSeries, coverageChartSvg, renderPng } from '../../charts/coverage-chart.ts';
+import { coverageReport } from '../../domain/coverage/coverage-report.ts';
+import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { onSignedButton } from '../callback-data.ts';
+import type { BotContext } from '../context.ts';
+import { regionFromText } from '../region-question.ts';
+
+export const CHART = 'gr';
+export const chartFeature = new Composer<BotContext>();
+
+const shortDate = new Intl.DateTimeFormat('id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void> {
+  const report = await coverageReport(ctx.deps.pool, regionCode);
+  const chart = report && chartSeries(report.history);
+  if (!report || !chart) {
+    const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [regionCode]);
+    await ctx.reply(ctx.t('chart:none', { asked: rows[0]?.name ?? regionCode }), { parse_mode: 'HTML' });
+    return;
+  }
+  // Rendering takes a moment: show that a picture is coming.
+  await ctx.replyWithChatAction('upload_photo');
+  const { points, series, metric } = chart;
+  const format = metric === 'percent' ? (n: number) => formatPercent(n) : (n: number) => formatInteger(Math.round(n));
+  const last = points.at(-1)!;
+  const sources = [...new Set(points.map((p) => p.sourceName))].join('; ');
+  const svg = coverageChartSvg(series, {
+    title: ctx.t('chart:title', { region: report.shown.name, interpolation: { escapeValue: false } }),
+    axis: ctx.t(`chart:axis.${metric}`),
+    ...(series.target !== undefined ? { target: ctx.t('chart:target', { value: formatPercent(series.target), year: last.targetYear ?? '' }) } : {}),
+    footer: ctx.t('chart:footer', { sources, interpolation: { escapeValue: false } }),
+    labels: points.map((p) => (p.asOfPrecision === 'year' ? p.asOf.slice(0, 4) : shortDate.format(new Date(`${p.asOf}T00:00:00Z`)))),
+    format,
+  });
+  const params = {
+    region: report.shown.name,
+    asked: report.asked.name,
+    count: points.length,
+    from: formatCalendarDate(points[0]!.asOf, points[0]!.asOfPrecision),
+    to: formatCalendarDate(last.asOf, last.asOfPrecision),
+  };
+  let caption = ctx.t(report.shown.code === report.asked.code ? 'chart:caption' : 'chart:captionFallback', params);
+  if (points.length === 1) caption += `\n${ctx.t('chart:onePoint')}`;
+  await ctx.replyWithPhoto(new InputFile(renderPng(svg), `cakupan-${report.shown.code}.png`), { caption, parse_mode: 'HTML' });
+}
+
+chartFeature.command(['grafik', 'chart'], async (ctx) => {
+  const text = ctx.match.trim();
+  if (!text) {
+    await ctx.reply(ctx.t('regions:askName', { example: '/grafik Papua Barat Daya' }), { parse_mode: 'HTML' });
+    return;
+  }
+  const region = await regionFromText(ctx, text, CHART);
+  if (region) await replyWithChart(ctx, region.code);
+});
+
+onSignedButton(chartFeature, CHART, async (ctx, [code]) => {
+  await ctx.answerCallbackQuery();
+  if (code) await replyWithChart(ctx, code);
+});
