@@ -136,7 +136,12 @@ const fullBot = (name: string, text: string): Case => ({
     ),
 });
 
-const cases = [baseline, fullBot('full bot: /start with the database', '/start')];
+const cases = [
+  baseline,
+  fullBot('full bot: /start with the database', '/start'),
+  // Intent, the region inside the sentence, its figures, rank and source: the common question.
+  fullBot('full bot: coverage question in free text', 'brp cakupan bpjs di sumsel'),
+];
 const results: Result[] = [];
 for (const c of cases) {
   process.stderr.write(`measuring ${c.name} (${WARMUP_S} s warm-up, ${DURATION_S} s, ${CONNECTIONS} connections)…\n`);

@@ -243,6 +243,8 @@ const MAX_SPAN = 4;
 export async function resolveRegionInWords(db: Queryable, words: string[], opts: ResolveOptions = {}): Promise<RegionResolution> {
   if (!words.length) return { query: '', candidates: [], ambiguous: false };
   const whole = words.join(' ');
+  // One word is its own only run: resolve it as a command's argument would be.
+  if (words.length === 1) return resolveRegion(db, whole, opts);
   const spans = new Map<string, { length: number; kind?: RegionKind }>();
   for (let length = Math.min(MAX_SPAN, words.length); length >= 1; length--) {
     for (let i = 0; i + length <= words.length; i++) {
