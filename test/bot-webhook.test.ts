@@ -60,7 +60,7 @@ describe('/start', () => {
     expect(reply!.text).toMatch(/^Halo, Budi! 👋/);
     expect(reply!.text).toContain('Paritrana Bot');
     expect(reply!.parse_mode).toBe('HTML');
-    expect(buttons(reply!.reply_markup).map((b) => b.data)).toEqual(['m:cov', 'm:aw', 'm:en', 'm:iu', 'help', 'lang']);
+    expect(buttons(reply!.reply_markup).map((b) => b.data)).toEqual(['m:cov', 'm:aw', 'm:en', 'm:iu', 'm:sub', 'm:co', 'help', 'lang']);
     const user = await bot.service.db.prisma.user.findUniqueOrThrow({ where: { telegramId: 1001n } });
     expect(user).toMatchObject({ firstName: 'Budi', username: 'budi_ojol', languageCode: 'id', locale: null });
     expect(user.firstSeenAt.getTime()).toBe(user.lastSeenAt.getTime());

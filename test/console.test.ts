@@ -49,10 +49,10 @@ describe('console', () => {
 
     await until(text, /Halo, Wayan! 👋/, 30_000);
     expect(text()).toContain('[1] 📊 Cakupan wilayah');
-    expect(text()).toContain('[5] ❓ Bantuan');
-    expect(text()).toContain('[6] 🌐 Bahasa / Language');
+    expect(text()).toContain('[7] ❓ Bantuan');
+    expect(text()).toContain('[8] 🌐 Bahasa / Language');
 
-    input.write('6\n');
+    input.write('8\n');
     await until(text, /Pilih bahasa yang Anda inginkan:/, 5_000);
     input.write('2\n'); // English
     await until(text, /from now on I will answer in English/, 5_000);

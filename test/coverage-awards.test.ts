@@ -224,3 +224,35 @@ describe('/grafik', () => {
     expect(String(call!.payload.caption)).toContain('satu titik data');
   });
 });
+
+describe('/bandingkan', () => {
+  it('compares two regions side by side', async () => {
+    const [reply] = await say(2501, '/bandingkan sumsel dengan jambi');
+    expect(reply!.text).toContain('Sumatera Selatan: 2.789.917 peserta · cakupan 31,33 % — per 27 Agustus 2025');
+    expect(reply!.text).toContain('Jambi: cakupan 45,17 % — per Desember 2024');
+    expect(reply!.text).toContain('Jambi lebih tinggi 13,84 poin persentase.');
+  });
+
+  it('asks for the second region from the coverage card, and answers the reply', async () => {
+    const [card] = await say(2502, '/cakupan sumsel');
+    await press(2502, card!, buttons(card).find((b) => b.text.startsWith('⚖️'))!.data);
+    const prompt = bot.double.sent(2502).at(-1)!;
+    expect(prompt.text).toContain('Bandingkan Sumatera Selatan dengan wilayah mana?');
+    const update = bot.double.sendUserMessage(testUser(2502), 'papua barat daya');
+    (update.message as { reply_to_message?: unknown }).reply_to_message = {
+      message_id: prompt.message_id,
+      date: prompt.date,
+      chat: { id: 2502, type: 'private', first_name: 'Uji' },
+      from: { id: 7000000001, is_bot: true, first_name: 'Paritrana Bot' },
+      text: prompt.text,
+    };
+    expect((await bot.post(update)).status).toBe(200);
+    const comparison = bot.double.sent(2502).at(-1)!;
+    expect(comparison.text).toContain('Papua Barat Daya lebih tinggi 54,01 poin persentase.');
+  });
+
+  it('explains how to use it', async () => {
+    const [reply] = await say(2503, '/bandingkan sumsel');
+    expect(reply!.text).toContain('Tulis dua wilayah');
+  });
+});

@@ -10,6 +10,8 @@ const entries: { label: string; data: string }[] = [
   { label: 'common:menu.awards', data: 'm:aw' },
   { label: 'common:menu.enroll', data: 'm:en' },
   { label: 'common:menu.contribution', data: 'm:iu' },
+  { label: 'common:menu.subscriptions', data: 'm:sub' },
+  { label: 'common:menu.company', data: 'm:co' },
   { label: 'common:menu.help', data: 'help' },
   { label: 'common:menu.language', data: 'lang' },
 ];

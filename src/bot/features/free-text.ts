@@ -106,6 +106,12 @@ export async function answerFreeText(ctx: BotContext, text: string): Promise<str
   }
 }
 
+// Subscriptions and companies arrive with the next issues; until then their menu entries say so.
+freeTextFeature.callbackQuery(['m:sub', 'm:co'], async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await menuReply(ctx, 'intents:notYet');
+});
+
 /** "@paritrana_bot berapa cakupan sumsel" → the message without the mention. */
 function addressedText(ctx: BotContext): string | undefined {
   const text = ctx.message?.text ?? '';

@@ -1,0 +1,80 @@
+// /bandingkan <wilayah> dengan <wilayah>: two regions' coverage side by side. The coverage
+// card's button asks for the second region with a reply prompt that carries the first's code.
+import { Composer } from 'grammy';
+import { coverageReport, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
+import { resolveRegion } from '../../domain/regions/region-resolver.ts';
+import { formatCalendarDate, formatDecimal, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { onSignedButton } from '../callback-data.ts';
+import type { BotContext } from '../context.ts';
+import { wordList } from '../words.ts';
+
+export const COMPARE = 'cmp';
+export const compareFeature = new Composer<BotContext>();
+
+/** The code a compare prompt carries: "(kode 16)" or "(code 16)". */
+const PROMPT_CODE = /\((?:kode|code) (\d{2}(?:\.\d{2}){0,2}(?:\.\d{4})?)\)$/;
+
+function regionLine(ctx: BotContext, report: CoverageReport | undefined, name: string): string {
+  if (!report) return ctx.t('compare:noData', { region: name });
+  const s = report.latest;
+  const figures = [
+    ...(s.activeParticipants !== null ? [ctx.t('compare:participants', { value: formatInteger(s.activeParticipants) })] : []),
+    ...(s.coveragePercent !== null ? [ctx.t('compare:percent', { value: formatPercent(s.coveragePercent) })] : []),
+    ...(s.activeParticipants === null && s.informal !== null ? [ctx.t('compare:participants', { value: formatInteger(s.informal) })] : []),
+  ].join(' · ');
+  const date = formatCalendarDate(s.asOf, s.asOfPrecision);
+  return report.shown.code === report.asked.code
+    ? ctx.t('compare:line', { region: name, figures, date })
+    : ctx.t('compare:lineFallback', { region: name, shown: report.shown.name, figures, date });
+}
+
+async function replyWithComparison(ctx: BotContext, codes: [string, string]): Promise<void> {
+  const reports = await Promise.all(codes.map((code) => coverageReport(ctx.deps.pool, code)));
+  const { rows } = await ctx.deps.pool.query<{ code: string; name: string }>('SELECT code, name FROM "Region" WHERE code = ANY($1)', [codes]);
+  const names = codes.map((code) => rows.find((r) => r.code === code)?.name ?? code);
+  const lines = [ctx.t('compare:title'), '', ...reports.map((r, i) => regionLine(ctx, r, names[i]!))];
+  const [a, b] = reports.map((r) => r?.latest.coveragePercent ?? null);
+  if (a !== null && b !== null && a !== undefined && b !== undefined) {
+    lines.push('', a === b ? ctx.t('compare:same') : ctx.t('compare:higher', { region: a > b ? names[0] : names[1], gap: formatDecimal(Math.abs(a - b)) }));
+  }
+  const sources = [...new Set(reports.flatMap((r) => (r ? [r.latest.sourceName] : [])))];
+  if (sources.length) lines.push(ctx.t('compare:sources', { sources: sources.join('; ') }));
+  await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
+}
+
+async function firstRegion(ctx: BotContext, text: string): Promise<string | undefined> {
+  const { candidates } = await resolveRegion(ctx.deps.pool, text, { limit: 1 });
+  if (!candidates[0]) await ctx.reply(ctx.t('compare:notFound', { text }), { parse_mode: 'HTML' });
+  return candidates[0]?.code;
+}
+
+compareFeature.command(['bandingkan', 'compare'], async (ctx) => {
+  const separators = wordList(ctx.t, 'compare:separators').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = ctx.match.split(new RegExp(`\\s+(?:${separators.join('|')})\\s+|\\s*,\\s*`, 'i')).map((p) => p.trim()).filter(Boolean);
+  if (parts.length !== 2) {
+    await ctx.reply(ctx.t('compare:usage'), { parse_mode: 'HTML' });
+    return;
+  }
+  const a = await firstRegion(ctx, parts[0]!);
+  const b = a && (await firstRegion(ctx, parts[1]!));
+  if (a && b) await replyWithComparison(ctx, [a, b]);
+});
+
+onSignedButton(compareFeature, COMPARE, async (ctx, [code]) => {
+  await ctx.answerCallbackQuery();
+  if (!code) return;
+  const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [code]);
+  await ctx.reply(ctx.t('compare:ask', { region: rows[0]?.name ?? code, code }), {
+    parse_mode: 'HTML',
+    reply_markup: { force_reply: true, input_field_placeholder: 'Jambi' },
+  });
+});
+
+// The answer to a compare prompt: the prompt was the bot's own message, so its code is ours.
+compareFeature.on('message:text', async (ctx, next) => {
+  const prompt = ctx.message.reply_to_message;
+  const code = prompt?.from?.id === ctx.me.id ? PROMPT_CODE.exec(prompt.text ?? '')?.[1] : undefined;
+  if (!code || ctx.message.text.startsWith('/')) return next();
+  const other = await firstRegion(ctx, ctx.message.text.replace(`@${ctx.me.username}`, ''));
+  if (other) await replyWithComparison(ctx, [code, other]);
+});
