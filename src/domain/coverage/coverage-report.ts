@@ -1,0 +1,118 @@
+// A region's coverage: its snapshots, oldest first, and its rank among sibling regions; for
+// a region without figures, those of the nearest parent that has them.
+import type pg from 'pg';
+import { COUNTRY_CODE, type RegionKind, type RegionLevel } from '../regions/region-names.ts';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+export interface CoverageSnapshotData {
+  regionCode: string;
+  asOf: string;
+  asOfPrecision: 'day' | 'month' | 'year';
+  activeParticipants: number | null;
+  wageEarners: number | null;
+  informal: number | null;
+  workingPopulation: number | null;
+  coveragePercent: number | null;
+  targetPercent: number | null;
+  targetYear: number | null;
+  sourceName: string;
+  sourceUrl: string | null;
+  sourceDate: string | null;
+  uncertain: boolean;
+  note: string | null;
+}
+
+export interface RegionSummary {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  kind: RegionKind;
+}
+
+export interface CoverageRank {
+  metric: 'coveragePercent' | 'activeParticipants';
+  position: number;
+  of: number;
+  /** The level of the regions compared, e.g. province among provinces. */
+  among: RegionLevel;
+}
+
+export interface CoverageReport {
+  asked: RegionSummary;
+  /** The region whose figures these are: the one asked for, or its nearest parent with figures. */
+  shown: RegionSummary;
+  latest: CoverageSnapshotData;
+  rank?: CoverageRank;
+  /** Every snapshot of the shown region, oldest first (for charts). */
+  history: CoverageSnapshotData[];
+}
+
+const SNAPSHOT_COLUMNS = `"regionCode", "asOf"::text AS "asOf", "asOfPrecision"::text AS "asOfPrecision", "activeParticipants",
+  "wageEarners", informal, "workingPopulation", "coveragePercent"::float8 AS "coveragePercent",
+  "targetPercent"::float8 AS "targetPercent", "targetYear", "sourceName", "sourceUrl", "sourceDate"::text AS "sourceDate",
+  uncertain, note`;
+
+/*
+ * One statement (a coverage question is the most common one): the region and its ancestors,
+ * nearest first; the snapshots of the nearest of them that has any ("shown"), oldest first;
+ * and the latest snapshot of each region beside it (same parent), for its rank.
+ */
+const REPORT = `
+  WITH RECURSIVE chain AS (
+    SELECT code, name, level::text AS level, kind::text AS kind, "parentCode", 0 AS depth FROM "Region" WHERE code = $1
+    UNION ALL
+    SELECT r.code, r.name, r.level::text, r.kind::text, r."parentCode", c.depth + 1 FROM "Region" r JOIN chain c ON r.code = c."parentCode"),
+  shown AS (
+    SELECT c.* FROM chain c WHERE EXISTS (SELECT 1 FROM "CoverageSnapshot" s WHERE s."regionCode" = c.code)
+     ORDER BY c.depth LIMIT 1),
+  history AS (
+    SELECT ${SNAPSHOT_COLUMNS} FROM "CoverageSnapshot" WHERE "regionCode" = (SELECT code FROM shown)),
+  siblings AS (
+    SELECT DISTINCT ON (s."regionCode") s."regionCode", s."activeParticipants", s."coveragePercent"::float8 AS "coveragePercent"
+      FROM "CoverageSnapshot" s JOIN "Region" r ON r.code = s."regionCode"
+     WHERE r."parentCode" = (SELECT "parentCode" FROM shown)
+     ORDER BY s."regionCode", s."asOf" DESC)
+  SELECT (SELECT json_agg(c ORDER BY c.depth) FROM chain c) AS chain,
+         (SELECT row_to_json(s) FROM shown s) AS shown,
+         (SELECT json_agg(h ORDER BY h."asOf") FROM history h) AS history,
+         (SELECT json_agg(s) FROM siblings s) AS siblings`;
+
+interface ReportRow {
+  chain: (RegionSummary & { depth: number })[] | null;
+  shown: (RegionSummary & { depth: number }) | null;
+  history: CoverageSnapshotData[] | null;
+  siblings: { regionCode: string; activeParticipants: number | null; coveragePercent: number | null }[] | null;
+}
+
+function rankAmongSiblings(
+  code: string,
+  latest: CoverageSnapshotData,
+  siblings: { regionCode: string; activeParticipants: number | null; coveragePercent: number | null }[],
+  level: RegionLevel,
+): CoverageRank | undefined {
+  const metric = latest.coveragePercent !== null ? 'coveragePercent' : latest.activeParticipants !== null ? 'activeParticipants' : undefined;
+  if (!metric) return undefined;
+  const compared = siblings.filter((s) => s[metric] !== null);
+  if (compared.length < 2) return undefined;
+  const value = latest[metric]!;
+  const position = 1 + compared.filter((s) => s.regionCode !== code && s[metric]! > value).length;
+  return { metric, position, of: compared.length, among: level };
+}
+
+export async function coverageReport(db: Queryable, regionCode: string): Promise<CoverageReport | undefined> {
+  const { rows } = await db.query<ReportRow>(REPORT, [regionCode]);
+  const { chain, shown, history, siblings } = rows[0] ?? {};
+  const asked = chain?.[0];
+  if (!asked || !shown || !history?.length) return undefined;
+  const latest = history.at(-1)!;
+  const rank = shown.code !== COUNTRY_CODE ? rankAmongSiblings(shown.code, latest, siblings ?? [], shown.level) : undefined;
+  const summary = ({ code, name, level, kind }: RegionSummary): RegionSummary => ({ code, name, level, kind });
+  return {
+    asked: summary(asked),
+    shown: summary(shown),
+    latest,
+    ...(rank ? { rank } : {}),
+    history,
+  };
+}
