@@ -35,8 +35,8 @@ describe('start-up', () => {
     expect(commands).toHaveLength(3);
     const id = commands.find((c) => c.language_code === 'id')!;
     const en = commands.find((c) => c.language_code === 'en')!;
-    expect((id.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'menu', 'cakupan', 'penghargaan', 'grafik', 'daftar', 'iuran', 'bantuan', 'bahasa']);
-    expect((en.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'menu', 'coverage', 'awards', 'chart', 'enroll', 'contribution', 'help', 'language']);
+    expect((id.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'menu', 'cakupan', 'penghargaan', 'grafik', 'daftar', 'iuran', 'langganan', 'berhenti', 'bantuan', 'bahasa']);
+    expect((en.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'menu', 'coverage', 'awards', 'chart', 'enroll', 'contribution', 'subscribe', 'unsubscribe', 'help', 'language']);
     expect(commands.find((c) => c.language_code === undefined)!.commands).toEqual(id.commands);
   });
 });

@@ -40,6 +40,7 @@ const MARKERS = {
     thanks: /^Sama-sama!/,
     help: /^Bantuan Paritrana Bot/,
     notYet: /^Fitur ini segera hadir/,
+    subscribe: /^Berlangganan pengumuman untuk|^✅ Anda berlangganan|Langganan pengumuman Anda|belum berlangganan/,
     notUnderstood: /^Maaf, saya belum memahami/,
   },
   en: {
@@ -53,6 +54,7 @@ const MARKERS = {
     thanks: /^You're welcome!/,
     help: /^Paritrana Bot help/,
     notYet: /^This feature is coming soon/,
+    subscribe: /^Subscribing to announcements for|^✅ You are subscribed|Your announcement subscriptions|no subscriptions yet/,
     notUnderstood: /^Sorry, I did not understand/,
   },
 } as const;
@@ -129,7 +131,8 @@ const INDONESIAN: Case[] = [
   ['terima kasih banyak', 'thanks'],
   ['bantuan', 'help', '/cakupan'],
   // later features, and nonsense
-  ['saya mau langganan pengumuman sumsel', 'notYet'],
+  ['saya mau langganan pengumuman sumsel', 'subscribe', 'Sumatera Selatan', 'Termasuk kabupaten/kota'],
+  ['langganan pengumuman kota padang panjang', 'subscribe', 'Anda berlangganan pengumuman untuk Kota Padang Panjang'],
   ['cek tunggakan perusahaan saya', 'notYet'],
   ['asdfgh qwerty', 'notUnderstood'],
   ['🙂', 'notUnderstood'],

@@ -7,8 +7,8 @@ export function commandList(i18n: I18n, locale: Locale) {
   const t = i18n.getFixedT(locale);
   const names =
     locale === 'id'
-      ? { help: 'bantuan', language: 'bahasa', coverage: 'cakupan', awards: 'penghargaan', enroll: 'daftar', contribution: 'iuran', chart: 'grafik' }
-      : { help: 'help', language: 'language', coverage: 'coverage', awards: 'awards', enroll: 'enroll', contribution: 'contribution', chart: 'chart' };
+      ? { help: 'bantuan', language: 'bahasa', coverage: 'cakupan', awards: 'penghargaan', enroll: 'daftar', contribution: 'iuran', chart: 'grafik', subscribe: 'langganan', unsubscribe: 'berhenti' }
+      : { help: 'help', language: 'language', coverage: 'coverage', awards: 'awards', enroll: 'enroll', contribution: 'contribution', chart: 'chart', subscribe: 'subscribe', unsubscribe: 'unsubscribe' };
   return [
     { command: 'start', description: t('start:commands.start') },
     { command: 'menu', description: t('start:commands.menu') },
@@ -17,6 +17,8 @@ export function commandList(i18n: I18n, locale: Locale) {
     { command: names.chart, description: t('start:commands.chart') },
     { command: names.enroll, description: t('start:commands.enroll') },
     { command: names.contribution, description: t('start:commands.contribution') },
+    { command: names.subscribe, description: t('start:commands.subscribe') },
+    { command: names.unsubscribe, description: t('start:commands.unsubscribe') },
     { command: names.help, description: t('start:commands.help') },
     { command: names.language, description: t('start:commands.language') },
   ];

@@ -17,6 +17,7 @@ export async function replyWithCoverage(ctx: BotContext, regionCode: string): Pr
     .text(ctx.t('coverage:chartButton'), ctx.buttons.sign('gr', regionCode))
     .row()
     .text(ctx.t('compare:button'), ctx.buttons.sign('cmp', regionCode))
+    .text(ctx.t('subscriptions:button'), ctx.buttons.sign('sub', regionCode))
     .text(ctx.t('coverage:menuButton'), MENU);
   if (!report) {
     const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [regionCode]);

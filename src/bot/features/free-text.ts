@@ -14,6 +14,7 @@ import { AWARDS, replyWithAwards } from './awards.ts';
 import { answerContribution, contributionAnswers } from './contribution.ts';
 import { COVERAGE, replyWithCoverage } from './coverage.ts';
 import { answerEnroll } from './enroll.ts';
+import { listForChat, startSubscription, SUBSCRIBE } from './subscriptions.ts';
 
 export const freeTextFeature = new Composer<BotContext>();
 
@@ -67,7 +68,13 @@ export async function answerFreeText(ctx: BotContext, text: string): Promise<str
     case 'contribution':
       await answerContribution(ctx, contributionAnswers(ctx, text));
       return intent;
-    case 'subscribe':
+    case 'subscribe': {
+      const found = words.length ? await resolveRegionInWords(pool, words, { limit: 6 }) : undefined;
+      const region = found?.candidates.length ? await regionFromResolution(ctx, found, words.join(' '), SUBSCRIBE) : undefined;
+      if (region) await startSubscription(ctx, region.code);
+      else if (!found?.candidates.length) await listForChat(ctx);
+      return intent;
+    }
     case 'company':
       await menuReply(ctx, 'intents:notYet');
       return intent;
@@ -106,8 +113,8 @@ export async function answerFreeText(ctx: BotContext, text: string): Promise<str
   }
 }
 
-// Subscriptions and companies arrive with the next issues; until then their menu entries say so.
-freeTextFeature.callbackQuery(['m:sub', 'm:co'], async (ctx) => {
+// The company view arrives with a later issue; until then its menu entry says so.
+freeTextFeature.callbackQuery('m:co', async (ctx) => {
   await ctx.answerCallbackQuery();
   await menuReply(ctx, 'intents:notYet');
 });

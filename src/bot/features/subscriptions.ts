@@ -1,0 +1,111 @@
+// /langganan [wilayah], /berhenti and t.me/<bot>?start=sub_<code>: which regions' announcements
+// a chat receives.
+import { Composer, InlineKeyboard } from 'grammy';
+import {
+  listSubscriptions,
+  regionCodeFromStartParam,
+  subscribe,
+  unsubscribe,
+  unsubscribeAll,
+} from '../../domain/subscriptions/subscriptions.ts';
+import { onSignedButton } from '../callback-data.ts';
+import type { BotContext } from '../context.ts';
+import { MENU } from '../menu.ts';
+import { regionFromText } from '../region-question.ts';
+
+export const SUBSCRIBE = 'sub';
+const CHOOSE_SCOPE = 'subc';
+const DROP = 'unsub';
+export const subscriptionsFeature = new Composer<BotContext>();
+
+async function regionOf(ctx: BotContext, code: string): Promise<{ code: string; name: string; level: string } | undefined> {
+  const { rows } = await ctx.deps.pool.query<{ code: string; name: string; level: string }>(
+    'SELECT code, name, level::text FROM "Region" WHERE code = $1',
+    [code],
+  );
+  return rows[0];
+}
+
+async function confirm(ctx: BotContext, region: { code: string; name: string; level: string }, includeChildren: boolean) {
+  const outcome = await subscribe(ctx.deps.pool, ctx.chat!.id, region.code, includeChildren);
+  const scope = includeChildren ? ctx.t('subscriptions:scopeChildren') : '';
+  const keyboard = new InlineKeyboard();
+  if (region.level === 'province' && !includeChildren)
+    keyboard.text(ctx.t('subscriptions:includeChildrenButton'), ctx.buttons.sign(CHOOSE_SCOPE, region.code, '1')).row();
+  keyboard.text(ctx.t('common:menu.subscriptions'), 'm:sub').text(ctx.t('coverage:menuButton'), MENU);
+  await ctx.reply(ctx.t(`subscriptions:${outcome}`, { region: region.name, scope }), { parse_mode: 'HTML', reply_markup: keyboard });
+}
+
+/** A province asks whether its regencies and cities are included; anything else subscribes at once. */
+export async function startSubscription(ctx: BotContext, code: string, oneTap = false): Promise<void> {
+  const region = await regionOf(ctx, code);
+  if (!region) return;
+  if (region.level === 'province' && !oneTap) {
+    await ctx.reply(ctx.t('subscriptions:askChildren', { region: region.name }), {
+      parse_mode: 'HTML',
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t('subscriptions:withChildren'), ctx.buttons.sign(CHOOSE_SCOPE, code, '1'))
+        .row()
+        .text(ctx.t('subscriptions:provinceOnly'), ctx.buttons.sign(CHOOSE_SCOPE, code, '0')),
+    });
+    return;
+  }
+  await confirm(ctx, region, false);
+}
+
+export async function listForChat(ctx: BotContext): Promise<void> {
+  const subscriptions = await listSubscriptions(ctx.deps.pool, ctx.chat!.id);
+  if (!subscriptions.length) {
+    await ctx.reply(ctx.t('subscriptions:none'), { parse_mode: 'HTML' });
+    return;
+  }
+  const items = subscriptions
+    .map((s) => ctx.t('subscriptions:item', { region: s.regionName, scope: s.includeChildren ? ctx.t('subscriptions:itemScope') : '' }))
+    .join('\n');
+  const keyboard = new InlineKeyboard();
+  for (const s of subscriptions) keyboard.text(ctx.t('subscriptions:drop', { region: s.regionName }), ctx.buttons.sign(DROP, s.regionCode)).row();
+  await ctx.reply(ctx.t('subscriptions:list', { items }), { parse_mode: 'HTML', reply_markup: keyboard });
+}
+
+subscriptionsFeature.command(['langganan', 'subscribe'], async (ctx) => {
+  const text = ctx.match.trim();
+  if (!text) return listForChat(ctx);
+  const region = await regionFromText(ctx, text, SUBSCRIBE);
+  if (region) await startSubscription(ctx, region.code);
+});
+
+subscriptionsFeature.command(['berhenti', 'unsubscribe'], async (ctx) => {
+  const count = await unsubscribeAll(ctx.deps.pool, ctx.chat.id);
+  await ctx.reply(count ? ctx.t('subscriptions:droppedAll', { count }) : ctx.t('subscriptions:droppedNone'), { parse_mode: 'HTML' });
+});
+
+// t.me/<bot>?start=sub_13-74: one tap from a poster or an official's page.
+subscriptionsFeature.command('start', async (ctx, next) => {
+  const code = regionCodeFromStartParam(ctx.match.trim());
+  if (!code || !(await regionOf(ctx, code))) return next();
+  await startSubscription(ctx, code, true);
+});
+
+subscriptionsFeature.callbackQuery('m:sub', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await listForChat(ctx);
+});
+
+onSignedButton(subscriptionsFeature, SUBSCRIBE, async (ctx, [code]) => {
+  await ctx.answerCallbackQuery();
+  if (code) await startSubscription(ctx, code);
+});
+
+onSignedButton(subscriptionsFeature, CHOOSE_SCOPE, async (ctx, [code, children]) => {
+  await ctx.answerCallbackQuery();
+  const region = code ? await regionOf(ctx, code) : undefined;
+  if (region) await confirm(ctx, region, children === '1');
+});
+
+onSignedButton(subscriptionsFeature, DROP, async (ctx, [code]) => {
+  await ctx.answerCallbackQuery();
+  const region = code ? await regionOf(ctx, code) : undefined;
+  if (!region) return;
+  await unsubscribe(ctx.deps.pool, ctx.chat!.id, region.code);
+  await ctx.reply(ctx.t('subscriptions:dropped', { region: region.name }), { parse_mode: 'HTML' });
+});

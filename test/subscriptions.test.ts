@@ -1,0 +1,82 @@
+// Subscriptions by command, button and deep link, through the Bot API double.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import { listSubscriptions, regionCodeFromStartParam, regionCodeToStartParam } from '../src/domain/subscriptions/subscriptions.ts';
+import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import { testUser } from './support/bot-api-double.ts';
+import { startTestBot, type TestBot } from './support/service.ts';
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot({ mode: 'webhook' });
+});
+afterAll(async () => {
+  await bot?.stop();
+});
+
+const buttons = (message: BotMessage | undefined) =>
+  ((message?.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? [])
+    .flat()
+    .map((b) => ({ text: b.text, data: 'callback_data' in b ? b.callback_data! : '' }));
+
+async function say(userId: number, text: string): Promise<BotMessage[]> {
+  const before = bot.double.sent(userId).length;
+  expect((await bot.post(bot.double.sendUserMessage(testUser(userId), text))).status).toBe(200);
+  return bot.double.sent(userId).slice(before);
+}
+
+async function press(userId: number, message: BotMessage, text: string): Promise<BotMessage[]> {
+  const before = bot.double.sent(userId).length;
+  const data = buttons(message).find((b) => b.text.startsWith(text))!.data;
+  expect((await bot.post(bot.double.pressButton(testUser(userId), message, data))).status).toBe(200);
+  return bot.double.sent(userId).slice(before);
+}
+
+const subscriptionsOf = (chatId: number) => listSubscriptions(bot.service.db.pool, chatId);
+
+describe('subscriptions', () => {
+  it('a province asks whether its regencies and cities are included', async () => {
+    const [ask] = await say(5001, '/langganan sumbar');
+    expect(ask!.text).toContain('Berlangganan pengumuman untuk Sumatera Barat. Termasuk kabupaten/kota');
+    const [done] = await press(5001, ask!, 'Ya, termasuk');
+    expect(done!.text).toContain('Anda berlangganan pengumuman untuk Sumatera Barat, termasuk kabupaten/kota');
+    expect(await subscriptionsOf(5001)).toEqual([{ regionCode: '13', regionName: 'Sumatera Barat', level: 'province', includeChildren: true }]);
+  });
+
+  it('a city subscribes at once; again it says so; the list drops one; /berhenti drops all', async () => {
+    const [first] = await say(5002, '/langganan padang panjang');
+    expect(first!.text).toContain('Anda berlangganan pengumuman untuk Kota Padang Panjang.');
+    const [again] = await say(5002, '/langganan pemkot padang panjang');
+    expect(again!.text).toContain('Anda sudah berlangganan');
+    await say(5002, '/langganan tangsel');
+    const [list] = await say(5002, '/langganan');
+    expect(list!.text).toContain('• Kota Padang Panjang');
+    expect(list!.text).toContain('• Kota Tangerang Selatan');
+    const [dropped] = await press(5002, list!, '❌ Kota Tangerang Selatan');
+    expect(dropped!.text).toContain('Langganan untuk Kota Tangerang Selatan dihentikan');
+    expect((await subscriptionsOf(5002)).map((s) => s.regionCode)).toEqual(['13.74']);
+    const [all] = await say(5002, '/berhenti');
+    expect(all!.text).toContain('Semua langganan Anda dihentikan (1)');
+    expect(await subscriptionsOf(5002)).toEqual([]);
+    const [none] = await say(5002, '/langganan');
+    expect(none!.text).toContain('belum berlangganan');
+  });
+
+  it('a deep link subscribes in one tap, and a province can then include its regencies', async () => {
+    expect(regionCodeToStartParam('13.74')).toBe('sub_13-74');
+    expect(regionCodeFromStartParam('sub_13-73-02-2005')).toBe('13.73.02.2005');
+    expect(regionCodeFromStartParam('sub_../x')).toBeUndefined();
+    const [done] = await say(5003, `/start ${regionCodeToStartParam('16')}`);
+    expect(done!.text).toContain('Anda berlangganan pengumuman untuk Sumatera Selatan.');
+    const [wider] = await press(5003, done!, '➕');
+    expect(wider!.text).toContain('Langganan untuk Sumatera Selatan diperbarui, termasuk kabupaten/kota');
+    const [plainStart] = await say(5003, '/start sub_99-99');
+    expect(plainStart!.text).toMatch(/^Halo/);
+  });
+
+  it('the coverage card has a subscribe button', async () => {
+    const [card] = await say(5004, '/cakupan sawahlunto');
+    const [done] = await press(5004, card!, '🔔');
+    expect(done!.text).toContain('Anda berlangganan pengumuman untuk Kota Sawahlunto');
+  });
+});
