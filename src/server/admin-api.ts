@@ -4,6 +4,8 @@ import type pg from 'pg';
 import { bilingual, describeIssue, describeResult } from '../admin/import-report.ts';
 import { IMPORT_KINDS, isImportKind } from '../domain/import/import-kinds.ts';
 import { importFile } from '../domain/import/import-runner.ts';
+import { recentAudit } from '../domain/roles/audit.ts';
+import { grantRole, listRoleGrants, revokeRole, RoleError } from '../domain/roles/roles.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { secretMatches } from './secret.ts';
 
@@ -59,6 +61,49 @@ export function adminRouter(opts: AdminApiOptions): Router {
       }
       req.log.info({ kind, dryRun, rows: result.rows, inserted: result.inserted, updated: result.updated }, 'admin import');
       res.json({ ...result, message });
+    } catch (err) {
+      next(err);
+    }
+  });
+  // Roles. The API acts as "api" in the audit log: whoever holds the token.
+  const roleError = (err: unknown, res: express.Response, next: express.NextFunction) => {
+    if (err instanceof RoleError) res.status(400).json({ error: err.code });
+    else next(err);
+  };
+  router.get('/officials', async (_req, res, next) => {
+    try {
+      res.json({ grants: await listRoleGrants(opts.pool) });
+    } catch (err) {
+      next(err);
+    }
+  });
+  router.post('/officials', express.json({ limit: '10kb' }), async (req, res, next) => {
+    const { telegramId, regionCode } = (req.body ?? {}) as { telegramId?: unknown; regionCode?: unknown };
+    if ((typeof telegramId !== 'string' && typeof telegramId !== 'number') || (regionCode !== null && typeof regionCode !== 'string')) {
+      res.status(400).json({ error: 'bad_request', expected: '{ "telegramId": "123", "regionCode": "13" | null }' });
+      return;
+    }
+    try {
+      const outcome = await grantRole(opts.pool, { telegramId, regionCode, actor: 'api' });
+      req.log.info({ telegramId, regionCode, outcome }, 'admin API role grant');
+      res.status(outcome === 'granted' ? 201 : 200).json({ outcome });
+    } catch (err) {
+      roleError(err, res, next);
+    }
+  });
+  router.delete('/officials/:telegramId{/:regionCode}', async (req, res, next) => {
+    try {
+      const { telegramId, regionCode } = req.params as { telegramId: string; regionCode?: string };
+      const outcome = await revokeRole(opts.pool, { telegramId, regionCode: regionCode ?? null, actor: 'api' });
+      req.log.info({ telegramId, regionCode, outcome }, 'admin API role revoke');
+      res.status(outcome === 'revoked' ? 200 : 404).json({ outcome });
+    } catch (err) {
+      roleError(err, res, next);
+    }
+  });
+  router.get('/audit', async (req, res, next) => {
+    try {
+      res.json({ entries: await recentAudit(opts.pool, Math.min(Number(req.query.limit ?? 100) || 100, 1000)) });
     } catch (err) {
       next(err);
     }

@@ -1,0 +1,119 @@
+// Roles: grants scoped to regions, audited, from the domain, the CLI and the admin API.
+import { execFile } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recentAudit } from '../src/domain/roles/audit.ts';
+import { grantRole, listRoleGrants, mayActOn, revokeRole, RoleError, rolesOf } from '../src/domain/roles/roles.ts';
+import { createI18n } from '../src/i18n/i18n.ts';
+import { projectRoot } from '../src/paths.ts';
+import { createApp } from '../src/server/app.ts';
+import { captureLogs } from './support/logs.ts';
+import { useSeededDatabase } from './support/postgres.ts';
+
+const run = promisify(execFile);
+const db = useSeededDatabase();
+
+describe('roles', () => {
+  it('grants an official a region and everything below it, and audits the grant', async () => {
+    expect(await grantRole(db.pool, { telegramId: 900001, regionCode: '13', actor: 'test' })).toBe('granted');
+    expect(await grantRole(db.pool, { telegramId: 900001, regionCode: '13', actor: 'test' })).toBe('already');
+    const roles = await rolesOf(db.pool, 900001);
+    expect(roles).toEqual({ admin: false, scopes: ['13'] });
+    expect(mayActOn(roles, '13')).toBe(true);
+    expect(mayActOn(roles, '13.73.02.2005')).toBe(true);
+    expect(mayActOn(roles, '36')).toBe(false);
+    expect(mayActOn(roles, '36.74')).toBe(false);
+    expect(mayActOn(await rolesOf(db.pool, 900099), '13')).toBe(false);
+    const [entry] = await recentAudit(db.pool, 1);
+    expect(entry).toMatchObject({ actor: 'test', action: 'role.grant.official', target: 'telegram:900001', details: { regionCode: '13' } });
+  });
+
+  it('refuses an unknown region or a malformed id, and writes nothing', async () => {
+    const before = (await recentAudit(db.pool, 1000)).length;
+    await expect(grantRole(db.pool, { telegramId: 900002, regionCode: '99', actor: 'test' })).rejects.toThrow(RoleError);
+    await expect(grantRole(db.pool, { telegramId: 'abc', regionCode: '13', actor: 'test' })).rejects.toThrow(RoleError);
+    expect((await recentAudit(db.pool, 1000)).length).toBe(before);
+  });
+
+  it('revokes, and an admin may act anywhere', async () => {
+    await grantRole(db.pool, { telegramId: 900003, regionCode: '36', actor: 'test' });
+    expect(await revokeRole(db.pool, { telegramId: 900003, regionCode: '36', actor: 'test' })).toBe('revoked');
+    expect(await revokeRole(db.pool, { telegramId: 900003, regionCode: '36', actor: 'test' })).toBe('absent');
+    expect((await recentAudit(db.pool, 1))[0]).toMatchObject({ action: 'role.revoke.official' });
+    await grantRole(db.pool, { telegramId: 900004, regionCode: null, actor: 'test' });
+    expect(mayActOn(await rolesOf(db.pool, 900004), '96.03')).toBe(true);
+  });
+});
+
+describe('npm run admin', () => {
+  const cli = (args: string[]) =>
+    run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['src/admin/admin-cli.ts', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: db.database.url, LOG_LEVEL: 'warn' },
+    }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+
+  it('grants, lists and revokes officials, audited as the OS user', async () => {
+    expect((await cli(['grant-official', '900010', '16'])).stdout).toContain('granted: 900010 16');
+    const list = await cli(['list-officials']);
+    expect(list.stdout).toMatch(/official\s+900010\s+16 Sumatera Selatan/);
+    expect((await cli(['revoke-official', '900010', '16'])).stdout).toContain('revoked: 900010 16');
+    const audit = await cli(['audit', '2']);
+    expect(audit.stdout).toMatch(/cli:\S+ role\.revoke\.official telegram:900010/);
+    expect(audit.stdout).toMatch(/cli:\S+ role\.grant\.official telegram:900010/);
+  });
+
+  it('explains a wrong command or an unknown region', async () => {
+    expect((await cli(['grant-official', '900011'])).code).toBe(2);
+    const unknown = await cli(['grant-official', '900011', '99.99']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Kode wilayah tidak dikenal');
+  });
+});
+
+describe('the admin roles API', () => {
+  const TOKEN = 'admin-token-0123456789abcdef';
+  let server: http.Server;
+  let base: string;
+  beforeAll(async () => {
+    const { logger } = captureLogs();
+    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, i18n: createI18n('id'), token: TOKEN } });
+    server = http.createServer(app).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/admin`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const call = (method: string, url: string, body?: unknown, token: string | null = TOKEN) =>
+    fetch(`${base}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  it('refuses every call without the token', async () => {
+    for (const [method, url] of [['GET', '/officials'], ['POST', '/officials'], ['DELETE', '/officials/1/13'], ['GET', '/audit']] as const) {
+      expect((await call(method, url, method === 'POST' ? { telegramId: '900020', regionCode: '13' } : undefined, null)).status).toBe(401);
+    }
+    expect((await listRoleGrants(db.pool)).some((g) => g.telegramId === '900020')).toBe(false);
+  });
+
+  it('grants, lists, revokes and shows the audit', async () => {
+    expect((await call('POST', '/officials', { telegramId: '900020', regionCode: '13' })).status).toBe(201);
+    expect((await call('POST', '/officials', { telegramId: '900020', regionCode: '99' })).status).toBe(400);
+    const { grants } = (await (await call('GET', '/officials')).json()) as { grants: { telegramId: string; regionCode: string }[] };
+    expect(grants).toContainEqual(expect.objectContaining({ telegramId: '900020', regionCode: '13', role: 'official' }));
+    expect((await call('DELETE', '/officials/900020/13')).status).toBe(200);
+    expect((await call('DELETE', '/officials/900020/13')).status).toBe(404);
+    const { entries } = (await (await call('GET', '/audit?limit=2')).json()) as { entries: { actor: string; action: string }[] };
+    expect(entries.map((e) => [e.actor, e.action])).toEqual([
+      ['api', 'role.revoke.official'],
+      ['api', 'role.grant.official'],
+    ]);
+  });
+});
