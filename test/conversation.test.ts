@@ -5,6 +5,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import { setUserLocale } from '../src/domain/users.ts';
 import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
 import { testUser } from './support/bot-api-double.ts';
+import { conversation } from './support/conversation.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
 
 let bot: TestBot;
@@ -20,12 +21,7 @@ afterAll(async () => {
   await bot?.stop();
 });
 
-async function say(userId: number, text: string): Promise<BotMessage[]> {
-  const before = bot.double.sent(userId).length;
-  const res = await bot.post(bot.double.sendUserMessage(testUser(userId), text));
-  expect(res.status).toBe(200);
-  return bot.double.sent(userId).slice(before);
-}
+const { say } = conversation(() => bot);
 
 /** What each kind of answer begins with or holds, in each language. */
 const MARKERS = {

@@ -1,9 +1,9 @@
 // Coverage and award questions by command and button, through the Bot API double over HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
 import { testUser } from './support/bot-api-double.ts';
+import { buttonsOf, conversation } from './support/conversation.ts';
 import { setUserLocale } from '../src/domain/users.ts';
 
 let bot: TestBot;
@@ -15,38 +15,8 @@ afterAll(async () => {
 });
 beforeEach(() => bot.double.reset());
 
-const buttons = (message: BotMessage | undefined) =>
-  ((message?.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? [])
-    .flat()
-    .map((b) => ({ text: b.text, data: 'callback_data' in b ? b.callback_data! : '' }));
-
-async function say(userId: number, text: string, overrides = {}): Promise<BotMessage[]> {
-  const before = bot.double.sent(userId).length;
-  const res = await bot.post(bot.double.sendUserMessage(testUser(userId, overrides), text));
-  expect(res.status).toBe(200);
-  return bot.double.sent(userId).slice(before);
-}
-
-/** A callback the bot never sent: built by hand, as a forger would. */
-async function forge(userId: number, message: BotMessage, data: string): Promise<void> {
-  const update = bot.double.pushUpdate({
-    callback_query: {
-      id: `forged-${userId}-${data}`,
-      from: testUser(userId) as never,
-      chat_instance: String(userId),
-      message: { message_id: message.message_id, date: message.date, chat: { id: userId, type: 'private', first_name: 'Uji' }, text: message.text },
-      data,
-    },
-  });
-  expect((await bot.post(update)).status).toBe(200);
-}
-
-async function press(userId: number, message: BotMessage, data: string): Promise<BotMessage[]> {
-  const before = bot.double.sent(userId).length;
-  const res = await bot.post(bot.double.pressButton(testUser(userId), message, data));
-  expect(res.status).toBe(200);
-  return bot.double.sent(userId).slice(before);
-}
+const { say, press, forge } = conversation(() => bot);
+const buttons = buttonsOf;
 
 describe('/cakupan', () => {
   it('shows Sumsel: participants, coverage, target, rank, date and source', async () => {

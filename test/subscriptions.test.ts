@@ -1,9 +1,8 @@
 // Subscriptions by command, button and deep link, through the Bot API double.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InlineKeyboardMarkup } from 'grammy/types';
 import { listSubscriptions, regionCodeFromStartParam, regionCodeToStartParam } from '../src/domain/subscriptions/subscriptions.ts';
 import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
-import { testUser } from './support/bot-api-double.ts';
+import { buttonsOf, conversation } from './support/conversation.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
 
 let bot: TestBot;
@@ -14,23 +13,11 @@ afterAll(async () => {
   await bot?.stop();
 });
 
-const buttons = (message: BotMessage | undefined) =>
-  ((message?.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? [])
-    .flat()
-    .map((b) => ({ text: b.text, data: 'callback_data' in b ? b.callback_data! : '' }));
-
-async function say(userId: number, text: string): Promise<BotMessage[]> {
-  const before = bot.double.sent(userId).length;
-  expect((await bot.post(bot.double.sendUserMessage(testUser(userId), text))).status).toBe(200);
-  return bot.double.sent(userId).slice(before);
-}
-
-async function press(userId: number, message: BotMessage, text: string): Promise<BotMessage[]> {
-  const before = bot.double.sent(userId).length;
-  const data = buttons(message).find((b) => b.text.startsWith(text))!.data;
-  expect((await bot.post(bot.double.pressButton(testUser(userId), message, data))).status).toBe(200);
-  return bot.double.sent(userId).slice(before);
-}
+const talk = conversation(() => bot);
+const say = talk.say;
+/** Presses the button whose text begins with `text`. */
+const press = (userId: number, message: BotMessage, text: string) =>
+  talk.press(userId, message, buttonsOf(message).find((b) => b.text.startsWith(text))!.data);
 
 const subscriptionsOf = (chatId: number) => listSubscriptions(bot.service.db.pool, chatId);
 

@@ -2,11 +2,9 @@
 //                | grant-admin <telegramId> | revoke-admin <telegramId> | list-officials | audit [n]
 // Every change is written to the audit log as cli:<os user>.
 import os from 'node:os';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
 import { recentAudit } from '../domain/roles/audit.ts';
 import { grantRole, listRoleGrants, revokeRole, RoleError } from '../domain/roles/roles.ts';
-import { createLogger } from '../logger.ts';
+import { runCli, withCliDatabase } from './cli-support.ts';
 
 const USAGE = `usage: npm run admin -- <command>
   grant-official <telegramId> <regionCode>   e.g. grant-official 123456789 13
@@ -28,52 +26,43 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
   const actor = `cli:${os.userInfo().username}`;
-  try {
-    switch (command) {
-      case 'grant-official':
-      case 'grant-admin': {
-        const outcome = await grantRole(db.pool, { telegramId: args[0]!, regionCode: args[1] ?? null, actor });
-        console.log(outcome === 'granted' ? `granted: ${args.join(' ')}` : `already granted: ${args.join(' ')}`);
-        return 0;
-      }
-      case 'revoke-official':
-      case 'revoke-admin': {
-        const outcome = await revokeRole(db.pool, { telegramId: args[0]!, regionCode: args[1] ?? null, actor });
-        console.log(outcome === 'revoked' ? `revoked: ${args.join(' ')}` : `no such grant: ${args.join(' ')}`);
-        return 0;
-      }
-      case 'list-officials': {
-        const grants = await listRoleGrants(db.pool);
-        if (!grants.length) console.log('no admins or officials yet');
-        for (const g of grants) console.log(`${g.role.padEnd(8)} ${g.telegramId.padEnd(12)} ${g.regionCode ?? '-'} ${g.regionName ?? ''}  (by ${g.grantedBy})`);
-        return 0;
-      }
-      default: {
-        for (const e of await recentAudit(db.pool, Number(args[0] ?? 20))) {
-          console.log(`${e.at.toISOString()} ${e.actor} ${e.action} ${e.target ?? ''} ${e.details ? JSON.stringify(e.details) : ''}`);
+  return withCliDatabase(async (db) => {
+    try {
+      switch (command) {
+        case 'grant-official':
+        case 'grant-admin': {
+          const outcome = await grantRole(db.pool, { telegramId: args[0]!, regionCode: args[1] ?? null, actor });
+          console.log(outcome === 'granted' ? `granted: ${args.join(' ')}` : `already granted: ${args.join(' ')}`);
+          return 0;
         }
-        return 0;
+        case 'revoke-official':
+        case 'revoke-admin': {
+          const outcome = await revokeRole(db.pool, { telegramId: args[0]!, regionCode: args[1] ?? null, actor });
+          console.log(outcome === 'revoked' ? `revoked: ${args.join(' ')}` : `no such grant: ${args.join(' ')}`);
+          return 0;
+        }
+        case 'list-officials': {
+          const grants = await listRoleGrants(db.pool);
+          if (!grants.length) console.log('no admins or officials yet');
+          for (const g of grants) console.log(`${g.role.padEnd(8)} ${g.telegramId.padEnd(12)} ${g.regionCode ?? '-'} ${g.regionName ?? ''}  (by ${g.grantedBy})`);
+          return 0;
+        }
+        default: {
+          for (const e of await recentAudit(db.pool, Number(args[0] ?? 20))) {
+            console.log(`${e.at.toISOString()} ${e.actor} ${e.action} ${e.target ?? ''} ${e.details ? JSON.stringify(e.details) : ''}`);
+          }
+          return 0;
+        }
       }
+    } catch (e) {
+      if (e instanceof RoleError) {
+        console.error(MESSAGES[e.code]);
+        return 1;
+      }
+      throw e;
     }
-  } catch (e) {
-    if (e instanceof RoleError) {
-      console.error(MESSAGES[e.code]);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -2,12 +2,10 @@
 // Prints what happened in Indonesian and English; exits 1 when the file was rejected.
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
 import { IMPORT_KINDS, isImportKind } from '../domain/import/import-kinds.ts';
 import { importFile, type ImportProgress } from '../domain/import/import-runner.ts';
 import { createI18n } from '../i18n/i18n.ts';
-import { createLogger } from '../logger.ts';
+import { runCli, withCliDatabase } from './cli-support.ts';
 import { describeResult } from './import-report.ts';
 
 const USAGE = `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv|file.json> [--dry-run]`;
@@ -26,33 +24,22 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Berkas tidak ditemukan / file not found: ${file}`);
     return 2;
   }
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const i18n = createI18n(config.DEFAULT_LOCALE);
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
-  let lastShown = 0;
-  const progress = ({ phase, done, total }: ImportProgress) => {
-    // A line every few seconds on a large file, so that a long import shows it is alive.
-    if (phase === 'writing' && Date.now() - lastShown < 2_000 && done < total) return;
-    lastShown = Date.now();
-    console.error(i18n.t(`import:progress.${phase}`, { done, total, interpolation: { escapeValue: false } }));
-  };
-  try {
+  return withCliDatabase(async (db, config) => {
+    const i18n = createI18n(config.DEFAULT_LOCALE);
+    let lastShown = 0;
+    const progress = ({ phase, done, total }: ImportProgress) => {
+      // A line every few seconds on a large file, so that a long import shows it is alive.
+      if (phase === 'writing' && Date.now() - lastShown < 2_000 && done < total) return;
+      lastShown = Date.now();
+      console.error(i18n.t(`import:progress.${phase}`, { done, total, interpolation: { escapeValue: false } }));
+    };
     const result = await importFile(db.pool, kind, createReadStream(file), { format, dryRun, onProgress: progress });
     for (const locale of ['id', 'en'] as const) {
       console.log(describeResult(i18n, locale, result).join('\n'));
       if (locale === 'id') console.log('');
     }
     return result.ok ? 0 : 1;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runCli(main);

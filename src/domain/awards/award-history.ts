@@ -77,57 +77,19 @@ const SELECT = `
           OR ($3::text IS NULL AND ($1::text IS NULL OR c."provinceCode" = $1 OR ($1 = '00' AND c.level = 'national'))))
    ORDER BY c.edition DESC, c.date DESC NULLS LAST, c.id, a.rank NULLS LAST, a.title`;
 
-interface Row extends Omit<AwardEntry, 'category'> {
-  category: string | null;
-  id: string;
-  edition: number;
-  assessmentYear: number | null;
-  level: 'national' | 'provincial';
-  provinceName: string | null;
-  date: string | null;
-  time: string | null;
-  venue: string | null;
-  city: string | null;
-  sourceName: string;
-  ceremonyUncertain: boolean;
-  ceremonyNote: string | null;
-}
+/** A ceremony's columns and, when it has a matching award, that award's (category null when not). */
+type Row = Omit<CeremonyAwards, 'awards' | 'uncertain' | 'note'> &
+  Omit<AwardEntry, 'category'> & { category: string | null; ceremonyUncertain: boolean; ceremonyNote: string | null };
 
 export async function awardHistory(db: Queryable, filter: AwardFilter): Promise<CeremonyAwards[]> {
   const { rows } = await db.query<Row>(SELECT, [filter.regionCode ?? null, filter.year ?? null, filter.category ?? null]);
   const ceremonies = new Map<string, CeremonyAwards>();
   for (const row of rows) {
+    const { category, sector, rank, title, recipientType, recipientName, recipientCode, uncertain, note, ceremonyUncertain, ceremonyNote, ...fields } =
+      row;
     let ceremony = ceremonies.get(row.id);
-    if (!ceremony) {
-      ceremony = {
-        id: row.id,
-        edition: row.edition,
-        assessmentYear: row.assessmentYear,
-        level: row.level,
-        provinceName: row.provinceName,
-        date: row.date,
-        time: row.time,
-        venue: row.venue,
-        city: row.city,
-        sourceName: row.sourceName,
-        uncertain: row.ceremonyUncertain,
-        note: row.ceremonyNote,
-        awards: [],
-      };
-      ceremonies.set(row.id, ceremony);
-    }
-    if (row.category === null) continue;
-    ceremony.awards.push({
-      category: row.category,
-      sector: row.sector,
-      rank: row.rank,
-      title: row.title,
-      recipientType: row.recipientType,
-      recipientName: row.recipientName,
-      recipientCode: row.recipientCode,
-      uncertain: row.uncertain,
-      note: row.note,
-    });
+    if (!ceremony) ceremonies.set(row.id, (ceremony = { ...fields, uncertain: ceremonyUncertain, note: ceremonyNote, awards: [] }));
+    if (category !== null) ceremony.awards.push({ category, sector, rank, title, recipientType, recipientName, recipientCode, uncertain, note });
   }
   for (const ceremony of ceremonies.values()) {
     ceremony.awards.sort(
