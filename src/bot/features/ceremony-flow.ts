@@ -1,0 +1,197 @@
+// /acara: an official or admin records a Paritrana Award ceremony in a guided conversation
+// whose state is in the database, so a restart of the bot mid-way loses nothing. The result
+// goes through the same validation as an imported ceremonies file, and is audited.
+import { Composer, InlineKeyboard } from 'grammy';
+import { endConversation, loadConversation, saveConversation, type ConversationState } from '../../domain/conversations.ts';
+import { importFile } from '../../domain/import/import-runner.ts';
+import { parseIndonesianDate } from '../../domain/import/indonesian-values.ts';
+import { resolveRegion } from '../../domain/regions/region-resolver.ts';
+import { audit } from '../../domain/roles/audit.ts';
+import { mayActOn, rolesOf } from '../../domain/roles/roles.ts';
+import { formatCalendarDate } from '../../i18n/format.ts';
+import type { BotContext } from '../context.ts';
+
+export const ceremonyFlowFeature = new Composer<BotContext>();
+const FLOW = 'acara';
+
+interface CeremonyDraft {
+  level?: 'provincial' | 'national';
+  provinceCode?: string;
+  provinceName?: string;
+  edition?: number;
+  date?: string;
+  time?: string;
+  timeZone?: string;
+  venue?: string;
+  city?: string;
+}
+
+type Step = 'level' | 'province' | 'edition' | 'when' | 'where' | 'confirm';
+const ZONES: Record<string, string> = { wib: 'Asia/Jakarta', wita: 'Asia/Makassar', wit: 'Asia/Jayapura' };
+const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+const keyOf = (ctx: BotContext) => [ctx.chat!.id, ctx.from!.id] as const;
+
+async function save(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<void> {
+  await saveConversation(ctx.deps.pool, ...keyOf(ctx), { flow: FLOW, step, data: data as Record<string, unknown> });
+}
+
+const ceremonyId = (d: CeremonyDraft) => (d.level === 'national' ? `PA${d.edition}-N` : `PA${d.edition}-P${d.provinceCode}`);
+const titleOf = (ctx: BotContext, d: CeremonyDraft) =>
+  `Paritrana Award ${d.edition} · ${d.level === 'national' ? ctx.t('ceremonies:national') : d.provinceName}`;
+
+/** Asks the question of `step`, having saved where the person is. */
+async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<void> {
+  await save(ctx, step, data);
+  switch (step) {
+    case 'level':
+      await ctx.reply(ctx.t('ceremonies:askLevel'), {
+        parse_mode: 'HTML',
+        reply_markup: new InlineKeyboard().text(ctx.t('ceremonies:provincial'), 'ac:lv:p').text(ctx.t('ceremonies:national'), 'ac:lv:n'),
+      });
+      return;
+    case 'province':
+      await ctx.reply(ctx.t('ceremonies:askProvince'), { parse_mode: 'HTML' });
+      return;
+    case 'edition':
+      await ctx.reply(ctx.t('ceremonies:askEdition'), { parse_mode: 'HTML' });
+      return;
+    case 'when':
+      await ctx.reply(ctx.t('ceremonies:askWhen'), { parse_mode: 'HTML' });
+      return;
+    case 'where':
+      await ctx.reply(ctx.t('ceremonies:askWhere'), { parse_mode: 'HTML' });
+      return;
+    case 'confirm':
+      await ctx.reply(
+        ctx.t('ceremonies:summary', {
+          title: titleOf(ctx, data),
+          date: formatCalendarDate(data.date!),
+          time: data.time,
+          zone: ZONE_NAMES[data.timeZone!] ?? data.timeZone,
+          venue: data.venue,
+          city: data.city,
+        }),
+        { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(ctx.t('ceremonies:save'), 'ac:ok').text(ctx.t('ceremonies:cancel'), 'ac:no') },
+      );
+  }
+}
+
+/** "14 Desember 2026 19.30 WITA" → date, time and zone. */
+function parseWhen(text: string): Pick<CeremonyDraft, 'date' | 'time' | 'timeZone'> | undefined {
+  const m = /^(.*?)[\s,]+(?:pukul\s+|jam\s+)?(\d{1,2})[.:](\d{2})\s*(wib|wita|wit)?\s*$/i.exec(text.trim());
+  if (!m || Number(m[2]) > 23 || Number(m[3]) > 59) return undefined;
+  const date = parseIndonesianDate(m[1]!);
+  if (!date.ok || date.value.precision !== 'day') return undefined;
+  return { date: date.value.date, time: `${m[2]!.padStart(2, '0')}:${m[3]}`, timeZone: ZONES[(m[4] ?? 'wib').toLowerCase()]! };
+}
+
+ceremonyFlowFeature.command(['acara', 'ceremony'], async (ctx) => {
+  const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
+  if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
+  if (roles.admin) return ask(ctx, 'level', {});
+  // An official with one province needs not name it.
+  const provinces = roles.scopes.filter((s) => /^\d{2}$/.test(s));
+  if (provinces.length === 1) {
+    const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [provinces[0]]);
+    return ask(ctx, 'edition', { level: 'provincial', provinceCode: provinces[0]!, provinceName: rows[0]?.name ?? provinces[0]! });
+  }
+  return ask(ctx, 'province', { level: 'provincial' });
+});
+
+ceremonyFlowFeature.command(['batal', 'cancel'], async (ctx) => {
+  const ended = await endConversation(ctx.deps.pool, ...keyOf(ctx));
+  await ctx.reply(ctx.t(ended ? 'ceremonies:cancelled' : 'ceremonies:nothingToCancel'));
+});
+
+/** The conversation in progress at `step`, or undefined after telling the person the button is stale. */
+async function current(ctx: BotContext, step: Step): Promise<ConversationState | undefined> {
+  const state = await loadConversation(ctx.deps.pool, ...keyOf(ctx));
+  if (state?.flow === FLOW && state.step === step) return state;
+  await ctx.answerCallbackQuery({ text: ctx.t('ceremonies:stale'), show_alert: true });
+  return undefined;
+}
+
+ceremonyFlowFeature.callbackQuery(/^ac:lv:([pn])$/, async (ctx) => {
+  const state = await current(ctx, 'level');
+  if (!state) return;
+  await ctx.answerCallbackQuery();
+  // Only an admin reaches this step; a national ceremony is theirs alone.
+  if (ctx.match[1] === 'n') return ask(ctx, 'edition', { level: 'national' });
+  return ask(ctx, 'province', { level: 'provincial' });
+});
+
+ceremonyFlowFeature.callbackQuery('ac:no', async (ctx) => {
+  if (!(await current(ctx, 'confirm'))) return;
+  await ctx.answerCallbackQuery();
+  await endConversation(ctx.deps.pool, ...keyOf(ctx));
+  await ctx.reply(ctx.t('ceremonies:cancelled'));
+});
+
+ceremonyFlowFeature.callbackQuery('ac:ok', async (ctx) => {
+  const state = await current(ctx, 'confirm');
+  if (!state) return;
+  await ctx.answerCallbackQuery();
+  const d = state.data as CeremonyDraft;
+  // Still allowed? Roles may have changed since the conversation began.
+  const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
+  if (!(d.level === 'national' ? roles.admin : mayActOn(roles, d.provinceCode!))) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  const row = {
+    id: ceremonyId(d),
+    edition: d.edition,
+    level: d.level === 'national' ? 'nasional' : 'provinsi',
+    province_code: d.provinceCode ?? null,
+    date: d.date,
+    time: d.time,
+    time_zone: d.timeZone,
+    venue: d.venue,
+    city: d.city,
+    source_name: `Pejabat (Telegram ${ctx.from.id})`,
+  };
+  const result = await importFile(ctx.deps.pool, 'ceremonies', JSON.stringify([row]), { format: 'json' });
+  if (!result.ok) {
+    await ctx.reply(ctx.t('ceremonies:rejected', { reason: result.issues.map((i) => `${i.column ?? ''} ${i.code}`).join('; ') }));
+    return;
+  }
+  await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'ceremony.save', target: row.id, details: row });
+  await endConversation(ctx.deps.pool, ...keyOf(ctx));
+  await ctx.reply(ctx.t('ceremonies:saved', { title: titleOf(ctx, d), id: row.id }), { parse_mode: 'HTML' });
+});
+
+// Answers typed during the conversation. Commands pass through (/batal ends it).
+ceremonyFlowFeature.chatType('private').on('message:text', async (ctx, next) => {
+  if (ctx.message.text.startsWith('/')) return next();
+  const state = await loadConversation(ctx.deps.pool, ...keyOf(ctx));
+  if (state?.flow !== FLOW) return next();
+  const d = state.data as CeremonyDraft;
+  const text = ctx.message.text.trim();
+  switch (state.step as Step) {
+    case 'province': {
+      const { candidates } = await resolveRegion(ctx.deps.pool, text, { levels: ['province'], limit: 1 });
+      const province = candidates[0];
+      if (!province) return void (await ctx.reply(ctx.t('ceremonies:notAProvince', { text })));
+      if (!mayActOn(await rolesOf(ctx.deps.pool, ctx.from.id), province.code))
+        return void (await ctx.reply(ctx.t('ceremonies:outOfScope', { region: province.name })));
+      return ask(ctx, 'edition', { ...d, provinceCode: province.code, provinceName: province.name });
+    }
+    case 'edition': {
+      const year = /^(20\d\d)$/.exec(text)?.[1];
+      if (!year) return void (await ctx.reply(ctx.t('ceremonies:badEdition'), { parse_mode: 'HTML' }));
+      return ask(ctx, 'when', { ...d, edition: Number(year) });
+    }
+    case 'when': {
+      const when = parseWhen(text);
+      if (!when) return void (await ctx.reply(ctx.t('ceremonies:badWhen'), { parse_mode: 'HTML' }));
+      return ask(ctx, 'where', { ...d, ...when });
+    }
+    case 'where': {
+      const cut = text.lastIndexOf(',');
+      const venue = (cut > 0 ? text.slice(0, cut) : text).trim();
+      const city = cut > 0 ? text.slice(cut + 1).trim() : '';
+      return ask(ctx, 'confirm', { ...d, venue, city });
+    }
+    default:
+      return next();
+  }
+});

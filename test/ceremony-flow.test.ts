@@ -1,0 +1,110 @@
+// /acara: officials record a ceremony in a guided conversation that survives a restart.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recentAudit } from '../src/domain/roles/audit.ts';
+import { grantRole } from '../src/domain/roles/roles.ts';
+import { startService, type Service } from '../src/service.ts';
+import { WEBHOOK_PATH } from '../src/server/app.ts';
+import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import { testUser } from './support/bot-api-double.ts';
+import { buttonsOf } from './support/conversation.ts';
+import { captureLogs } from './support/logs.ts';
+import { startTestBot, TEST_SECRET, type TestBot } from './support/service.ts';
+
+let bot: TestBot;
+/** The service answering now: replaced by a new one to test a restart. */
+let service: Service;
+
+beforeAll(async () => {
+  bot = await startTestBot({ mode: 'webhook' });
+  service = bot.service;
+  await grantRole(service.db.pool, { telegramId: 6001, regionCode: '13', actor: 'test' });
+  await grantRole(service.db.pool, { telegramId: 6002, regionCode: '13', actor: 'test' });
+  await grantRole(service.db.pool, { telegramId: 6002, regionCode: '16', actor: 'test' });
+  await grantRole(service.db.pool, { telegramId: 6003, regionCode: null, actor: 'test' });
+});
+afterAll(async () => {
+  if (service === bot?.service) return bot.stop();
+  // The first service was stopped by the restart test: stop its successor, then the rest.
+  await service.stop();
+  await bot.double.stop();
+  await bot.database.drop();
+});
+
+async function post(update: object): Promise<void> {
+  const res = await fetch(`${service.url}${WEBHOOK_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TEST_SECRET },
+    body: JSON.stringify(update),
+  });
+  expect(res.status).toBe(200);
+}
+
+async function say(userId: number, text: string): Promise<BotMessage[]> {
+  const before = bot.double.sent(userId).length;
+  await post(bot.double.sendUserMessage(testUser(userId), text));
+  return bot.double.sent(userId).slice(before);
+}
+
+async function press(userId: number, message: BotMessage, text: string): Promise<BotMessage[]> {
+  const before = bot.double.sent(userId).length;
+  await post(bot.double.pressButton(testUser(userId), message, buttonsOf(message).find((b) => b.text.startsWith(text))!.data));
+  return bot.double.sent(userId).slice(before);
+}
+
+describe('/acara', () => {
+  it('is refused to a user without a role', async () => {
+    const [reply] = await say(6009, '/acara');
+    expect(reply!.text).toBe('Perintah ini khusus pejabat dan admin yang terdaftar.');
+  });
+
+  it('records a ceremony step by step, through a restart of the bot, and audits it', async () => {
+    const [askEdition] = await say(6001, '/acara');
+    expect(askEdition!.text).toContain('Tahun penghargaan');
+    await say(6001, '2026');
+    const [bad] = await say(6001, 'besok malam');
+    expect(bad!.text).toContain('belum bisa membaca tanggal');
+    const [askWhere] = await say(6001, 'Senin, 14 Desember 2026 19.30');
+    expect(askWhere!.text).toContain('Tempat dan kota?');
+
+    // The bot restarts mid-way: a new process would find the conversation in the database.
+    await service.stop();
+    const { logger } = captureLogs();
+    service = await startService(bot.config, logger, { clock: () => new Date('2026-11-21T10:00:00+07:00') });
+
+    const [summary] = await say(6001, 'Auditorium Gubernuran, Padang');
+    expect(summary!.text).toContain('Paritrana Award 2026 · Sumatera Barat');
+    expect(summary!.text).toContain('14 Desember 2026, 19:30 (WIB)');
+    const [saved] = await press(6001, summary!, '✅');
+    expect(saved!.text).toContain('Acara tersimpan: Paritrana Award 2026 · Sumatera Barat (kode PA2026-P13)');
+    const { rows } = await service.db.pool.query(
+      `SELECT date::text, time, venue, city, "provinceCode", level::text FROM "AwardCeremony" WHERE id = 'PA2026-P13'`,
+    );
+    expect(rows).toEqual([{ date: '2026-12-14', time: '19:30', venue: 'Auditorium Gubernuran', city: 'Padang', provinceCode: '13', level: 'provincial' }]);
+    expect((await recentAudit(service.db.pool, 1))[0]).toMatchObject({ actor: 'telegram:6001', action: 'ceremony.save', target: 'PA2026-P13' });
+    // Done: the same button again is stale.
+    const before = bot.double.callsTo('answerCallbackQuery').length;
+    await post(bot.double.pressButton(testUser(6001), summary!, buttonsOf(summary).find((b) => b.text.startsWith('✅'))!.data));
+    expect(bot.double.callsTo('answerCallbackQuery').slice(before)[0]!.payload).toMatchObject({ show_alert: true });
+  });
+
+  it('keeps an official to their provinces', async () => {
+    const [askProvince] = await say(6002, '/acara');
+    expect(askProvince!.text).toContain('Provinsi mana?');
+    const [refused] = await say(6002, 'Banten');
+    expect(refused!.text).toBe('Anda tidak berwenang untuk Banten.');
+    const [next] = await say(6002, 'sumsel');
+    expect(next!.text).toContain('Tahun penghargaan');
+    const [cancelled] = await say(6002, '/batal');
+    expect(cancelled!.text).toContain('Dibatalkan');
+  });
+
+  it('lets an admin record a national ceremony', async () => {
+    const [level] = await say(6003, '/acara');
+    await press(6003, level!, 'Tingkat nasional');
+    await say(6003, '2026');
+    await say(6003, '15 Oktober 2026 09.00 WIB');
+    const [summary] = await say(6003, 'Istana Wakil Presiden, Jakarta');
+    const [saved] = await press(6003, summary!, '✅');
+    expect(saved!.text).toContain('kode PA2026-N');
+  });
+});
