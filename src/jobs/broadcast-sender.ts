@@ -1,0 +1,136 @@
+// Sends an announcement to its audience as fast as Telegram allows and no faster: a global
+// pace (25 messages/s by default, up to 1000/s for paid broadcasts), a 429 pausing every
+// send for its retry_after, a 403 ending the chat's subscriptions, 5xx and network errors
+// retried with backoff and then recorded as failed. Recipients are claimed in small batches,
+// so memory does not grow with the audience.
+import { GrammyError, HttpError, type Api } from 'grammy';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { announcementToSend, deliveryCounts, type DeliveryCounts } from '../domain/announcements/announcements.ts';
+import {
+  claimDeliveries,
+  finishAnnouncement,
+  markBlocked,
+  markFailed,
+  markSending,
+  markSent,
+  nextRetryAt,
+  retryLater,
+  settleAbandoned,
+} from '../domain/announcements/deliveries.ts';
+import { RateLimiter, sleep } from './rate-limiter.ts';
+
+const BATCH = 200;
+const MAX_ATTEMPTS = 5;
+/** Telegram allows about one message a second to the same chat. */
+const PER_CHAT_MS = 1_000;
+const PROGRESS_EVERY_MS = 2_000;
+
+export interface BroadcastOptions {
+  /** Messages per second for ordinary announcements. */
+  rate: number;
+  /** Messages per second with allow_paid_broadcast. */
+  paidRate: number;
+  signal?: AbortSignal;
+  logger?: Logger;
+  onProgress?: (announcementId: number, counts: DeliveryCounts) => void | Promise<void>;
+}
+
+export type BroadcastEnd = 'done' | 'cancelled' | 'stopped' | 'missing';
+
+/** 5 s, 10 s, 20 s, 40 s: the wait before each retry of a transient failure. */
+const backoffMs = (attempt: number) => 5_000 * 2 ** (attempt - 1);
+
+/**
+ * Sends one announcement until every delivery is settled, it is cancelled, or `signal`
+ * aborts. The caller must hold the broadcast lock: one sender at a time keeps the pace global.
+ */
+export async function sendAnnouncement(pool: pg.Pool, api: Api, announcementId: number, opts: BroadcastOptions): Promise<BroadcastEnd> {
+  const announcement = await announcementToSend(pool, announcementId);
+  if (!announcement) return 'missing';
+  await settleAbandoned(pool, announcementId);
+  await markSending(pool, announcementId);
+  const rate = announcement.paidBroadcast ? opts.paidRate : opts.rate;
+  const limiter = new RateLimiter(rate);
+  // Enough sends in flight to keep the pace whatever Telegram's latency.
+  const concurrency = Math.min(100, Math.max(4, Math.ceil(rate / 10)));
+  const lastSentToChat = new Map<number, number>();
+  const attempts = new Map<number, number>();
+  let lastProgress = 0;
+
+  const report = async (force = false) => {
+    if (!opts.onProgress || (!force && Date.now() - lastProgress < PROGRESS_EVERY_MS)) return;
+    lastProgress = Date.now();
+    await opts.onProgress(announcementId, await deliveryCounts(pool, announcementId));
+  };
+
+  const sendOne = async (chatId: number) => {
+    const last = lastSentToChat.get(chatId);
+    if (last !== undefined && Date.now() - last < PER_CHAT_MS) await sleep(PER_CHAT_MS - (Date.now() - last), opts.signal);
+    await limiter.take(opts.signal);
+    try {
+      await api.sendMessage(chatId, announcement.text, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(announcement.paidBroadcast ? { allow_paid_broadcast: true } : {}),
+      });
+      lastSentToChat.set(chatId, Date.now());
+      await markSent(pool, announcementId, chatId);
+    } catch (err) {
+      await settleFailure(chatId, err);
+    }
+  };
+
+  const settleFailure = async (chatId: number, err: unknown) => {
+    if (err instanceof GrammyError) {
+      if (err.error_code === 429) {
+        const seconds = err.parameters.retry_after ?? 1;
+        // Everyone waits, not only this send: Telegram's limit is per bot.
+        limiter.pause(seconds * 1000);
+        opts.logger?.warn({ announcementId, retryAfter: seconds }, 'broadcast paused by Telegram (429)');
+        return retryLater(pool, announcementId, chatId, 0, `429 retry_after ${seconds}`);
+      }
+      if (err.error_code === 403) return markBlocked(pool, announcementId, chatId, err.description);
+      if (err.error_code < 500) return markFailed(pool, announcementId, chatId, `${err.error_code} ${err.description}`);
+    }
+    const reason = err instanceof GrammyError ? `${err.error_code} ${err.description}` : err instanceof HttpError ? `network: ${err.message}` : String(err);
+    const attempt = (attempts.get(chatId) ?? 0) + 1;
+    attempts.set(chatId, attempt);
+    if (attempt >= MAX_ATTEMPTS) return markFailed(pool, announcementId, chatId, reason);
+    return retryLater(pool, announcementId, chatId, backoffMs(attempt), reason);
+  };
+
+  while (!opts.signal?.aborted) {
+    const current = await announcementToSend(pool, announcementId);
+    if (current?.status === 'cancelled') {
+      await report(true);
+      return 'cancelled';
+    }
+    const chats = await claimDeliveries(pool, announcementId, BATCH);
+    if (!chats.length) {
+      const retryAt = await nextRetryAt(pool, announcementId);
+      if (!retryAt) break;
+      await sleep(Math.max(50, retryAt.getTime() - Date.now()), opts.signal);
+      continue;
+    }
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, chats.length) }, async () => {
+        while (next < chats.length) {
+          const chatId = chats[next++]!;
+          if (opts.signal?.aborted) {
+            // Not handed to Telegram: back to the queue for whoever sends next.
+            await retryLater(pool, announcementId, chatId, 0, 'sender stopped');
+            continue;
+          }
+          await sendOne(chatId);
+        }
+      }),
+    );
+    await report();
+  }
+  if (opts.signal?.aborted) return 'stopped';
+  await finishAnnouncement(pool, announcementId, 'done');
+  await report(true);
+  return 'done';
+}
