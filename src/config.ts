@@ -45,6 +45,13 @@ const schema = z
       .default('info'),
     DEFAULT_LOCALE: z.enum(['id', 'en'], { error: 'id or en' }).default('id'),
     ADMIN_API_TOKEN: optionalString.pipe(z.string().min(24, 'at least 24 characters').optional()),
+    // Telegram allows about 30 messages a second to different chats, 1000 with paid broadcasts.
+    BROADCAST_RATE: z.coerce.number({ error: 'messages per second, 1 to 30' }).min(1, 'messages per second, 1 to 30').max(30, 'messages per second, 1 to 30').default(25),
+    BROADCAST_PAID_RATE: z.coerce
+      .number({ error: 'messages per second, 1 to 1000' })
+      .min(1, 'messages per second, 1 to 1000')
+      .max(1000, 'messages per second, 1 to 1000')
+      .default(1000),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE !== 'webhook') return;

@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createBot } from './bot/bot.ts';
 import { registerCommands } from './bot/commands.ts';
+import { startBroadcastRunner, type BroadcastRunner } from './jobs/broadcast-runner.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { seedDatabase } from './db/seed.ts';
 import { forgetProcessedUpdates } from './domain/updates.ts';
@@ -33,6 +34,7 @@ export async function startService(
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
   let server: http.Server | undefined;
   let runner: RunnerHandle | undefined;
+  let broadcasts: BroadcastRunner | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
   let draining = false;
   const inFlight = new InFlight();
@@ -42,6 +44,8 @@ export async function startService(
     clearInterval(pruneTimer);
     const stopped: Promise<unknown>[] = [];
     if (runner?.isRunning()) stopped.push(runner.stop());
+    // Sends in flight finish; what was not handed to Telegram goes back to the queue.
+    if (broadcasts) stopped.push(broadcasts.stop());
     if (server) {
       const s = server;
       stopped.push(new Promise((resolve) => s.close(resolve)));
@@ -91,6 +95,15 @@ export async function startService(
       await bot.api.deleteWebhook();
       runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
     }
+
+    broadcasts = startBroadcastRunner(db.pool, {
+      token: config.BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      pgConfig: db.pgConfig,
+      rate: config.BROADCAST_RATE,
+      paidRate: config.BROADCAST_PAID_RATE,
+      logger,
+    });
 
     pruneTimer = setInterval(() => {
       forgetProcessedUpdates(db.prisma, new Date(Date.now() - 2 * DAY_MS)).catch((err: unknown) =>

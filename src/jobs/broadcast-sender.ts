@@ -13,6 +13,7 @@ import {
   markBlocked,
   markFailed,
   markSending,
+  markSendingMany,
   markSent,
   nextRetryAt,
   retryLater,
@@ -113,20 +114,17 @@ export async function sendAnnouncement(pool: pg.Pool, api: Api, announcementId: 
       await sleep(Math.max(50, retryAt.getTime() - Date.now()), opts.signal);
       continue;
     }
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, chats.length) }, async () => {
-        while (next < chats.length) {
-          const chatId = chats[next++]!;
-          if (opts.signal?.aborted) {
-            // Not handed to Telegram: back to the queue for whoever sends next.
-            await retryLater(pool, announcementId, chatId, 0, 'sender stopped');
-            continue;
-          }
-          await sendOne(chatId);
-        }
-      }),
-    );
+    // Handed over a few at a time: a crash leaves at most this many outcomes unknown.
+    for (let start = 0; start < chats.length; start += concurrency) {
+      const group = chats.slice(start, start + concurrency);
+      if (opts.signal?.aborted) {
+        // Not handed to Telegram: back to the queue for whoever sends next.
+        for (const chatId of chats.slice(start)) await retryLater(pool, announcementId, chatId, 0, 'sender stopped');
+        break;
+      }
+      await markSendingMany(pool, announcementId, group);
+      await Promise.all(group.map((chatId) => sendOne(chatId)));
+    }
     await report();
   }
   if (opts.signal?.aborted) return 'stopped';

@@ -69,14 +69,14 @@ export async function unfinishedAnnouncements(db: Queryable): Promise<number[]> 
   return rows.map((r) => r.id);
 }
 
-export type DeliveryCounts = Record<'pending' | 'sending' | 'sent' | 'blocked' | 'failed' | 'unknown', number>;
+export type DeliveryCounts = Record<'pending' | 'claimed' | 'sending' | 'sent' | 'blocked' | 'failed' | 'unknown', number>;
 
 export async function deliveryCounts(db: Queryable, announcementId: number): Promise<DeliveryCounts> {
   const { rows } = await db.query<{ status: keyof DeliveryCounts; n: number }>(
     `SELECT status::text AS status, count(*)::int AS n FROM "Delivery" WHERE "announcementId" = $1 GROUP BY status`,
     [announcementId],
   );
-  const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, blocked: 0, failed: 0, unknown: 0 };
+  const counts: DeliveryCounts = { pending: 0, claimed: 0, sending: 0, sent: 0, blocked: 0, failed: 0, unknown: 0 };
   for (const r of rows) counts[r.status] = r.n;
   return counts;
 }

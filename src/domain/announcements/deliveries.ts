@@ -6,10 +6,12 @@ import type pg from 'pg';
 type Queryable = Pick<pg.Pool, 'query'>;
 
 /**
- * Rows left "sending" by a sender that died: the message may have arrived, so they are not
- * sent again (at most once). Called by the one sender that holds the broadcast lock.
+ * What a sender that died left behind. Rows it had only claimed go back to the queue; rows
+ * it had handed to Telegram may have arrived, so they are not sent again (at most once).
+ * Called by the one sender that holds the broadcast lock.
  */
 export async function settleAbandoned(db: Queryable, announcementId: number): Promise<number> {
+  await db.query(`UPDATE "Delivery" SET status = 'pending' WHERE "announcementId" = $1 AND status = 'claimed'`, [announcementId]);
   const { rowCount } = await db.query(
     `UPDATE "Delivery" SET status = 'unknown', "lastError" = 'sender stopped while sending'
       WHERE "announcementId" = $1 AND status = 'sending'`,
@@ -18,10 +20,18 @@ export async function settleAbandoned(db: Queryable, announcementId: number): Pr
   return rowCount ?? 0;
 }
 
-/** Up to `limit` chats due for this announcement, now marked as being sent. */
+/** Marks the chats about to be handed to Telegram, a few at a time: the window of unknown outcomes. */
+export async function markSendingMany(db: Queryable, announcementId: number, chatIds: number[]): Promise<void> {
+  await db.query(`UPDATE "Delivery" SET status = 'sending' WHERE "announcementId" = $1 AND "chatId" = ANY($2::bigint[])`, [
+    announcementId,
+    chatIds,
+  ]);
+}
+
+/** Up to `limit` chats due for this announcement, now claimed by the caller. */
 export async function claimDeliveries(db: Queryable, announcementId: number, limit: number): Promise<number[]> {
   const { rows } = await db.query<{ chatId: string }>(
-    `UPDATE "Delivery" d SET status = 'sending', attempts = attempts + 1
+    `UPDATE "Delivery" d SET status = 'claimed', attempts = attempts + 1
       FROM (SELECT "chatId" FROM "Delivery"
              WHERE "announcementId" = $1 AND status = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= now())
              ORDER BY "chatId" LIMIT $2 FOR UPDATE SKIP LOCKED) due

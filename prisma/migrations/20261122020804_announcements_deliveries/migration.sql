@@ -2,7 +2,7 @@
 CREATE TYPE "AnnouncementStatus" AS ENUM ('draft', 'queued', 'sending', 'done', 'cancelled');
 
 -- CreateEnum
-CREATE TYPE "DeliveryStatus" AS ENUM ('pending', 'sending', 'sent', 'blocked', 'failed', 'unknown');
+CREATE TYPE "DeliveryStatus" AS ENUM ('pending', 'claimed', 'sending', 'sent', 'blocked', 'failed', 'unknown');
 
 -- CreateTable
 CREATE TABLE "Announcement" (

@@ -1,0 +1,75 @@
+// The bot killed with SIGKILL in the middle of an announcement and started again: the rest is
+// delivered and no chat has two copies.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnnouncement, deliveryCounts, queueAnnouncement } from '../src/domain/announcements/announcements.ts';
+import type { LocalBotApi } from '../src/telegram/local-bot-api.ts';
+import { startBotApiDouble } from './support/bot-api-double.ts';
+import { startChildBot, type ChildBot } from './support/child-bot.ts';
+import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
+import { TEST_TOKEN } from './support/service.ts';
+
+const CHATS = 600;
+const FIRST = 900_000;
+const TEXT = 'Uji: pengumuman yang terputus';
+let database: TestDatabase;
+let pool: pg.Pool;
+let double: LocalBotApi;
+let bot: ChildBot | undefined;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  double = await startBotApiDouble();
+  for (let i = 0; i < CHATS; i++) double.addChat(FIRST + i);
+  await pool.query(`INSERT INTO "Subscription" ("chatId", "regionCode") SELECT g, '16' FROM generate_series($1::bigint, $2::bigint) g`, [
+    FIRST,
+    FIRST + CHATS - 1,
+  ]);
+});
+afterAll(async () => {
+  bot?.child.kill('SIGKILL');
+  await pool?.end();
+  await double?.stop();
+  await database?.drop();
+});
+
+const start = () =>
+  startChildBot({ BOT_TOKEN: TEST_TOKEN, BOT_MODE: 'polling', DATABASE_URL: database.url, TELEGRAM_API_ROOT: double.apiRoot, BROADCAST_PAID_RATE: '150' });
+const received = () => double.sent().filter((m) => m.text === TEXT);
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('an announcement across a crash', () => {
+  it('is finished by the restarted bot, and no chat gets two copies', async () => {
+    const id = await createAnnouncement(pool, { regionCode: '16', text: TEXT, createdBy: 'test', paidBroadcast: true });
+    expect(await queueAnnouncement(pool, id)).toBe(CHATS);
+
+    bot = await start();
+    await until(() => received().length >= 200, 20_000);
+    bot.child.kill('SIGKILL');
+    await bot.exited;
+    const atCrash = received().length;
+    expect(atCrash).toBeLessThan(CHATS);
+
+    bot = await start();
+    await until(async () => (await pool.query(`SELECT status::text FROM "Announcement" WHERE id = $1`, [id])).rows[0].status === 'done', 30_000);
+
+    const copies = new Map<number, number>();
+    for (const m of received()) copies.set(m.chat_id, (copies.get(m.chat_id) ?? 0) + 1);
+    expect([...copies.values()].filter((n) => n > 1)).toEqual([]);
+    const counts = await deliveryCounts(pool, id);
+    // Only what was in flight at the kill is unknown (not sent again): everything else arrived.
+    expect(counts.sent + counts.unknown).toBe(CHATS);
+    expect(counts.unknown).toBeLessThanOrEqual(20);
+    expect(copies.size).toBeGreaterThanOrEqual(counts.sent);
+    const { rows } = await pool.query(`SELECT "chatId"::int AS chat FROM "Delivery" WHERE "announcementId" = $1 AND status = 'sent'`, [id]);
+    expect(rows.every((r) => copies.get(r.chat) === 1)).toBe(true);
+  });
+});
