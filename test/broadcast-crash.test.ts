@@ -65,9 +65,10 @@ describe('an announcement across a crash', () => {
     for (const m of received()) copies.set(m.chat_id, (copies.get(m.chat_id) ?? 0) + 1);
     expect([...copies.values()].filter((n) => n > 1)).toEqual([]);
     const counts = await deliveryCounts(pool, id);
-    // Only what was in flight at the kill is unknown (not sent again): everything else arrived.
+    // Only what was handed over at the kill is unknown (not sent again): at most two groups of
+    // 15 (150/s ÷ 10). Everything else arrived.
     expect(counts.sent + counts.unknown).toBe(CHATS);
-    expect(counts.unknown).toBeLessThanOrEqual(20);
+    expect(counts.unknown).toBeLessThanOrEqual(30);
     expect(copies.size).toBeGreaterThanOrEqual(counts.sent);
     const { rows } = await pool.query(`SELECT "chatId"::int AS chat FROM "Delivery" WHERE "announcementId" = $1 AND status = 'sent'`, [id]);
     expect(rows.every((r) => copies.get(r.chat) === 1)).toBe(true);
