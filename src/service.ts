@@ -8,6 +8,8 @@ import type { Logger } from './logger.ts';
 import { createBot } from './bot/bot.ts';
 import { registerCommands } from './bot/commands.ts';
 import { startBroadcastRunner, type BroadcastRunner } from './jobs/broadcast-runner.ts';
+import { announcementStatusReporter } from './bot/announce-status.ts';
+import type { BotDeps } from './bot/context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { seedDatabase } from './db/seed.ts';
 import { forgetProcessedUpdates } from './domain/updates.ts';
@@ -64,9 +66,10 @@ export async function startService(
     if (Object.keys(seeded).length) logger.info({ seeded }, 'seed data loaded');
 
     const i18n = createI18n(config.DEFAULT_LOCALE);
+    const botDeps: BotDeps = { prisma: db.prisma, pool: db.pool, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight, ...opts };
     const bot = createBot(
       config.BOT_TOKEN,
-      { prisma: db.prisma, pool: db.pool, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight, ...opts },
+      botDeps,
       { apiRoot: config.TELEGRAM_API_ROOT },
     );
     await bot.init();
@@ -103,7 +106,16 @@ export async function startService(
       rate: config.BROADCAST_RATE,
       paidRate: config.BROADCAST_PAID_RATE,
       logger,
+      onProgress: announcementStatusReporter({
+        api: bot.api,
+        pool: db.pool,
+        i18n,
+        defaultLocale: config.DEFAULT_LOCALE,
+        logger,
+        rates: { rate: config.BROADCAST_RATE, paidRate: config.BROADCAST_PAID_RATE },
+      }),
     });
+    botDeps.broadcasts = broadcasts;
 
     pruneTimer = setInterval(() => {
       forgetProcessedUpdates(db.prisma, new Date(Date.now() - 2 * DAY_MS)).catch((err: unknown) =>

@@ -19,6 +19,8 @@ export interface BotDeps {
   inFlight?: InFlight;
   /** Now; tests fix it, so that answers that depend on the date (contribution discounts) are stable. */
   clock?: () => Date;
+  /** Wakes the broadcast runner when an announcement is queued. */
+  broadcasts?: { kick(): void };
 }
 
 export interface BotContextFlavor {

@@ -6,7 +6,7 @@ import type { TFunction } from '../../i18n/i18n.ts';
 /** Well under Telegram's 4,096, leaving room for the title and the page line. */
 const PAGE_CHARS = 3_500;
 
-function ceremonyBlock(t: TFunction, c: CeremonyAwards): string {
+export function ceremonyBlock(t: TFunction, c: CeremonyAwards): string {
   const lines = [
     c.level === 'national'
       ? t('awards:ceremonyNational', { edition: c.edition })

@@ -22,23 +22,33 @@ export async function createAnnouncement(db: Queryable, input: NewAnnouncement):
 }
 
 /*
- * The audience of a region R: subscribers of R; of a region above R whose subscription
+ * The audience of a region R ($R): subscribers of R; of a region above R whose subscription
  * includes what lies below (Indonesia, "00", is above every province); and of any region
- * below R. A chat subscribed several ways gets one row.
+ * below R. A chat subscribed several ways counts once.
  */
+const AUDIENCE = (region: string) => `s.active AND (
+         s."regionCode" = ${region}
+      OR ${region} = '00'
+      OR (s."includeChildren" AND (s."regionCode" = '00' OR ${region} LIKE s."regionCode" || '.%'))
+      OR s."regionCode" LIKE ${region} || '.%')`;
+
 const QUEUE = `
   WITH queued AS (
     UPDATE "Announcement" SET status = 'queued', "queuedAt" = now() WHERE id = $1 AND status = 'draft' RETURNING id, "regionCode"
   ), audience AS (
     INSERT INTO "Delivery" ("announcementId", "chatId")
-    SELECT DISTINCT q.id, s."chatId" FROM queued q JOIN "Subscription" s ON s.active AND (
-         s."regionCode" = q."regionCode"
-      OR q."regionCode" = '00'
-      OR (s."includeChildren" AND (s."regionCode" = '00' OR q."regionCode" LIKE s."regionCode" || '.%'))
-      OR s."regionCode" LIKE q."regionCode" || '.%')
+    SELECT DISTINCT q.id, s."chatId" FROM queued q JOIN "Subscription" s ON ${AUDIENCE('q."regionCode"')}
     ON CONFLICT DO NOTHING
     RETURNING 1)
   SELECT (SELECT count(*) FROM queued)::int AS queued, (SELECT count(*) FROM audience)::int AS recipients`;
+
+/** How many chats an announcement about the region would reach now. */
+export async function audienceSize(db: Queryable, regionCode: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(DISTINCT s."chatId")::int AS n FROM "Subscription" s WHERE ${AUDIENCE('$1')}`, [
+    regionCode,
+  ]);
+  return rows[0]!.n;
+}
 
 /** Moves a draft to the queue with its audience; undefined when it was not a draft. */
 export async function queueAnnouncement(db: Queryable, id: number): Promise<number | undefined> {
@@ -48,14 +58,19 @@ export async function queueAnnouncement(db: Queryable, id: number): Promise<numb
 
 export interface AnnouncementToSend {
   id: number;
+  regionCode: string;
   text: string;
   paidBroadcast: boolean;
   status: string;
+  createdBy: string;
+  statusChatId: string | null;
+  statusMessageId: number | null;
 }
 
 export async function announcementToSend(db: Queryable, id: number): Promise<AnnouncementToSend | undefined> {
   const { rows } = await db.query<AnnouncementToSend>(
-    `SELECT id, text, "paidBroadcast", status::text AS status FROM "Announcement" WHERE id = $1`,
+    `SELECT id, "regionCode", text, "paidBroadcast", status::text AS status, "createdBy", "statusChatId"::text AS "statusChatId",
+            "statusMessageId" FROM "Announcement" WHERE id = $1`,
     [id],
   );
   return rows[0];
@@ -79,4 +94,18 @@ export async function deliveryCounts(db: Queryable, announcementId: number): Pro
   const counts: DeliveryCounts = { pending: 0, claimed: 0, sending: 0, sent: 0, blocked: 0, failed: 0, unknown: 0 };
   for (const r of rows) counts[r.status] = r.n;
   return counts;
+}
+
+/** Where the sender reports progress: the message the official sees. */
+export async function setStatusMessage(db: Queryable, id: number, chatId: number, messageId: number): Promise<void> {
+  await db.query(`UPDATE "Announcement" SET "statusChatId" = $2, "statusMessageId" = $3 WHERE id = $1`, [id, chatId, messageId]);
+}
+
+/** Cancels an announcement that has not finished; false when there was nothing to cancel. */
+export async function cancelAnnouncement(db: Queryable, id: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE "Announcement" SET status = 'cancelled', "finishedAt" = now() WHERE id = $1 AND status IN ('draft', 'queued', 'sending')`,
+    [id],
+  );
+  return (rowCount ?? 0) > 0;
 }

@@ -1,0 +1,46 @@
+// The official's status message, edited while an announcement is sent: sent, blocked,
+// failed, remaining and the expected end; at the end, the report.
+import type { Api } from 'grammy';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { announcementToSend, type DeliveryCounts } from '../domain/announcements/announcements.ts';
+import { formatInteger } from '../i18n/format.ts';
+import type { I18n } from '../i18n/i18n.ts';
+import { pickLocale } from '../domain/users.ts';
+import type { Locale } from '../i18n/locales.ts';
+
+const timeOfDay = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Asia/Jakarta' });
+
+export function announcementStatusReporter(deps: {
+  api: Api;
+  pool: pg.Pool;
+  i18n: I18n;
+  defaultLocale: Locale;
+  logger: Logger;
+  rates: { rate: number; paidRate: number };
+}) {
+  return async (announcementId: number, counts: DeliveryCounts): Promise<void> => {
+    const a = await announcementToSend(deps.pool, announcementId);
+    if (!a?.statusChatId || !a.statusMessageId) return;
+    const { rows } = await deps.pool.query<{ locale: string | null }>('SELECT locale::text FROM "User" WHERE "telegramId" = $1', [a.statusChatId]);
+    const t = deps.i18n.getFixedT(pickLocale(rows[0]?.locale, deps.defaultLocale));
+    const remaining = counts.pending + counts.claimed + counts.sending;
+    const params = {
+      id: announcementId,
+      sent: formatInteger(counts.sent),
+      blocked: formatInteger(counts.blocked),
+      failed: formatInteger(counts.failed),
+      unknown: formatInteger(counts.unknown),
+      remaining: formatInteger(remaining),
+      eta: timeOfDay.format(new Date(Date.now() + (remaining / (a.paidBroadcast ? deps.rates.paidRate : deps.rates.rate)) * 1000)),
+    };
+    const key = a.status === 'cancelled' ? 'announce:cancelled' : a.status === 'done' ? 'announce:done' : 'announce:progress';
+    const running = a.status !== 'cancelled' && a.status !== 'done';
+    await deps.api
+      .editMessageText(Number(a.statusChatId), a.statusMessageId, t(key, params), {
+        ...(running ? { reply_markup: { inline_keyboard: [[{ text: t('announce:stop'), callback_data: `um:x:${announcementId}` }]] } } : {}),
+      })
+      // "message is not modified" and the like must never stop a broadcast.
+      .catch((err: unknown) => deps.logger.debug({ err, announcementId }, 'status message not updated'));
+  };
+}

@@ -1,0 +1,164 @@
+// /umumkan: an official picks a ceremony (the bot drafts the invitation or the winners) or
+// writes a text for a region within their scope; sees the exact message; confirms or
+// cancels. Once queued, one status message follows the sending and can stop it.
+import { Composer, InlineKeyboard } from 'grammy';
+import { audienceSize, cancelAnnouncement, createAnnouncement, queueAnnouncement, setStatusMessage, announcementToSend } from '../../domain/announcements/announcements.ts';
+import { awardHistory } from '../../domain/awards/award-history.ts';
+import { todayInJakarta } from '../../domain/calendar.ts';
+import { endConversation, loadConversation, saveConversation } from '../../domain/conversations.ts';
+import { resolveRegion } from '../../domain/regions/region-resolver.ts';
+import { audit } from '../../domain/roles/audit.ts';
+import { mayActOn, rolesOf, type Roles } from '../../domain/roles/roles.ts';
+import { formatInteger } from '../../i18n/format.ts';
+import { parseTelegramHtml } from '../../telegram/telegram-html.ts';
+import type { BotContext } from '../context.ts';
+import { ceremonyBlock } from './awards-message.ts';
+
+export const announceFeature = new Composer<BotContext>();
+const FLOW = 'umumkan';
+const CEREMONY_CHOICES = 8;
+
+/** The region an announcement about a ceremony goes to: its province, or Indonesia. */
+const ceremonyRegion = (provinceCode: string | null) => provinceCode ?? '00';
+
+const mayAnnounce = (roles: Roles, regionCode: string) => (regionCode === '00' ? roles.admin : mayActOn(roles, regionCode));
+
+async function allowed(ctx: BotContext): Promise<Roles | undefined> {
+  const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
+  if (!roles.admin && !roles.scopes.length) {
+    await ctx.reply(ctx.t('announce:notAllowed'));
+    return undefined;
+  }
+  return roles;
+}
+
+/** Shows the exact message and how many will receive it, with send and cancel buttons. */
+async function preview(ctx: BotContext, announcementId: number, text: string, regionCode: string): Promise<void> {
+  const count = await audienceSize(ctx.deps.pool, regionCode);
+  await ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  await ctx.reply(ctx.t('announce:previewNote', { count: formatInteger(count) }), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t('announce:send', { count: formatInteger(count) }), `um:ok:${announcementId}`)
+      .text(ctx.t('announce:cancel'), `um:no:${announcementId}`),
+  });
+}
+
+announceFeature.command(['umumkan', 'announce'], async (ctx) => {
+  const roles = await allowed(ctx);
+  if (!roles) return;
+  if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('announce:privateOnly')));
+  const { rows } = await ctx.deps.pool.query<{ id: string; edition: number; provinceCode: string | null; name: string | null }>(
+    `SELECT c.id, c.edition, c."provinceCode", r.name FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode"
+      ORDER BY c.date DESC NULLS LAST, c.edition DESC, c.id`,
+  );
+  const mine = rows.filter((c) => mayAnnounce(roles, ceremonyRegion(c.provinceCode))).slice(0, CEREMONY_CHOICES);
+  const keyboard = new InlineKeyboard();
+  for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.name ?? ctx.t('ceremonies:national')}`, `um:c:${c.id}`).row();
+  keyboard.text(ctx.t('announce:freeText'), 'um:t');
+  await ctx.reply(ctx.t(mine.length ? 'announce:choose' : 'announce:noCeremonies'), { parse_mode: 'HTML', reply_markup: keyboard });
+});
+
+// A ceremony picked: the draft is the invitation before its date, the winners after.
+announceFeature.callbackQuery(/^um:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const roles = await allowed(ctx);
+  if (!roles) return;
+  const [ceremony] = (await awardHistory(ctx.deps.pool, {})).filter((c) => c.id === ctx.match[1]);
+  const { rows } = await ctx.deps.pool.query<{ provinceCode: string | null }>('SELECT "provinceCode" FROM "AwardCeremony" WHERE id = $1', [ctx.match[1]]);
+  if (!rows[0]) return;
+  const regionCode = ceremonyRegion(rows[0].provinceCode);
+  // Checked here, not when the list was shown: button data can be forged.
+  if (!mayAnnounce(roles, regionCode)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: ceremony?.provinceName ?? 'Indonesia' })));
+  const t = ctx.deps.i18n.getFixedT(ctx.deps.defaultLocale);
+  let text: string;
+  const { rows: info } = await ctx.deps.pool.query<{ edition: number; name: string | null; date: string | null }>(
+    `SELECT c.edition, r.name, c.date::text FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode" WHERE c.id = $1`,
+    [ctx.match[1]],
+  );
+  const title = `Paritrana Award ${info[0]!.edition} · ${info[0]!.name ?? t('ceremonies:national')}`;
+  const upcoming = !info[0]!.date || info[0]!.date >= todayInJakarta(ctx.deps.clock?.() ?? new Date());
+  if (ceremony && ceremony.awards.length && !upcoming) {
+    text = `${t('announce:winnersTitle', { title })}\n\n${ceremonyBlock(t, ceremony).split('\n').slice(1).join('\n')}`;
+  } else {
+    const block = ceremony ? ceremonyBlock(t, { ...ceremony, awards: [] }).split('\n').slice(1).filter((l) => !l.startsWith('•')).join('\n') : '';
+    text = [t('announce:invitationTitle', { title }), block, '', t('announce:invitationBody')].filter((l, i) => l || i > 1).join('\n');
+  }
+  const id = await createAnnouncement(ctx.deps.pool, { regionCode, ceremonyId: ctx.match[1], text, createdBy: `telegram:${ctx.from.id}` });
+  await preview(ctx, id, text, regionCode);
+});
+
+announceFeature.callbackQuery('um:t', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  if (!(await allowed(ctx))) return;
+  await saveConversation(ctx.deps.pool, ctx.chat!.id, ctx.from.id, { flow: FLOW, step: 'region', data: {} });
+  await ctx.reply(ctx.t('announce:askRegion'));
+});
+
+// The region, then the text, of a free-text announcement.
+announceFeature.chatType('private').on('message:text', async (ctx, next) => {
+  if (ctx.message.text.startsWith('/')) return next();
+  const state = await loadConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id);
+  if (state?.flow !== FLOW) return next();
+  const roles = await allowed(ctx);
+  if (!roles) return void (await endConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id));
+  const text = ctx.message.text.trim();
+  if (state.step === 'region') {
+    const { candidates } = await resolveRegion(ctx.deps.pool, text, { limit: 1 });
+    const region = candidates[0];
+    if (!region) return void (await ctx.reply(ctx.t('announce:notFound', { text })));
+    if (!mayAnnounce(roles, region.code)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: region.name })));
+    await saveConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id, { flow: FLOW, step: 'text', data: { regionCode: region.code } });
+    return void (await ctx.reply(ctx.t('announce:askText'), { parse_mode: 'HTML' }));
+  }
+  // The official's own HTML: checked as Telegram would, so that the broadcast cannot fail on it.
+  const html = ctx.message.text;
+  const parsed = parseTelegramHtml(html);
+  if (!parsed.ok) return void (await ctx.reply(ctx.t('announce:badText', { reason: parsed.description })));
+  const regionCode = String((state.data as { regionCode: string }).regionCode);
+  await endConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id);
+  const id = await createAnnouncement(ctx.deps.pool, { regionCode, text: html, createdBy: `telegram:${ctx.from.id}` });
+  await preview(ctx, id, html, regionCode);
+});
+
+/** The announcement a button names, if this person made it (or is an admin) and may announce for its region. */
+async function ownAnnouncement(ctx: BotContext, id: number) {
+  const announcement = await announcementToSend(ctx.deps.pool, id);
+  const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
+  if (!announcement || !mayAnnounce(roles, announcement.regionCode) || (!roles.admin && announcement.createdBy !== `telegram:${ctx.from!.id}`)) {
+    await ctx.answerCallbackQuery({ text: ctx.t('announce:stale'), show_alert: true });
+    return undefined;
+  }
+  return announcement;
+}
+
+announceFeature.callbackQuery(/^um:ok:(\d{1,10})$/, async (ctx) => {
+  const id = Number(ctx.match[1]);
+  if (!(await ownAnnouncement(ctx, id))) return;
+  const recipients = await queueAnnouncement(ctx.deps.pool, id);
+  if (recipients === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t('announce:stale'), show_alert: true }));
+  await ctx.answerCallbackQuery();
+  await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'announcement.queue', target: `announcement:${id}`, details: { recipients } });
+  const status = await ctx.reply(ctx.t('announce:sending', { id, count: formatInteger(recipients) }), {
+    reply_markup: new InlineKeyboard().text(ctx.t('announce:stop'), `um:x:${id}`),
+  });
+  await setStatusMessage(ctx.deps.pool, id, status.chat.id, status.message_id);
+  ctx.deps.broadcasts?.kick();
+});
+
+announceFeature.callbackQuery(/^um:no:(\d{1,10})$/, async (ctx) => {
+  const id = Number(ctx.match[1]);
+  const announcement = await ownAnnouncement(ctx, id);
+  if (!announcement) return;
+  await ctx.answerCallbackQuery();
+  if (announcement.status === 'draft') await cancelAnnouncement(ctx.deps.pool, id);
+  await ctx.reply(ctx.t('announce:discarded'));
+});
+
+announceFeature.callbackQuery(/^um:x:(\d{1,10})$/, async (ctx) => {
+  const id = Number(ctx.match[1]);
+  if (!(await ownAnnouncement(ctx, id))) return;
+  await ctx.answerCallbackQuery();
+  if (await cancelAnnouncement(ctx.deps.pool, id)) {
+    await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'announcement.cancel', target: `announcement:${id}` });
+  }
+});

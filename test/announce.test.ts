@@ -1,0 +1,93 @@
+// /umumkan: officials announce within their scope, to every subscriber once, with a status
+// message; nobody else can, by command or forged button.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recentAudit } from '../src/domain/roles/audit.ts';
+import { grantRole } from '../src/domain/roles/roles.ts';
+import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import { buttonsOf, conversation } from './support/conversation.ts';
+import { startTestBot, type TestBot } from './support/service.ts';
+
+let bot: TestBot;
+const { say, press, forge } = conversation(() => bot);
+const OFFICIAL = 7001;
+const NOBODY = 7002;
+const SUMBAR = Array.from({ length: 20 }, (_, i) => 710_000 + i);
+const BANTEN = Array.from({ length: 5 }, (_, i) => 720_000 + i);
+
+beforeAll(async () => {
+  bot = await startTestBot({ mode: 'webhook' });
+  const pool = bot.service.db.pool;
+  await grantRole(pool, { telegramId: OFFICIAL, regionCode: '13', actor: 'test' });
+  for (const chat of [...SUMBAR, ...BANTEN]) bot.double.addChat(chat);
+  await pool.query(`INSERT INTO "Subscription" ("chatId", "regionCode") SELECT unnest($1::bigint[]), '13'`, [SUMBAR]);
+  await pool.query(`INSERT INTO "Subscription" ("chatId", "regionCode") SELECT unnest($1::bigint[]), '36'`, [BANTEN]);
+});
+afterAll(async () => {
+  await bot?.stop();
+});
+
+const pressText = (userId: number, message: BotMessage, text: string) =>
+  press(userId, message, buttonsOf(message).find((b) => b.text.startsWith(text))!.data);
+
+async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('/umumkan', () => {
+  it('drafts the winners of a past ceremony, previews it exactly, and sends it to each subscriber once', async () => {
+    const [menu] = await say(OFFICIAL, '/umumkan');
+    const choices = buttonsOf(menu).map((b) => b.text);
+    expect(choices).toContain('Paritrana Award 2024 · Sumatera Barat');
+    expect(choices.some((c) => c.includes('Banten'))).toBe(false);
+    const [draft, note] = await pressText(OFFICIAL, menu!, 'Paritrana Award 2024 · Sumatera Barat');
+    expect(draft!.text).toContain('Pemenang Paritrana Award 2024 · Sumatera Barat');
+    expect(draft!.text).toContain('Zero Accident Award');
+    expect(note!.text).toContain('persis seperti yang akan diterima 20 pelanggan');
+    const [status] = await pressText(OFFICIAL, note!, '✅ Kirim ke 20 pelanggan');
+    expect(status!.text).toContain('sedang dikirim ke 20 pelanggan');
+
+    const received = () => bot.double.sent().filter((m) => m.html === draft!.html || m.text === draft!.text);
+    await until(() => SUMBAR.every((chat) => bot.double.sent(chat).length === 1));
+    expect(BANTEN.every((chat) => bot.double.sent(chat).length === 0)).toBe(true);
+    expect(received().filter((m) => SUMBAR.includes(m.chat_id))).toHaveLength(20);
+    const isReport = (text: unknown) => String(text).startsWith('✅ Pengumuman #');
+    await until(() => bot.double.callsTo('editMessageText').some((c) => isReport(c.payload.text)));
+    const final = bot.double.callsTo('editMessageText').find((c) => isReport(c.payload.text))!;
+    expect(String(final.payload.text)).toContain('Terkirim: 20');
+    expect((await recentAudit(bot.service.db.pool, 5)).map((e) => e.action)).toContain('announcement.queue');
+  });
+
+  it('keeps an official to their scope, even with forged buttons', async () => {
+    const [menu] = await say(OFFICIAL, '/umumkan');
+    bot.double.reset();
+    await forge(OFFICIAL, menu!, 'um:c:PA2025-P36');
+    expect(bot.double.sent(OFFICIAL).at(-1)!.text).toBe('Anda tidak berwenang mengumumkan untuk Banten.');
+    const [freeText] = await pressText(OFFICIAL, menu!, '✍️');
+    expect(freeText!.text).toContain('Untuk wilayah mana');
+    const [refused] = await say(OFFICIAL, 'Banten');
+    expect(refused!.text).toBe('Anda tidak berwenang mengumumkan untuk Banten.');
+    const [askText] = await say(OFFICIAL, 'Padang Panjang');
+    expect(askText!.text).toContain('Tulis teks pengumumannya');
+    const [preview, note] = await say(OFFICIAL, '<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00');
+    expect(preview!.html).toBe('<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00');
+    const [discarded] = await pressText(OFFICIAL, note!, '✖️');
+    expect(discarded!.text).toContain('dibatalkan');
+  });
+
+  it('is refused to a user without a role, by command and by forged button', async () => {
+    const [reply] = await say(NOBODY, '/umumkan');
+    expect(reply!.text).toBe('Perintah ini khusus pejabat dan admin yang terdaftar.');
+    const { rows } = await bot.service.db.pool.query(`SELECT max(id) AS id FROM "Announcement"`);
+    const before = bot.double.callsTo('answerCallbackQuery').length;
+    await forge(NOBODY, reply!, `um:ok:${rows[0].id}`);
+    await forge(NOBODY, reply!, 'um:c:PA2024-P13');
+    const answers = bot.double.callsTo('answerCallbackQuery').slice(before);
+    expect(answers[0]!.payload).toMatchObject({ show_alert: true, text: 'Tombol ini sudah tidak berlaku.' });
+    const { rows: queued } = await bot.service.db.pool.query(`SELECT count(*)::int AS n FROM "Announcement" WHERE "createdBy" = $1`, [`telegram:${NOBODY}`]);
+    expect(queued[0].n).toBe(0);
+  });
+});
