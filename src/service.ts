@@ -83,7 +83,7 @@ export async function startService(
       checkReady: () => db.ping(),
       webhook,
       isDraining: () => draining,
-      admin: { pool: db.pool, i18n, token: config.ADMIN_API_TOKEN },
+      admin: { pool: db.pool, i18n, token: config.ADMIN_API_TOKEN, broadcasts: { kick: () => broadcasts?.kick() }, clock: opts.clock },
     });
     server = http.createServer(app);
     await new Promise<void>((resolve, reject) => {

@@ -9,13 +9,14 @@ import { startTestBot, type TestBot } from './support/service.ts';
 
 let bot: TestBot;
 const { say, press, forge } = conversation(() => bot);
+const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
 const OFFICIAL = 7001;
 const NOBODY = 7002;
 const SUMBAR = Array.from({ length: 20 }, (_, i) => 710_000 + i);
 const BANTEN = Array.from({ length: 5 }, (_, i) => 720_000 + i);
 
 beforeAll(async () => {
-  bot = await startTestBot({ mode: 'webhook' });
+  bot = await startTestBot({ mode: 'webhook', env: { ADMIN_API_TOKEN: ADMIN_TOKEN } });
   const pool = bot.service.db.pool;
   await grantRole(pool, { telegramId: OFFICIAL, regionCode: '13', actor: 'test' });
   for (const chat of [...SUMBAR, ...BANTEN]) bot.double.addChat(chat);
@@ -89,5 +90,45 @@ describe('/umumkan', () => {
     expect(answers[0]!.payload).toMatchObject({ show_alert: true, text: 'Tombol ini sudah tidak berlaku.' });
     const { rows: queued } = await bot.service.db.pool.query(`SELECT count(*)::int AS n FROM "Announcement" WHERE "createdBy" = $1`, [`telegram:${NOBODY}`]);
     expect(queued[0].n).toBe(0);
+  });
+});
+
+describe('the admin announcements API', () => {
+  const call = (method: string, path: string, body?: unknown, token: string | null = ADMIN_TOKEN) =>
+    fetch(`${bot.service.url}/api/admin${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  it('refuses calls without the token', async () => {
+    expect((await call('POST', '/announcements', { regionCode: '36', text: 'x' }, null)).status).toBe(401);
+    expect((await call('POST', '/announcements/1/approve', undefined, 'y'.repeat(30))).status).toBe(401);
+  });
+
+  it('creates from a text, previews, approves, and reports the deliveries', async () => {
+    expect((await call('POST', '/announcements', { regionCode: '36', text: '<b>Uji' })).status).toBe(400);
+    const created = await call('POST', '/announcements', { regionCode: '36', text: '<b>Uji</b> lewat API' });
+    expect(created.status).toBe(201);
+    const draft = (await created.json()) as { id: number; status: string; audience: number; text: string };
+    expect(draft).toMatchObject({ status: 'draft', audience: 5, text: '<b>Uji</b> lewat API' });
+    expect(await (await call('POST', `/announcements/${draft.id}/approve`)).json()).toEqual({ id: draft.id, recipients: 5 });
+    await until(() => BANTEN.every((chat) => bot.double.sent(chat).some((m) => m.text === 'Uji lewat API')));
+    let view = { status: '' } as { status: string; deliveries: { sent: number } };
+    for (let i = 0; i < 100 && view.status !== 'done'; i++) {
+      view = (await (await call('GET', `/announcements/${draft.id}`)).json()) as typeof view;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(view).toMatchObject({ status: 'done', deliveries: { sent: 5 } });
+    expect((await call('POST', `/announcements/${draft.id}/approve`)).status).toBe(409);
+    expect((await call('POST', `/announcements/${draft.id}/cancel`)).status).toBe(409);
+  });
+
+  it('drafts the winners of a ceremony, and cancels a draft', async () => {
+    const created = (await (await call('POST', '/announcements', { ceremonyId: 'PA2025-P36' })).json()) as { id: number; text: string };
+    expect(created.text).toContain('Pemenang Paritrana Award 2025 · Banten');
+    expect(created.text).toContain('Terbaik Kedua: <b>Kota Tangerang Selatan</b>');
+    expect(await (await call('POST', `/announcements/${created.id}/cancel`)).json()).toEqual({ id: created.id, status: 'cancelled' });
+    expect((await call('POST', '/announcements', { ceremonyId: 'PA2099-X' })).status).toBe(404);
   });
 });

@@ -4,7 +4,18 @@ import type pg from 'pg';
 import { bilingual, describeIssue, describeResult } from '../admin/import-report.ts';
 import { IMPORT_KINDS, isImportKind } from '../domain/import/import-kinds.ts';
 import { importFile } from '../domain/import/import-runner.ts';
-import { recentAudit } from '../domain/roles/audit.ts';
+import { audit, recentAudit } from '../domain/roles/audit.ts';
+import {
+  announcementToSend,
+  audienceSize,
+  cancelAnnouncement,
+  createAnnouncement,
+  deliveryCounts,
+  queueAnnouncement,
+} from '../domain/announcements/announcements.ts';
+import { todayInJakarta } from '../domain/calendar.ts';
+import { draftCeremonyAnnouncement } from '../bot/announce-draft.ts';
+import { parseTelegramHtml } from '../telegram/telegram-html.ts';
 import { grantRole, listRoleGrants, revokeRole, RoleError } from '../domain/roles/roles.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { secretMatches } from './secret.ts';
@@ -15,6 +26,10 @@ const IMPORT_LIMIT = '50mb';
 export interface AdminApiOptions {
   pool: pg.Pool;
   i18n: I18n;
+  /** Wakes the broadcast runner after an approval. */
+  broadcasts?: { kick(): void } | undefined;
+  /** Now, for drafting invitations or winners (tests fix it). */
+  clock?: (() => Date) | undefined;
   /** Unset: the API answers 503 to everything, so it is never open by accident. */
   token?: string | undefined;
 }
@@ -101,6 +116,66 @@ export function adminRouter(opts: AdminApiOptions): Router {
       roleError(err, res, next);
     }
   });
+  // Announcements: create (from a ceremony or a text), preview and status, approve, cancel.
+  router.post('/announcements', express.json({ limit: '64kb' }), async (req, res, next) => {
+    try {
+      const body = (req.body ?? {}) as { ceremonyId?: unknown; regionCode?: unknown; text?: unknown; paidBroadcast?: unknown };
+      let draft: { regionCode: string; text: string; ceremonyId?: string } | undefined;
+      if (typeof body.ceremonyId === 'string') {
+        const t = opts.i18n.getFixedT('id');
+        const made = await draftCeremonyAnnouncement(opts.pool, t, body.ceremonyId, todayInJakarta(opts.clock?.() ?? new Date()));
+        if (!made) return void res.status(404).json({ error: 'unknown_ceremony' });
+        draft = { regionCode: made.regionCode, text: made.text, ceremonyId: body.ceremonyId };
+      } else if (typeof body.regionCode === 'string' && typeof body.text === 'string') {
+        const { rowCount } = await opts.pool.query('SELECT 1 FROM "Region" WHERE code = $1', [body.regionCode]);
+        if (!rowCount) return void res.status(400).json({ error: 'unknown_region' });
+        const parsed = parseTelegramHtml(body.text);
+        if (!parsed.ok || !parsed.text.trim() || parsed.text.length > 4096) {
+          return void res.status(400).json({ error: 'bad_text', reason: parsed.ok ? 'empty or over 4096 characters' : parsed.description });
+        }
+        draft = { regionCode: body.regionCode, text: body.text };
+      } else {
+        return void res.status(400).json({ error: 'bad_request', expected: '{ "ceremonyId": "PA2026-P13" } or { "regionCode": "13", "text": "<b>…</b>" }' });
+      }
+      const id = await createAnnouncement(opts.pool, { ...draft, createdBy: 'api', paidBroadcast: body.paidBroadcast === true });
+      await audit(opts.pool, { actor: 'api', action: 'announcement.create', target: `announcement:${id}` });
+      res.status(201).json({ id, ...(await announcementView(opts.pool, id)) });
+    } catch (err) {
+      next(err);
+    }
+  });
+  router.get('/announcements/:id', async (req, res, next) => {
+    try {
+      const view = await announcementView(opts.pool, Number(req.params.id));
+      if (!view) return void res.status(404).json({ error: 'not_found' });
+      res.json(view);
+    } catch (err) {
+      next(err);
+    }
+  });
+  router.post('/announcements/:id/approve', async (req, res, next) => {
+    try {
+      const id = Number(req.params.id);
+      const recipients = await queueAnnouncement(opts.pool, id);
+      if (recipients === undefined) return void res.status(409).json({ error: 'not_a_draft' });
+      await audit(opts.pool, { actor: 'api', action: 'announcement.queue', target: `announcement:${id}`, details: { recipients } });
+      opts.broadcasts?.kick();
+      res.json({ id, recipients });
+    } catch (err) {
+      next(err);
+    }
+  });
+  router.post('/announcements/:id/cancel', async (req, res, next) => {
+    try {
+      const id = Number(req.params.id);
+      if (!(await cancelAnnouncement(opts.pool, id))) return void res.status(409).json({ error: 'not_cancellable' });
+      await audit(opts.pool, { actor: 'api', action: 'announcement.cancel', target: `announcement:${id}` });
+      res.json({ id, status: 'cancelled' });
+    } catch (err) {
+      next(err);
+    }
+  });
+
   router.get('/audit', async (req, res, next) => {
     try {
       res.json({ entries: await recentAudit(opts.pool, Math.min(Number(req.query.limit ?? 100) || 100, 1000)) });
@@ -109,4 +184,19 @@ export function adminRouter(opts: AdminApiOptions): Router {
     }
   });
   return router;
+}
+
+/** What the API shows of an announcement: its exact text (the preview), status, audience and deliveries. */
+async function announcementView(pool: pg.Pool, id: number) {
+  const a = await announcementToSend(pool, id);
+  if (!a) return undefined;
+  return {
+    id: a.id,
+    status: a.status,
+    regionCode: a.regionCode,
+    text: a.text,
+    paidBroadcast: a.paidBroadcast,
+    audience: a.status === 'draft' ? await audienceSize(pool, a.regionCode) : undefined,
+    deliveries: await deliveryCounts(pool, id),
+  };
 }

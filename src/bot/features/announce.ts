@@ -3,7 +3,6 @@
 // cancels. Once queued, one status message follows the sending and can stop it.
 import { Composer, InlineKeyboard } from 'grammy';
 import { audienceSize, cancelAnnouncement, createAnnouncement, queueAnnouncement, setStatusMessage, announcementToSend } from '../../domain/announcements/announcements.ts';
-import { awardHistory } from '../../domain/awards/award-history.ts';
 import { todayInJakarta } from '../../domain/calendar.ts';
 import { endConversation, loadConversation, saveConversation } from '../../domain/conversations.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
@@ -12,16 +11,15 @@ import { mayActOn, rolesOf, type Roles } from '../../domain/roles/roles.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import { parseTelegramHtml } from '../../telegram/telegram-html.ts';
 import type { BotContext } from '../context.ts';
-import { ceremonyBlock } from './awards-message.ts';
+import { draftCeremonyAnnouncement } from '../announce-draft.ts';
 
 export const announceFeature = new Composer<BotContext>();
 const FLOW = 'umumkan';
 const CEREMONY_CHOICES = 8;
 
-/** The region an announcement about a ceremony goes to: its province, or Indonesia. */
 const ceremonyRegion = (provinceCode: string | null) => provinceCode ?? '00';
 
-const mayAnnounce = (roles: Roles, regionCode: string) => (regionCode === '00' ? roles.admin : mayActOn(roles, regionCode));
+export const mayAnnounce = (roles: Roles, regionCode: string) => (regionCode === '00' ? roles.admin : mayActOn(roles, regionCode));
 
 async function allowed(ctx: BotContext): Promise<Roles | undefined> {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
@@ -63,28 +61,14 @@ announceFeature.callbackQuery(/^um:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const roles = await allowed(ctx);
   if (!roles) return;
-  const [ceremony] = (await awardHistory(ctx.deps.pool, {})).filter((c) => c.id === ctx.match[1]);
-  const { rows } = await ctx.deps.pool.query<{ provinceCode: string | null }>('SELECT "provinceCode" FROM "AwardCeremony" WHERE id = $1', [ctx.match[1]]);
-  if (!rows[0]) return;
-  const regionCode = ceremonyRegion(rows[0].provinceCode);
-  // Checked here, not when the list was shown: button data can be forged.
-  if (!mayAnnounce(roles, regionCode)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: ceremony?.provinceName ?? 'Indonesia' })));
+  const ceremonyId = ctx.match[1]!;
   const t = ctx.deps.i18n.getFixedT(ctx.deps.defaultLocale);
-  let text: string;
-  const { rows: info } = await ctx.deps.pool.query<{ edition: number; name: string | null; date: string | null }>(
-    `SELECT c.edition, r.name, c.date::text FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode" WHERE c.id = $1`,
-    [ctx.match[1]],
-  );
-  const title = `Paritrana Award ${info[0]!.edition} · ${info[0]!.name ?? t('ceremonies:national')}`;
-  const upcoming = !info[0]!.date || info[0]!.date >= todayInJakarta(ctx.deps.clock?.() ?? new Date());
-  if (ceremony && ceremony.awards.length && !upcoming) {
-    text = `${t('announce:winnersTitle', { title })}\n\n${ceremonyBlock(t, ceremony).split('\n').slice(1).join('\n')}`;
-  } else {
-    const block = ceremony ? ceremonyBlock(t, { ...ceremony, awards: [] }).split('\n').slice(1).filter((l) => !l.startsWith('•')).join('\n') : '';
-    text = [t('announce:invitationTitle', { title }), block, '', t('announce:invitationBody')].filter((l, i) => l || i > 1).join('\n');
-  }
-  const id = await createAnnouncement(ctx.deps.pool, { regionCode, ceremonyId: ctx.match[1], text, createdBy: `telegram:${ctx.from.id}` });
-  await preview(ctx, id, text, regionCode);
+  const draft = await draftCeremonyAnnouncement(ctx.deps.pool, t, ceremonyId, todayInJakarta(ctx.deps.clock?.() ?? new Date()));
+  if (!draft) return;
+  // Checked here, not when the list was shown: button data can be forged.
+  if (!mayAnnounce(roles, draft.regionCode)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: draft.regionName })));
+  const id = await createAnnouncement(ctx.deps.pool, { regionCode: draft.regionCode, text: draft.text, ceremonyId, createdBy: `telegram:${ctx.from.id}` });
+  await preview(ctx, id, draft.text, draft.regionCode);
 });
 
 announceFeature.callbackQuery('um:t', async (ctx) => {

@@ -1,0 +1,42 @@
+// The announcement the bot drafts from a ceremony's record: the invitation before its date
+// (or while it has no recorded winners), the winners after. Used by /umumkan and the admin API.
+import type pg from 'pg';
+import { awardHistory } from '../domain/awards/award-history.ts';
+import type { TFunction } from '../i18n/i18n.ts';
+import { ceremonyBlock } from './features/awards-message.ts';
+
+export interface CeremonyDraft {
+  text: string;
+  /** The province, or Indonesia ("00") for a national ceremony. */
+  regionCode: string;
+  regionName: string;
+}
+
+export async function draftCeremonyAnnouncement(
+  pool: pg.Pool,
+  t: TFunction,
+  ceremonyId: string,
+  today: string,
+): Promise<CeremonyDraft | undefined> {
+  const { rows } = await pool.query<{ edition: number; provinceCode: string | null; name: string | null; date: string | null }>(
+    `SELECT c.edition, c."provinceCode", r.name, c.date::text AS date FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode" WHERE c.id = $1`,
+    [ceremonyId],
+  );
+  const info = rows[0];
+  if (!info) return undefined;
+  const [ceremony] = (await awardHistory(pool, { year: info.edition })).filter((c) => c.id === ceremonyId);
+  const title = `Paritrana Award ${info.edition} · ${info.name ?? t('ceremonies:national')}`;
+  const upcoming = !info.date || info.date >= today;
+  // The history block without its first line (the title, which the announcement words itself).
+  const details = (c: NonNullable<typeof ceremony>) => ceremonyBlock(t, c).split('\n').slice(1);
+  const text =
+    ceremony && ceremony.awards.length && !upcoming
+      ? [t('announce:winnersTitle', { title }), '', ...details(ceremony)].join('\n')
+      : [
+          t('announce:invitationTitle', { title }),
+          ...(ceremony ? details({ ...ceremony, awards: [] }).filter((l) => !l.startsWith('•')) : []),
+          '',
+          t('announce:invitationBody'),
+        ].join('\n');
+  return { text, regionCode: info.provinceCode ?? '00', regionName: info.name ?? 'Indonesia' };
+}
