@@ -9,6 +9,7 @@ import { createBot } from './bot/bot.ts';
 import { registerCommands } from './bot/commands.ts';
 import { startBroadcastRunner, type BroadcastRunner } from './jobs/broadcast-runner.ts';
 import { announcementStatusReporter } from './bot/announce-status.ts';
+import { queueDueReminders } from './jobs/ceremony-reminders.ts';
 import type { BotDeps } from './bot/context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { seedDatabase } from './db/seed.ts';
@@ -106,6 +107,7 @@ export async function startService(
       rate: config.BROADCAST_RATE,
       paidRate: config.BROADCAST_PAID_RATE,
       logger,
+      beforePoll: () => queueDueReminders(db.pool, i18n.getFixedT(config.DEFAULT_LOCALE), opts.clock?.() ?? new Date()),
       onProgress: announcementStatusReporter({
         api: bot.api,
         pool: db.pool,

@@ -18,6 +18,8 @@ export interface BroadcastRunnerOptions extends Omit<BroadcastOptions, 'signal'>
   pgConfig: pg.PoolConfig;
   pollMs?: number;
   logger: Logger;
+  /** Run at every poll before looking for work: queues what is due (the day-before reminders). */
+  beforePoll?: () => Promise<unknown>;
 }
 
 export interface BroadcastRunner {
@@ -33,6 +35,7 @@ export function startBroadcastRunner(pool: pg.Pool, opts: BroadcastRunnerOptions
   let wake: AbortController = new AbortController();
 
   const runOnce = async () => {
+    await opts.beforePoll?.();
     const ids = await unfinishedAnnouncements(pool);
     if (!ids.length) return;
     const client = new pg.Client(opts.pgConfig);

@@ -146,3 +146,23 @@ announceFeature.callbackQuery(/^um:x:(\d{1,10})$/, async (ctx) => {
     await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'announcement.cancel', target: `announcement:${id}` });
   }
 });
+
+// /pengingat <kode> mati|hidup: the day-before reminder of a ceremony within the official's scope.
+announceFeature.command(['pengingat', 'reminder'], async (ctx) => {
+  const roles = await allowed(ctx);
+  if (!roles) return;
+  const [id, switchWord] = ctx.match.trim().split(/\s+/);
+  const on = switchWord && /^(hidup|nyala|on|ya)$/i.test(switchWord);
+  const off = switchWord && /^(mati|off|tidak)$/i.test(switchWord);
+  if (!id || (!on && !off)) return void (await ctx.reply(ctx.t('announce:reminderUsage'), { parse_mode: 'HTML' }));
+  const { rows } = await ctx.deps.pool.query<{ provinceCode: string | null; name: string | null }>(
+    `SELECT c."provinceCode", r.name FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode" WHERE c.id = $1`,
+    [id],
+  );
+  if (!rows[0]) return void (await ctx.reply(ctx.t('announce:reminderUnknown', { id })));
+  if (!mayAnnounce(roles, ceremonyRegion(rows[0].provinceCode)))
+    return void (await ctx.reply(ctx.t('announce:outOfScope', { region: rows[0].name ?? 'Indonesia' })));
+  await ctx.deps.pool.query('UPDATE "AwardCeremony" SET remind = $2 WHERE id = $1', [id, !!on]);
+  await audit(ctx.deps.pool, { actor: `telegram:${ctx.from!.id}`, action: on ? 'ceremony.reminder.on' : 'ceremony.reminder.off', target: id });
+  await ctx.reply(ctx.t(on ? 'announce:reminderOn' : 'announce:reminderOff', { id }));
+});

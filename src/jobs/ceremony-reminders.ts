@@ -1,0 +1,40 @@
+// The day before a ceremony, from REMINDER_HOUR in Jakarta, its invitation goes to its
+// audience once: the first instance to mark the ceremony reminded queues it.
+import type pg from 'pg';
+import { createAnnouncement, queueAnnouncement } from '../domain/announcements/announcements.ts';
+import { todayInJakarta } from '../domain/calendar.ts';
+import { audit } from '../domain/roles/audit.ts';
+import type { TFunction } from '../i18n/i18n.ts';
+import { draftCeremonyAnnouncement } from '../bot/announce-draft.ts';
+
+export const REMINDER_HOUR = 9;
+
+const hourInJakarta = (now: Date) =>
+  Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Jakarta' }).format(now));
+
+function nextDay(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Queues the reminders due at `now`; the ids of the announcements queued. */
+export async function queueDueReminders(pool: pg.Pool, t: TFunction, now: Date): Promise<number[]> {
+  if (hourInJakarta(now) < REMINDER_HOUR) return [];
+  const today = todayInJakarta(now);
+  const { rows } = await pool.query<{ id: string }>(
+    `UPDATE "AwardCeremony" SET "remindedAt" = now() WHERE date = $1 AND remind AND "remindedAt" IS NULL RETURNING id`,
+    [nextDay(today)],
+  );
+  const queued: number[] = [];
+  for (const { id: ceremonyId } of rows) {
+    const draft = await draftCeremonyAnnouncement(pool, t, ceremonyId, today);
+    if (!draft) continue;
+    const text = `${t('announce:reminder')}\n\n${draft.text}`;
+    const id = await createAnnouncement(pool, { regionCode: draft.regionCode, ceremonyId, text, createdBy: 'reminder' });
+    const recipients = await queueAnnouncement(pool, id);
+    await audit(pool, { actor: 'reminder', action: 'announcement.reminder', target: `announcement:${id}`, details: { ceremonyId, recipients } });
+    queued.push(id);
+  }
+  return queued;
+}
