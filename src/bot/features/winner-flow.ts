@@ -1,0 +1,186 @@
+// /pemenang: an official records a winner of a ceremony within their scope, step by step,
+// with the state in the database (a restart loses nothing). The award passes the awards
+// import's checks and is audited.
+import { Composer, InlineKeyboard } from 'grammy';
+import { endConversation, loadConversation, saveConversation } from '../../domain/conversations.ts';
+import { importFile } from '../../domain/import/import-runner.ts';
+import { resolveRegion } from '../../domain/regions/region-resolver.ts';
+import { audit } from '../../domain/roles/audit.ts';
+import { rolesOf } from '../../domain/roles/roles.ts';
+import type { BotContext } from '../context.ts';
+import { mayAnnounce } from './announce.ts';
+
+export const winnerFlowFeature = new Composer<BotContext>();
+const FLOW = 'pemenang';
+const CATEGORIES = [
+  'pemerintah_provinsi',
+  'pemerintah_kabupaten_kota',
+  'pemerintah_desa',
+  'perusahaan_besar',
+  'perusahaan_menengah',
+  'usaha_kecil_mikro',
+  'perusahaan',
+  'sektor',
+  'khusus',
+] as const;
+
+type Step = 'ceremony' | 'category' | 'rank' | 'title' | 'recipient' | 'confirm';
+
+interface WinnerDraft {
+  ceremonyId?: string;
+  ceremonyTitle?: string;
+  provinceCode?: string | null;
+  provinceName?: string | null;
+  category?: string;
+  rank?: number | null;
+  title?: string;
+  recipient?: { type: 'region' | 'company' | 'organisation'; key: string; name: string };
+}
+
+const keyOf = (ctx: BotContext) => [ctx.chat!.id, ctx.from!.id] as const;
+const save = (ctx: BotContext, step: Step, data: WinnerDraft) =>
+  saveConversation(ctx.deps.pool, ...keyOf(ctx), { flow: FLOW, step, data: data as Record<string, unknown> });
+
+async function current(ctx: BotContext, step: Step): Promise<WinnerDraft | undefined> {
+  const state = await loadConversation(ctx.deps.pool, ...keyOf(ctx));
+  if (state?.flow === FLOW && state.step === step) return state.data as WinnerDraft;
+  await ctx.answerCallbackQuery({ text: ctx.t('ceremonies:stale'), show_alert: true });
+  return undefined;
+}
+
+const recipientLabel = (ctx: BotContext, r: NonNullable<WinnerDraft['recipient']>) => ctx.t(`winners:${r.type}`, { name: r.name });
+
+winnerFlowFeature.command(['pemenang', 'winner'], async (ctx) => {
+  const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
+  if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
+  const { rows } = await ctx.deps.pool.query<{ id: string; edition: number; provinceCode: string | null; name: string | null }>(
+    `SELECT c.id, c.edition, c."provinceCode", r.name FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode"
+      ORDER BY c.date DESC NULLS LAST, c.edition DESC, c.id`,
+  );
+  const mine = rows.filter((c) => mayAnnounce(roles, c.provinceCode ?? '00')).slice(0, 8);
+  if (!mine.length) return void (await ctx.reply(ctx.t('winners:noCeremonies')));
+  const keyboard = new InlineKeyboard();
+  for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.name ?? ctx.t('ceremonies:national')}`, `pm:c:${c.id}`).row();
+  await save(ctx, 'ceremony', {});
+  await ctx.reply(ctx.t('winners:choose'), { parse_mode: 'HTML', reply_markup: keyboard });
+});
+
+winnerFlowFeature.callbackQuery(/^pm:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
+  if (!(await current(ctx, 'ceremony'))) return;
+  await ctx.answerCallbackQuery();
+  const { rows } = await ctx.deps.pool.query<{ edition: number; provinceCode: string | null; name: string | null }>(
+    `SELECT c.edition, c."provinceCode", r.name FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode" WHERE c.id = $1`,
+    [ctx.match[1]],
+  );
+  const c = rows[0];
+  // Checked when the button comes back: its data could be forged.
+  if (!c || !mayAnnounce(await rolesOf(ctx.deps.pool, ctx.from.id), c.provinceCode ?? '00'))
+    return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  const draft: WinnerDraft = {
+    ceremonyId: ctx.match[1]!,
+    ceremonyTitle: `Paritrana Award ${c.edition} · ${c.name ?? ctx.t('ceremonies:national')}`,
+    provinceCode: c.provinceCode,
+    provinceName: c.name,
+  };
+  await save(ctx, 'category', draft);
+  const keyboard = new InlineKeyboard();
+  CATEGORIES.forEach((k, i) => {
+    keyboard.text(ctx.t(`awards:category.${k}`), `pm:k:${k}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  await ctx.reply(ctx.t('winners:askCategory'), { reply_markup: keyboard });
+});
+
+winnerFlowFeature.callbackQuery(/^pm:k:([a-z_]{1,40})$/, async (ctx) => {
+  const draft = await current(ctx, 'category');
+  if (!draft) return;
+  await ctx.answerCallbackQuery();
+  if (!(CATEGORIES as readonly string[]).includes(ctx.match[1]!)) return;
+  await save(ctx, 'rank', { ...draft, category: ctx.match[1]! });
+  await ctx.reply(ctx.t('winners:askRank'), {
+    reply_markup: new InlineKeyboard().text('1', 'pm:r:1').text('2', 'pm:r:2').text('3', 'pm:r:3').text(ctx.t('winners:noRank'), 'pm:r:0'),
+  });
+});
+
+winnerFlowFeature.callbackQuery(/^pm:r:([0-3])$/, async (ctx) => {
+  const draft = await current(ctx, 'rank');
+  if (!draft) return;
+  await ctx.answerCallbackQuery();
+  const rank = Number(ctx.match[1]) || null;
+  await save(ctx, 'title', { ...draft, rank });
+  await ctx.reply(ctx.t('winners:askTitle', { default: rank ? `Terbaik ${rank}` : 'Penerima penghargaan' }), { parse_mode: 'HTML' });
+});
+
+/** A region inside the ceremony's province, a company (by NPP or name), or else an organisation. */
+async function findRecipient(ctx: BotContext, draft: WinnerDraft, text: string): Promise<NonNullable<WinnerDraft['recipient']> | 'outside'> {
+  const { rows } = await ctx.deps.pool.query<{ npp: string; name: string }>(
+    'SELECT npp, name FROM "Company" WHERE npp = $1 OR lower(name) = lower($1) LIMIT 1',
+    [text],
+  );
+  if (rows[0]) return { type: 'company', key: rows[0].npp, name: rows[0].name };
+  const { candidates } = await resolveRegion(ctx.deps.pool, text, { limit: 3 });
+  const inside = candidates.find((c) => !draft.provinceCode || c.code === draft.provinceCode || c.code.startsWith(`${draft.provinceCode}.`));
+  if (inside && inside.match !== 'fuzzy') return { type: 'region', key: inside.code, name: inside.name };
+  if (candidates[0] && candidates[0].match !== 'fuzzy' && !inside) return 'outside';
+  return { type: 'organisation', key: text, name: text };
+}
+
+winnerFlowFeature.callbackQuery('pm:ok', async (ctx) => {
+  const draft = await current(ctx, 'confirm');
+  if (!draft) return;
+  await ctx.answerCallbackQuery();
+  const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
+  if (!mayAnnounce(roles, draft.provinceCode ?? '00')) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  const r = draft.recipient!;
+  const row = {
+    ceremony_id: draft.ceremonyId,
+    category: draft.category,
+    rank: draft.rank ?? null,
+    title: draft.title,
+    region_code: r.type === 'region' ? r.key : null,
+    company_npp: r.type === 'company' ? r.key : null,
+    organisation_name: r.type === 'organisation' ? r.key : null,
+    source_name: `Pejabat (Telegram ${ctx.from.id})`,
+  };
+  const result = await importFile(ctx.deps.pool, 'awards', JSON.stringify([row]), { format: 'json' });
+  if (!result.ok) return void (await ctx.reply(ctx.t('ceremonies:rejected', { reason: result.issues.map((i) => `${i.column ?? ''} ${i.code}`).join('; ') })));
+  await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'award.save', target: draft.ceremonyId!, details: row });
+  await endConversation(ctx.deps.pool, ...keyOf(ctx));
+  await ctx.reply(ctx.t('winners:saved', { title: draft.title, recipient: recipientLabel(ctx, r) }));
+});
+
+winnerFlowFeature.callbackQuery('pm:no', async (ctx) => {
+  if (!(await current(ctx, 'confirm'))) return;
+  await ctx.answerCallbackQuery();
+  await endConversation(ctx.deps.pool, ...keyOf(ctx));
+  await ctx.reply(ctx.t('ceremonies:cancelled'));
+});
+
+winnerFlowFeature.chatType('private').on('message:text', async (ctx, next) => {
+  if (ctx.message.text.startsWith('/')) return next();
+  const state = await loadConversation(ctx.deps.pool, ...keyOf(ctx));
+  if (state?.flow !== FLOW) return next();
+  const draft = state.data as WinnerDraft;
+  const text = ctx.message.text.trim();
+  if (state.step === 'title') {
+    const title = text === '-' ? (draft.rank ? `Terbaik ${draft.rank}` : 'Penerima penghargaan') : text.slice(0, 200);
+    await save(ctx, 'recipient', { ...draft, title });
+    return void (await ctx.reply(ctx.t('winners:askRecipient')));
+  }
+  if (state.step === 'recipient') {
+    const recipient = await findRecipient(ctx, draft, text.slice(0, 200));
+    if (recipient === 'outside') return void (await ctx.reply(ctx.t('winners:outsideProvince', { name: text, province: draft.provinceName ?? '' })));
+    await save(ctx, 'confirm', { ...draft, recipient });
+    return void (await ctx.reply(
+      ctx.t('winners:summary', {
+        ceremony: draft.ceremonyTitle,
+        category: ctx.t(`awards:category.${draft.category}`),
+        title: draft.title,
+        recipient: recipientLabel(ctx, recipient),
+      }),
+      { reply_markup: new InlineKeyboard().text(ctx.t('ceremonies:save'), 'pm:ok').text(ctx.t('ceremonies:cancel'), 'pm:no') },
+    ));
+  }
+  return next();
+});
