@@ -3,6 +3,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { BotContext, BotDeps } from './context.ts';
 import { buttonSigner } from './callback-data.ts';
+import { loadConversation, type ConversationState } from '../domain/conversations.ts';
 import { errorBoundary } from './middleware/error-boundary.ts';
 import { beginUpdateMiddleware } from './middleware/begin-update.ts';
 import { startFeature } from './features/start.ts';
@@ -42,6 +43,10 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.buttons = buttons;
+    // Three guided flows ask about the same row: one read per update, and only when asked.
+    let conversation: Promise<ConversationState | undefined> | undefined;
+    ctx.conversation = () =>
+      (conversation ??= ctx.chat && ctx.from ? loadConversation(deps.pool, ctx.chat.id, ctx.from.id) : Promise.resolve(undefined));
     return deps.inFlight ? deps.inFlight.track(next) : next();
   });
   // Polling hands updates over concurrently: keep each chat's in order.

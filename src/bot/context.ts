@@ -6,6 +6,7 @@ import type { I18n, TFunction } from '../i18n/i18n.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { InFlight } from '../lifecycle.ts';
 import type { ButtonSigner } from './callback-data.ts';
+import type { ConversationState } from '../domain/conversations.ts';
 
 /** What the bot needs from the outside; tests and the console hand in their own. */
 export interface BotDeps {
@@ -27,6 +28,8 @@ export interface BotContextFlavor {
   deps: BotDeps;
   /** Signs and checks the data of buttons that carry state. */
   buttons: ButtonSigner;
+  /** The guided conversation this person is in here, read once per update. */
+  conversation: () => Promise<ConversationState | undefined>;
   locale: Locale;
   t: TFunction;
 }

@@ -4,7 +4,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { audienceSize, cancelAnnouncement, createAnnouncement, queueAnnouncement, setStatusMessage, announcementToSend } from '../../domain/announcements/announcements.ts';
 import { todayInJakarta } from '../../domain/calendar.ts';
-import { endConversation, loadConversation, saveConversation } from '../../domain/conversations.ts';
+import { endConversation, saveConversation } from '../../domain/conversations.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { mayActOn, rolesOf, type Roles } from '../../domain/roles/roles.ts';
@@ -81,7 +81,7 @@ announceFeature.callbackQuery('um:t', async (ctx) => {
 // The region, then the text, of a free-text announcement.
 announceFeature.chatType('private').on('message:text', async (ctx, next) => {
   if (ctx.message.text.startsWith('/')) return next();
-  const state = await loadConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id);
+  const state = await ctx.conversation();
   if (state?.flow !== FLOW) return next();
   const roles = await allowed(ctx);
   if (!roles) return void (await endConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id));

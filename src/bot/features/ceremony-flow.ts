@@ -2,7 +2,7 @@
 // whose state is in the database, so a restart of the bot mid-way loses nothing. The result
 // goes through the same validation as an imported ceremonies file, and is audited.
 import { Composer, InlineKeyboard } from 'grammy';
-import { endConversation, loadConversation, saveConversation, type ConversationState } from '../../domain/conversations.ts';
+import { endConversation, saveConversation, type ConversationState } from '../../domain/conversations.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
 import { parseIndonesianDate } from '../../domain/import/indonesian-values.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
@@ -107,7 +107,7 @@ ceremonyFlowFeature.command(['batal', 'cancel'], async (ctx) => {
 
 /** The conversation in progress at `step`, or undefined after telling the person the button is stale. */
 async function current(ctx: BotContext, step: Step): Promise<ConversationState | undefined> {
-  const state = await loadConversation(ctx.deps.pool, ...keyOf(ctx));
+  const state = await ctx.conversation();
   if (state?.flow === FLOW && state.step === step) return state;
   await ctx.answerCallbackQuery({ text: ctx.t('ceremonies:stale'), show_alert: true });
   return undefined;
@@ -162,7 +162,7 @@ ceremonyFlowFeature.callbackQuery('ac:ok', async (ctx) => {
 // Answers typed during the conversation. Commands pass through (/batal ends it).
 ceremonyFlowFeature.chatType('private').on('message:text', async (ctx, next) => {
   if (ctx.message.text.startsWith('/')) return next();
-  const state = await loadConversation(ctx.deps.pool, ...keyOf(ctx));
+  const state = await ctx.conversation();
   if (state?.flow !== FLOW) return next();
   const d = state.data as CeremonyDraft;
   const text = ctx.message.text.trim();

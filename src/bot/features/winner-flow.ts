@@ -2,7 +2,7 @@
 // with the state in the database (a restart loses nothing). The award passes the awards
 // import's checks and is audited.
 import { Composer, InlineKeyboard } from 'grammy';
-import { endConversation, loadConversation, saveConversation } from '../../domain/conversations.ts';
+import { endConversation, saveConversation } from '../../domain/conversations.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
@@ -42,7 +42,7 @@ const save = (ctx: BotContext, step: Step, data: WinnerDraft) =>
   saveConversation(ctx.deps.pool, ...keyOf(ctx), { flow: FLOW, step, data: data as Record<string, unknown> });
 
 async function current(ctx: BotContext, step: Step): Promise<WinnerDraft | undefined> {
-  const state = await loadConversation(ctx.deps.pool, ...keyOf(ctx));
+  const state = await ctx.conversation();
   if (state?.flow === FLOW && state.step === step) return state.data as WinnerDraft;
   await ctx.answerCallbackQuery({ text: ctx.t('ceremonies:stale'), show_alert: true });
   return undefined;
@@ -159,7 +159,7 @@ winnerFlowFeature.callbackQuery('pm:no', async (ctx) => {
 
 winnerFlowFeature.chatType('private').on('message:text', async (ctx, next) => {
   if (ctx.message.text.startsWith('/')) return next();
-  const state = await loadConversation(ctx.deps.pool, ...keyOf(ctx));
+  const state = await ctx.conversation();
   if (state?.flow !== FLOW) return next();
   const draft = state.data as WinnerDraft;
   const text = ctx.message.text.trim();
