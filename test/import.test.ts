@@ -1,10 +1,8 @@
 // Officials' imports: a file is taken whole or not at all, every problem named by line and
 // column in Indonesian and English; through the domain, the admin HTTP API and the CLI.
-import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeIssue } from '../src/admin/import-report.ts';
 import { IMPORT_KINDS } from '../src/domain/import/import-kinds.ts';
@@ -13,9 +11,9 @@ import { createI18n } from '../src/i18n/i18n.ts';
 import { projectRoot } from '../src/paths.ts';
 import { createApp } from '../src/server/app.ts';
 import { captureLogs } from './support/logs.ts';
+import { runCli } from './support/cli.ts';
 import { useSeededDatabase } from './support/postgres.ts';
 
-const run = promisify(execFile);
 const TODAY = '2026-11-22';
 const i18n = createI18n('id');
 const db = useSeededDatabase();
@@ -246,14 +244,7 @@ describe('the admin import API', () => {
 });
 
 describe('npm run import', () => {
-  const cli = (args: string[]) =>
-    run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['src/admin/import-cli.ts', ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: db.database.url, LOG_LEVEL: 'warn' },
-    }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+  const cli = (args: string[]) => runCli('src/admin/import-cli.ts', args, db.database.url);
 
   it('imports a file and says what it did, in Indonesian then English', async () => {
     const result = await cli(['coverage', 'data/examples/coverage.csv', '--dry-run']);

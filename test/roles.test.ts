@@ -1,19 +1,15 @@
 // Roles: grants scoped to regions, audited, from the domain, the CLI and the admin API.
-import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentAudit } from '../src/domain/roles/audit.ts';
 import { grantRole, listRoleGrants, mayActOn, revokeRole, RoleError, rolesOf } from '../src/domain/roles/roles.ts';
 import { createI18n } from '../src/i18n/i18n.ts';
-import { projectRoot } from '../src/paths.ts';
 import { createApp } from '../src/server/app.ts';
 import { captureLogs } from './support/logs.ts';
+import { runCli } from './support/cli.ts';
 import { useSeededDatabase } from './support/postgres.ts';
 
-const run = promisify(execFile);
 const db = useSeededDatabase();
 
 describe('roles', () => {
@@ -49,14 +45,7 @@ describe('roles', () => {
 });
 
 describe('npm run admin', () => {
-  const cli = (args: string[]) =>
-    run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['src/admin/admin-cli.ts', ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: db.database.url, LOG_LEVEL: 'warn' },
-    }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+  const cli = (args: string[]) => runCli('src/admin/admin-cli.ts', args, db.database.url);
 
   it('grants, lists and revokes officials, audited as the OS user', async () => {
     expect((await cli(['grant-official', '900010', '16'])).stdout).toContain('granted: 900010 16');

@@ -3,6 +3,7 @@
 // import's checks and is audited.
 import { Composer, InlineKeyboard } from 'grammy';
 import { endConversation, saveConversation } from '../../domain/conversations.ts';
+import { AWARD_CATEGORIES } from '../../domain/awards/award-history.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
@@ -12,17 +13,7 @@ import { mayAnnounce } from './announce.ts';
 
 export const winnerFlowFeature = new Composer<BotContext>();
 const FLOW = 'pemenang';
-const CATEGORIES = [
-  'pemerintah_provinsi',
-  'pemerintah_kabupaten_kota',
-  'pemerintah_desa',
-  'perusahaan_besar',
-  'perusahaan_menengah',
-  'usaha_kecil_mikro',
-  'perusahaan',
-  'sektor',
-  'khusus',
-] as const;
+const CATEGORIES = AWARD_CATEGORIES;
 
 type Step = 'ceremony' | 'category' | 'rank' | 'title' | 'recipient' | 'confirm';
 

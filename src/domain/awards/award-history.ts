@@ -39,7 +39,8 @@ export interface CeremonyAwards {
   awards: AwardEntry[];
 }
 
-const CATEGORY_ORDER = [
+/** Award categories in the order histories list them. */
+export const AWARD_CATEGORIES = [
   'pemerintah_provinsi',
   'pemerintah_kabupaten_kota',
   'pemerintah_desa',
@@ -49,7 +50,7 @@ const CATEGORY_ORDER = [
   'perusahaan',
   'sektor',
   'khusus',
-];
+] as const;
 
 /*
  * Ceremonies with the awards that match. A ceremony with no matching award is still listed
@@ -81,6 +82,8 @@ const SELECT = `
 type Row = Omit<CeremonyAwards, 'awards' | 'uncertain' | 'note'> &
   Omit<AwardEntry, 'category'> & { category: string | null; ceremonyUncertain: boolean; ceremonyNote: string | null };
 
+const order = (category: string) => (AWARD_CATEGORIES as readonly string[]).indexOf(category);
+
 export async function awardHistory(db: Queryable, filter: AwardFilter): Promise<CeremonyAwards[]> {
   const { rows } = await db.query<Row>(SELECT, [filter.regionCode ?? null, filter.year ?? null, filter.category ?? null]);
   const ceremonies = new Map<string, CeremonyAwards>();
@@ -93,7 +96,7 @@ export async function awardHistory(db: Queryable, filter: AwardFilter): Promise<
   }
   for (const ceremony of ceremonies.values()) {
     ceremony.awards.sort(
-      (a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || (a.rank ?? 99) - (b.rank ?? 99),
+      (a, b) => order(a.category) - order(b.category) || (a.rank ?? 99) - (b.rank ?? 99),
     );
   }
   return [...ceremonies.values()];
