@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { applyMigrations } from '../../src/db/migrations.ts';
 import { seedDatabase } from '../../src/db/seed.ts';
-import { PG_ADMIN_URL, TEMPLATE_DB, dropLeftoverTestDatabases, urlFor } from './postgres.ts';
+import { PG_ADMIN_URL, TEMPLATE_DB, dropDatabaseNamed, dropLeftoverTestDatabases, urlFor } from './postgres.ts';
 
 /** Builds the seeded template every test database is copied from: the seed runs once per run. */
 async function buildTemplate(): Promise<void> {
@@ -22,7 +22,10 @@ async function buildTemplate(): Promise<void> {
   }
 }
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
+  // The workers, forked after this, find the template under this run's name.
+  process.env.PARITRANA_TEST_TEMPLATE = TEMPLATE_DB;
   await dropLeftoverTestDatabases();
   await buildTemplate();
+  return () => dropDatabaseNamed(TEMPLATE_DB);
 }

@@ -5,8 +5,12 @@ import { afterAll, beforeAll } from 'vitest';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const TEST_DB_PREFIX = 'paritrana_test_';
-/** Migrated and seeded once per run by global-setup; test databases are copies of it. */
-export const TEMPLATE_DB = `${TEST_DB_PREFIX}template`;
+/**
+ * Migrated and seeded once per run by global-setup; test databases are copies of it. Named
+ * after the run's process (workers inherit the name), so that two runs on one server (a CI
+ * job and a developer) never drop each other's.
+ */
+export const TEMPLATE_DB = process.env.PARITRANA_TEST_TEMPLATE ?? `${TEST_DB_PREFIX}${process.pid}_template`;
 
 export function urlFor(database: string): string {
   const url = new URL(PG_ADMIN_URL);
@@ -44,14 +48,34 @@ export async function createTestDatabase(opts: { empty?: boolean } = {}): Promis
   };
 }
 
-/** Databases left by an earlier run that was killed before it could drop them. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Databases left by an earlier run that was killed before it could drop them: those whose
+ * name carries the pid of a process that is gone. A run still going keeps its own.
+ */
 export async function dropLeftoverTestDatabases(): Promise<void> {
   await admin(async (c) => {
     const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
       `${TEST_DB_PREFIX}%`,
     ]);
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of rows) {
+      const pid = Number(/^paritrana_test_(\d+)_/.exec(datname)?.[1]);
+      if (pid && alive(pid)) continue;
+      await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
   });
+}
+
+export async function dropDatabaseNamed(name: string): Promise<void> {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 /**
