@@ -35,7 +35,7 @@ const MARKERS = {
     greeting: /^Halo! 👋/,
     thanks: /^Sama-sama!/,
     help: /^Bantuan Paritrana Bot/,
-    notYet: /^Fitur ini segera hadir/,
+    company: /^🏢 Perusahaan saya/,
     subscribe: /^Berlangganan pengumuman untuk|^✅ Anda berlangganan|Langganan pengumuman Anda|belum berlangganan/,
     notUnderstood: /^Maaf, saya belum memahami/,
   },
@@ -49,7 +49,7 @@ const MARKERS = {
     greeting: /^Hello! 👋/,
     thanks: /^You're welcome!/,
     help: /^Paritrana Bot help/,
-    notYet: /^This feature is coming soon/,
+    company: /^🏢 My company/,
     subscribe: /^Subscribing to announcements for|^✅ You are subscribed|Your announcement subscriptions|no subscriptions yet/,
     notUnderstood: /^Sorry, I did not understand/,
   },
@@ -129,7 +129,7 @@ const INDONESIAN: Case[] = [
   // later features, and nonsense
   ['saya mau langganan pengumuman sumsel', 'subscribe', 'Sumatera Selatan', 'Termasuk kabupaten/kota'],
   ['langganan pengumuman kota padang panjang', 'subscribe', 'Anda berlangganan pengumuman untuk Kota Padang Panjang'],
-  ['cek tunggakan perusahaan saya', 'notYet'],
+  ['cek tunggakan perusahaan saya', 'company', '/perusahaan'],
   ['asdfgh qwerty', 'notUnderstood'],
   ['🙂', 'notUnderstood'],
 ];

@@ -57,6 +57,12 @@ describe('npm run admin', () => {
     expect(audit.stdout).toMatch(/cli:\S+ role\.grant\.official telegram:900010/);
   });
 
+  it('issues a one-time company code, shown once', async () => {
+    const result = await cli(['issue-company-code', 'SAMPEL-0002']);
+    expect(result.stdout).toMatch(/code for SAMPEL-0002: [A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5} \(valid until /);
+    expect((await cli(['issue-company-code', 'NOPE'])).stderr).toContain('NPP tidak dikenal');
+  });
+
   it('explains a wrong command or an unknown region', async () => {
     expect((await cli(['grant-official', '900011'])).code).toBe(2);
     const unknown = await cli(['grant-official', '900011', '99.99']);

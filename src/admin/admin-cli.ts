@@ -2,6 +2,7 @@
 //                | grant-admin <telegramId> | revoke-admin <telegramId> | list-officials | audit [n]
 // Every change is written to the audit log as cli:<os user>.
 import os from 'node:os';
+import { CompanyAccessError, issueCompanyCode } from '../domain/companies/company-access.ts';
 import { recentAudit } from '../domain/roles/audit.ts';
 import { grantRole, listRoleGrants, revokeRole, RoleError } from '../domain/roles/roles.ts';
 import { runCli, withCliDatabase } from './cli-support.ts';
@@ -12,6 +13,7 @@ const USAGE = `usage: npm run admin -- <command>
   grant-admin <telegramId>
   revoke-admin <telegramId>
   list-officials
+  issue-company-code <NPP>                   a one-time code for a company's representative (72 hours)
   audit [count]`;
 
 const MESSAGES: Record<RoleError['code'], string> = {
@@ -21,7 +23,7 @@ const MESSAGES: Record<RoleError['code'], string> = {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  const arity: Record<string, number> = { 'grant-official': 2, 'revoke-official': 2, 'grant-admin': 1, 'revoke-admin': 1, 'list-officials': 0, audit: -1 };
+  const arity: Record<string, number> = { 'grant-official': 2, 'revoke-official': 2, 'grant-admin': 1, 'revoke-admin': 1, 'list-officials': 0, 'issue-company-code': 1, audit: -1 };
   if (!command || !(command in arity) || (arity[command]! >= 0 && args.length !== arity[command])) {
     console.error(USAGE);
     return 2;
@@ -42,6 +44,11 @@ async function main(argv: string[]): Promise<number> {
           console.log(outcome === 'revoked' ? `revoked: ${args.join(' ')}` : `no such grant: ${args.join(' ')}`);
           return 0;
         }
+        case 'issue-company-code': {
+          const { code, expiresAt } = await issueCompanyCode(db.pool, args[0]!, actor);
+          console.log(`code for ${args[0]}: ${code} (valid until ${expiresAt.toISOString()}; shown once, stored only as a hash)`);
+          return 0;
+        }
         case 'list-officials': {
           const grants = await listRoleGrants(db.pool);
           if (!grants.length) console.log('no admins or officials yet');
@@ -58,6 +65,10 @@ async function main(argv: string[]): Promise<number> {
     } catch (e) {
       if (e instanceof RoleError) {
         console.error(MESSAGES[e.code]);
+        return 1;
+      }
+      if (e instanceof CompanyAccessError) {
+        console.error('NPP tidak dikenal / unknown NPP');
         return 1;
       }
       throw e;

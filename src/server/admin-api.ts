@@ -5,6 +5,7 @@ import { bilingual, describeIssue, describeResult } from '../admin/import-report
 import { IMPORT_KINDS, isImportKind } from '../domain/import/import-kinds.ts';
 import { importFile } from '../domain/import/import-runner.ts';
 import { audit, recentAudit } from '../domain/roles/audit.ts';
+import { CompanyAccessError, issueCompanyCode } from '../domain/companies/company-access.ts';
 import {
   announcementToSend,
   audienceSize,
@@ -172,6 +173,17 @@ export function adminRouter(opts: AdminApiOptions): Router {
       await audit(opts.pool, { actor: 'api', action: 'announcement.cancel', target: `announcement:${id}` });
       res.json({ id, status: 'cancelled' });
     } catch (err) {
+      next(err);
+    }
+  });
+
+  // A one-time code for a company's representative, shown once.
+  router.post('/companies/:npp/codes', async (req, res, next) => {
+    try {
+      const { code, expiresAt } = await issueCompanyCode(opts.pool, req.params.npp as string, 'api');
+      res.status(201).json({ npp: req.params.npp, code, expiresAt });
+    } catch (err) {
+      if (err instanceof CompanyAccessError) return void res.status(404).json({ error: err.code });
       next(err);
     }
   });

@@ -13,6 +13,7 @@ import { regionFromResolution } from '../region-question.ts';
 import { AWARDS, replyWithAwards } from './awards.ts';
 import { answerContribution, contributionAnswers } from './contribution.ts';
 import { COVERAGE, replyWithCoverage } from './coverage.ts';
+import { answerCompany } from './company.ts';
 import { answerEnroll } from './enroll.ts';
 import { listForChat, startSubscription, SUBSCRIBE } from './subscriptions.ts';
 
@@ -76,7 +77,8 @@ export async function answerFreeText(ctx: BotContext, text: string): Promise<str
       return intent;
     }
     case 'company':
-      await menuReply(ctx, 'intents:notYet');
+      // Only what the person may see: their own companies, or how to link.
+      await answerCompany(ctx);
       return intent;
     case 'awards': {
       const found = words.length ? await resolveRegionInWords(pool, words, { limit: 6 }) : undefined;
@@ -112,12 +114,6 @@ export async function answerFreeText(ctx: BotContext, text: string): Promise<str
     }
   }
 }
-
-// The company view arrives with a later issue; until then its menu entry says so.
-freeTextFeature.callbackQuery('m:co', async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await menuReply(ctx, 'intents:notYet');
-});
 
 /** "@paritrana_bot berapa cakupan sumsel" → the message without the mention. */
 function addressedText(ctx: BotContext): string | undefined {

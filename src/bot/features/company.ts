@@ -1,0 +1,80 @@
+// /perusahaan: a representative's view of their company. Linking takes the NPP and a one-time
+// code; `/perusahaan keluar` unlinks. No figure reaches anyone who is not a verified
+// representative or an official covering the company's region, by any path.
+import { Composer, InlineKeyboard } from 'grammy';
+import { linkedCompanies, linkRepresentative, maySeeCompany, unlinkRepresentative } from '../../domain/companies/company-access.ts';
+import { companyStanding, type CompanyStanding } from '../../domain/companies/company-standing.ts';
+import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
+import type { TFunction } from '../../i18n/i18n.ts';
+import { onSignedButton } from '../callback-data.ts';
+import type { BotContext } from '../context.ts';
+
+export const companyFeature = new Composer<BotContext>();
+const VIEW = 'co';
+
+const dateTime = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+
+export function standingMessage(t: TFunction, s: CompanyStanding): string {
+  const pct = (n: number) => formatPercent(Math.round(n * 10) / 10);
+  const lines = [t('company:title', { name: s.name, npp: s.npp })];
+  if (s.isSample) lines.push(t('company:sample'));
+  lines.push(
+    '',
+    t('company:status', { status: t(`company:statusName.${s.status}`) }),
+    t('company:coverage', { enrolled: formatInteger(s.enrolledWorkers), workforce: formatInteger(s.reportedWorkforce), percent: pct(s.coveragePercent) }),
+    t('company:programmes', { list: s.programmes.join(', ') }),
+  );
+  if (s.missingProgrammes.length) lines.push(t('company:missing', { list: s.missingProgrammes.join(', ') }));
+  lines.push(s.monthsInArrears > 0 ? t('company:arrears', { months: s.monthsInArrears }) : t('company:noArrears'));
+  if (s.provinceAverage !== null && s.provinceName) lines.push(t('company:compareProvince', { province: s.provinceName, percent: pct(s.provinceAverage) }));
+  if (s.sectorAverage !== null) lines.push(t('company:compareSector', { sector: s.sector, percent: pct(s.sectorAverage) }));
+  if (s.awards.length) lines.push(t('company:awards', { list: s.awards.map((a) => `${a.title} (${a.ceremony})`).join('; ') }));
+  lines.push('', t('company:stepsTitle'));
+  const missingWorkers = s.reportedWorkforce - s.enrolledWorkers;
+  if (missingWorkers > 0) lines.push(t('company:stepEnroll', { count: formatInteger(missingWorkers) }));
+  if (s.missingProgrammes.length) lines.push(t('company:stepProgrammes', { list: s.missingProgrammes.join(', ') }));
+  if (s.monthsInArrears > 0) lines.push(t('company:stepArrears', { months: s.monthsInArrears }));
+  lines.push(t('company:stepPartners'), '', t('company:asOf', { date: formatCalendarDate(s.asOf) }));
+  return lines.join('\n');
+}
+
+async function showStanding(ctx: BotContext, npp: string): Promise<void> {
+  // Checked on every view: a forged button naming another company gets nothing.
+  if (!(await maySeeCompany(ctx.deps.pool, ctx.from!.id, npp))) return void (await ctx.reply(ctx.t('company:howToLink'), { parse_mode: 'HTML' }));
+  const standing = await companyStanding(ctx.deps.pool, npp);
+  if (standing) await ctx.reply(standingMessage(ctx.t, standing), { parse_mode: 'HTML' });
+}
+
+/** The person's companies: one is shown, several are offered, none explains how to link. */
+export async function answerCompany(ctx: BotContext): Promise<void> {
+  const companies = await linkedCompanies(ctx.deps.pool, ctx.from!.id);
+  if (!companies.length) return void (await ctx.reply(ctx.t('company:howToLink'), { parse_mode: 'HTML' }));
+  if (companies.length === 1) return showStanding(ctx, companies[0]!.npp);
+  const keyboard = new InlineKeyboard();
+  for (const c of companies) keyboard.text(c.name, ctx.buttons.sign(VIEW, c.npp)).row();
+  await ctx.reply(ctx.t('company:choose'), { reply_markup: keyboard });
+}
+
+companyFeature.command(['perusahaan', 'company'], async (ctx) => {
+  const [first, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
+  if (!first) return answerCompany(ctx);
+  if (/^(keluar|lepas|unlink|logout)$/i.test(first)) {
+    const count = await unlinkRepresentative(ctx.deps.pool, ctx.from!.id);
+    return void (await ctx.reply(count ? ctx.t('company:unlinked', { count }) : ctx.t('company:notLinked')));
+  }
+  if (!rest.length) return void (await ctx.reply(ctx.t('company:howToLink'), { parse_mode: 'HTML' }));
+  const outcome = await linkRepresentative(ctx.deps.pool, ctx.from!.id, first, rest.join(''), ctx.deps.clock?.() ?? new Date());
+  if (outcome.result === 'linked') return void (await ctx.reply(ctx.t('company:linked', { name: outcome.companyName }), { parse_mode: 'HTML' }));
+  if (outcome.result === 'locked') return void (await ctx.reply(ctx.t('company:locked', { until: dateTime.format(outcome.until) })));
+  await ctx.reply(ctx.t('company:invalid', { left: outcome.failuresLeft }));
+});
+
+companyFeature.callbackQuery('m:co', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await answerCompany(ctx);
+});
+
+onSignedButton(companyFeature, VIEW, async (ctx, [npp]) => {
+  await ctx.answerCallbackQuery();
+  if (npp) await showStanding(ctx, npp);
+});

@@ -1,0 +1,121 @@
+// Who may see a company's figures: its verified representatives, who link with a random
+// one-time code (valid 72 hours, stored only as a hash), and officials whose scope covers the
+// company's region (each view audited). Five failed codes within an hour lock a person out of
+// linking for an hour.
+import { createHash, randomInt } from 'node:crypto';
+import type pg from 'pg';
+import { audit } from '../roles/audit.ts';
+import { mayActOn, rolesOf } from '../roles/roles.ts';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+export const CODE_VALID_HOURS = 72;
+export const MAX_FAILURES = 5;
+const LOCKOUT_MS = 60 * 60 * 1000;
+/** No 0/O, 1/I/L: codes are read from paper and typed on phones. */
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 10;
+
+/** "k7m2-xq9p pa" → "K7M2XQ9PPA": what is hashed. */
+export const normalizeCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+const hashCode = (code: string) => createHash('sha256').update(normalizeCode(code)).digest('hex');
+
+export class CompanyAccessError extends Error {
+  constructor(readonly code: 'unknown_company') {
+    super(code);
+    this.name = 'CompanyAccessError';
+  }
+}
+
+/** A new code for a company, shown once: "K7M2X-Q9PPA". */
+export async function issueCompanyCode(db: Queryable, npp: string, actor: string, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
+  const { rowCount } = await db.query('SELECT 1 FROM "Company" WHERE npp = $1', [npp]);
+  if (!rowCount) throw new CompanyAccessError('unknown_company');
+  const raw = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  const expiresAt = new Date(now.getTime() + CODE_VALID_HOURS * 3600 * 1000);
+  await db.query(`INSERT INTO "CompanyCode" (npp, "codeHash", "expiresAt", "issuedBy") VALUES ($1, $2, $3, $4)`, [npp, hashCode(raw), expiresAt, actor]);
+  await audit(db, { actor, action: 'company.code.issue', target: `company:${npp}`, details: { expiresAt: expiresAt.toISOString() } });
+  return { code: `${raw.slice(0, 5)}-${raw.slice(5)}`, expiresAt };
+}
+
+export type LinkOutcome = { result: 'linked'; companyName: string } | { result: 'invalid'; failuresLeft: number } | { result: 'locked'; until: Date };
+
+/** Until when a person may not try a code, after five failures within an hour. */
+async function lockedUntil(db: Queryable, telegramId: number, now: Date): Promise<Date | undefined> {
+  const { rows } = await db.query<{ at: Date }>(
+    `SELECT at FROM "LinkAttempt" WHERE "telegramId" = $1 AND NOT ok AND at > $2 ORDER BY at DESC LIMIT ${MAX_FAILURES}`,
+    [telegramId, new Date(now.getTime() - LOCKOUT_MS)],
+  );
+  if (rows.length < MAX_FAILURES) return undefined;
+  // Locked for an hour from the fifth failure.
+  return new Date(rows[0]!.at.getTime() + LOCKOUT_MS);
+}
+
+export async function linkRepresentative(pool: pg.Pool, telegramId: number, npp: string, code: string, now = new Date()): Promise<LinkOutcome> {
+  const until = await lockedUntil(pool, telegramId, now);
+  if (until) return { result: 'locked', until };
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Single use: the first to mark the code used wins.
+    const { rows } = await client.query<{ name: string }>(
+      `UPDATE "CompanyCode" c SET "usedAt" = $4, "usedBy" = $3
+         FROM "Company" co
+        WHERE c."codeHash" = $1 AND c.npp = $2 AND co.npp = c.npp AND c."usedAt" IS NULL AND c."expiresAt" > $4
+        RETURNING co.name`,
+      [hashCode(code), npp.trim(), telegramId, now],
+    );
+    const ok = rows.length === 1;
+    await client.query('INSERT INTO "LinkAttempt" ("telegramId", at, ok) VALUES ($1, $2, $3)', [telegramId, now, ok]);
+    if (ok) {
+      await client.query(`INSERT INTO "CompanyRepresentative" ("telegramId", npp) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [telegramId, npp.trim()]);
+      await audit(client, { actor: `telegram:${telegramId}`, action: 'company.link', target: `company:${npp.trim()}` });
+    }
+    await client.query('COMMIT');
+    if (ok) return { result: 'linked', companyName: rows[0]!.name };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+  const lockedNow = await lockedUntil(pool, telegramId, now);
+  if (lockedNow) return { result: 'locked', until: lockedNow };
+  const { rows } = await pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "LinkAttempt" WHERE "telegramId" = $1 AND NOT ok AND at > $2`,
+    [telegramId, new Date(now.getTime() - LOCKOUT_MS)],
+  );
+  return { result: 'invalid', failuresLeft: Math.max(0, MAX_FAILURES - rows[0]!.n) };
+}
+
+export async function unlinkRepresentative(db: Queryable, telegramId: number): Promise<number> {
+  const { rowCount } = await db.query('DELETE FROM "CompanyRepresentative" WHERE "telegramId" = $1', [telegramId]);
+  if (rowCount) await audit(db, { actor: `telegram:${telegramId}`, action: 'company.unlink', target: `telegram:${telegramId}` });
+  return rowCount ?? 0;
+}
+
+export async function linkedCompanies(db: Queryable, telegramId: number): Promise<{ npp: string; name: string }[]> {
+  const { rows } = await db.query<{ npp: string; name: string }>(
+    `SELECT c.npp, c.name FROM "CompanyRepresentative" r JOIN "Company" c ON c.npp = r.npp WHERE r."telegramId" = $1 ORDER BY c.name`,
+    [telegramId],
+  );
+  return rows;
+}
+
+/**
+ * Whether this person may see the company's figures: a representative, or an official whose
+ * scope covers its region (the view is audited). Everyone else: no.
+ */
+export async function maySeeCompany(db: Queryable, telegramId: number, npp: string): Promise<boolean> {
+  const { rows } = await db.query<{ linked: boolean; regionCode: string }>(
+    `SELECT EXISTS (SELECT 1 FROM "CompanyRepresentative" WHERE "telegramId" = $1 AND npp = $2) AS linked, "regionCode"
+       FROM "Company" WHERE npp = $2`,
+    [telegramId, npp],
+  );
+  const company = rows[0];
+  if (!company) return false;
+  if (company.linked) return true;
+  if (!mayActOn(await rolesOf(db, telegramId), company.regionCode)) return false;
+  await audit(db, { actor: `telegram:${telegramId}`, action: 'company.view', target: `company:${npp}` });
+  return true;
+}

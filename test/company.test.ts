@@ -1,0 +1,122 @@
+// Employers: one-time codes, verified representatives, and no company figure for anyone else.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttonSigner } from '../src/bot/callback-data.ts';
+import { issueCompanyCode, linkRepresentative, MAX_FAILURES, normalizeCode } from '../src/domain/companies/company-access.ts';
+import { recentAudit } from '../src/domain/roles/audit.ts';
+import { grantRole } from '../src/domain/roles/roles.ts';
+import { setUserLocale } from '../src/domain/users.ts';
+import { testUser } from './support/bot-api-double.ts';
+import { conversation } from './support/conversation.ts';
+import { startTestBot, TEST_TOKEN, type TestBot } from './support/service.ts';
+
+let bot: TestBot;
+const { say, forge } = conversation(() => bot);
+const NPP = 'SAMPEL-0001';
+const pool = () => bot.service.db.pool;
+const HOUR = 3600 * 1000;
+
+beforeAll(async () => {
+  bot = await startTestBot({ mode: 'webhook' });
+});
+afterAll(async () => {
+  await bot?.stop();
+});
+
+describe('company codes', () => {
+  it('are random, shown once and stored only as a hash', async () => {
+    const a = await issueCompanyCode(pool(), NPP, 'test');
+    const b = await issueCompanyCode(pool(), NPP, 'test');
+    expect(a.code).toMatch(/^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/);
+    expect(a.code).not.toBe(b.code);
+    const { rows } = await pool().query(`SELECT * FROM "CompanyCode" WHERE npp = $1`, [NPP]);
+    const stored = JSON.stringify(rows);
+    for (const code of [a.code, normalizeCode(a.code), b.code, normalizeCode(b.code)]) expect(stored).not.toContain(code);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.codeHash))).toBe(true);
+  });
+
+  it('link once, within 72 hours, for the company they were issued for', async () => {
+    const now = new Date('2026-11-21T10:00:00+07:00');
+    const { code } = await issueCompanyCode(pool(), NPP, 'test', now);
+    expect(await linkRepresentative(pool(), 8101, 'SAMPEL-0002', code, now)).toMatchObject({ result: 'invalid' });
+    expect(await linkRepresentative(pool(), 8101, NPP, code, new Date(now.getTime() + 73 * HOUR))).toMatchObject({ result: 'invalid' });
+    expect(await linkRepresentative(pool(), 8101, NPP, code.toLowerCase(), new Date(now.getTime() + 71 * HOUR))).toMatchObject({ result: 'linked' });
+    expect(await linkRepresentative(pool(), 8102, NPP, code, new Date(now.getTime() + 71 * HOUR))).toMatchObject({ result: 'invalid' });
+  });
+
+  it('lock a person out for an hour after five failures within an hour', async () => {
+    const now = new Date('2026-11-21T12:00:00+07:00');
+    const { code } = await issueCompanyCode(pool(), NPP, 'test', now);
+    for (let i = 0; i < MAX_FAILURES - 1; i++) {
+      expect(await linkRepresentative(pool(), 8103, NPP, 'WRONG-CODE1', new Date(now.getTime() + i * 60_000))).toMatchObject({
+        result: 'invalid',
+        failuresLeft: MAX_FAILURES - 1 - i,
+      });
+    }
+    const fifth = new Date(now.getTime() + 10 * 60_000);
+    expect(await linkRepresentative(pool(), 8103, NPP, 'WRONG-CODE1', fifth)).toMatchObject({ result: 'locked' });
+    // Even the right code is refused while locked, and is not used up.
+    expect(await linkRepresentative(pool(), 8103, NPP, code, new Date(fifth.getTime() + 30 * 60_000))).toMatchObject({ result: 'locked' });
+    expect(await linkRepresentative(pool(), 8103, NPP, code, new Date(fifth.getTime() + HOUR + 1000))).toMatchObject({ result: 'linked' });
+  });
+});
+
+describe('the company view', () => {
+  const signer = buttonSigner(TEST_TOKEN);
+
+  it('shows no figure to a person who is not linked, by any path', async () => {
+    const [command] = await say(8201, '/perusahaan');
+    expect(command!.text).toContain('Perusahaan saya');
+    expect(command!.text).not.toContain('Contoh Kebun Sawit');
+    const [freeText] = await say(8201, 'cek tunggakan perusahaan saya SAMPEL-0001');
+    expect(freeText!.text).not.toMatch(/850|1\.200|Kebun Sawit/);
+    // A button naming another company, even correctly signed (replayed from someone else's chat).
+    await forge(8201, command!, signer.sign('co', NPP));
+    const afterButton = bot.double.sent(8201).at(-1)!;
+    expect(afterButton.text).not.toMatch(/850|Kebun Sawit/);
+    const wrong = await say(8201, `/perusahaan ${NPP} AAAAA-BBBBB`);
+    expect(wrong[0]!.text).toContain('tidak cocok');
+    const inline = bot.double.sendInlineQuery(testUser(8201), NPP);
+    expect((await bot.post(inline)).status).toBe(200);
+    const answer = bot.double.callsTo('answerInlineQuery').at(-1)!;
+    expect(JSON.stringify(answer.payload.results)).not.toMatch(/Kebun Sawit|850/);
+  });
+
+  it('shows a representative their company, matching its data, in Indonesian and English', async () => {
+    const { code } = await issueCompanyCode(pool(), NPP, 'test');
+    const [linked] = await say(8202, `/perusahaan ${NPP} ${code}`);
+    expect(linked!.text).toContain('tertaut sebagai perwakilan Contoh Kebun Sawit Ketapang');
+    const [view] = await say(8202, '/perusahaan');
+    const text = view!.text.replace(/\u00a0/g, ' ');
+    expect(text).toContain('Contoh Kebun Sawit Ketapang (NPP SAMPEL-0001)');
+    expect(text).toContain('Data contoh');
+    expect(text).toContain('Status: menunggak iuran');
+    expect(text).toContain('Pekerja terdaftar: 850 dari 1.200 yang dilaporkan (70,8 %)');
+    expect(text).toContain('Program: JKK, JKM, JHT');
+    expect(text).toContain('Belum ikut: JP, JKP');
+    expect(text).toContain('Tunggakan: 2 bulan');
+    expect(text).toContain('Daftarkan 350 pekerja lagi');
+    expect(text).toContain('Lindungi mitra informal dan pemasok sebagai peserta BPU');
+    await setUserLocale(bot.service.db.prisma, 8202, 'en');
+    const [english] = await say(8202, '/company');
+    expect(english!.text.replace(/\u00a0/g, ' ')).toContain('Enrolled workers: 850 of 1.200 reported (70,8 %)');
+    expect(english!.text).toContain('Status: in arrears');
+    const [unlinked] = await say(8202, '/perusahaan keluar');
+    expect(unlinked!.text).toContain('link to 1 companies was removed');
+    const [after] = await say(8202, '/company');
+    expect(after!.text).not.toContain('850');
+  });
+
+  it('shows the sample winners their award, and lets an official in scope see it, audited', async () => {
+    const { code } = await issueCompanyCode(pool(), 'SAMPEL-AIC', 'test');
+    await say(8203, `/perusahaan SAMPEL-AIC ${code}`);
+    const [view] = await say(8203, '/perusahaan');
+    expect(view!.text).toContain('Penghargaan: Penerima penghargaan (Paritrana Award 2024 · Sumatera Barat)');
+    await grantRole(pool(), { telegramId: 8204, regionCode: '61', actor: 'test' });
+    const [menu] = await say(8204, '/menu');
+    await forge(8204, menu!, signer.sign('co', NPP));
+    expect(bot.double.sent(8204).at(-1)!.text).toContain('Contoh Kebun Sawit Ketapang');
+    expect((await recentAudit(pool(), 1))[0]).toMatchObject({ actor: 'telegram:8204', action: 'company.view', target: `company:${NPP}` });
+    await forge(8204, menu!, signer.sign('co', 'SAMPEL-AIC'));
+    expect(bot.double.sent(8204).at(-1)!.text).not.toContain('AIC (NPP');
+  });
+});
