@@ -120,3 +120,26 @@ describe('the company view', () => {
     expect(bot.double.sent(8204).at(-1)!.text).not.toContain('AIC (NPP');
   });
 });
+
+describe('the standing of every sample company', () => {
+  const SAMPLES = [
+    { npp: 'SAMPEL-AIC', name: 'AIC', id: ['480 dari 500', '96 %', 'Status: aktif', 'Tidak ada tunggakan'], en: ['480 of 500', 'Status: active', 'No arrears'] },
+    { npp: 'SAMPEL-BMK', name: 'BMK', id: ['118 dari 150', '78,7 %', 'Belum ikut: JKP'], en: ['118 of 150', 'Not yet in: JKP'] },
+    { npp: 'SAMPEL-0001', name: 'Contoh Kebun Sawit Ketapang', id: ['850 dari 1.200', '70,8 %', 'Tunggakan: 2 bulan'], en: ['850 of 1.200', 'Arrears: 2 months'] },
+    { npp: 'SAMPEL-0002', name: 'Contoh Toko Kelontong Palembang', id: ['0 dari 4', 'Status: nonaktif', 'Tunggakan: 5 bulan', 'Daftarkan 4 pekerja lagi'], en: ['0 of 4', 'Status: inactive', 'Enroll 4 more workers'] },
+  ];
+
+  it.each(SAMPLES)('$npp matches its data', async ({ npp, name, id, en }) => {
+    const user = 8300 + SAMPLES.findIndex((s) => s.npp === npp);
+    const { code } = await issueCompanyCode(pool(), npp, 'test');
+    await say(user, `/perusahaan ${npp} ${code}`);
+    const [indonesian] = await say(user, '/perusahaan');
+    const idText = indonesian!.text.replace(/\u00a0/g, ' ');
+    expect(idText).toContain(`${name} (NPP ${npp})`);
+    for (const piece of id) expect(idText).toContain(piece);
+    await setUserLocale(bot.service.db.prisma, user, 'en');
+    const [english] = await say(user, '/company');
+    const enText = english!.text.replace(/\u00a0/g, ' ');
+    for (const piece of en) expect(enText).toContain(piece);
+  });
+});
