@@ -143,3 +143,18 @@ describe('the standing of every sample company', () => {
     for (const piece of en) expect(enText).toContain(piece);
   });
 });
+
+describe('/kodeperusahaan', () => {
+  it('an official issues a code for a company in scope, which its representative then uses', async () => {
+    await grantRole(pool(), { telegramId: 8401, regionCode: '16', actor: 'test' });
+    const [refused] = await say(8401, `/kodeperusahaan ${NPP}`); // Kalimantan Barat: not theirs
+    expect(refused!.text).toBe('Anda tidak berwenang untuk perusahaan itu.');
+    const [issued] = await say(8401, '/kodeperusahaan SAMPEL-0002');
+    const code = /: ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(issued!.text)?.[1];
+    expect(code).toBeDefined();
+    const [linked] = await say(8402, `/perusahaan SAMPEL-0002 ${code}`);
+    expect(linked!.text).toContain('Contoh Toko Kelontong Palembang');
+    const [nobody] = await say(8403, '/kodeperusahaan SAMPEL-0002');
+    expect(nobody!.text).toContain('khusus pejabat');
+  });
+});

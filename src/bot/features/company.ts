@@ -2,7 +2,8 @@
 // code; `/perusahaan keluar` unlinks. No figure reaches anyone who is not a verified
 // representative or an official covering the company's region, by any path.
 import { Composer, InlineKeyboard } from 'grammy';
-import { linkedCompanies, linkRepresentative, maySeeCompany, unlinkRepresentative } from '../../domain/companies/company-access.ts';
+import { issueCompanyCode, linkedCompanies, linkRepresentative, maySeeCompany, unlinkRepresentative } from '../../domain/companies/company-access.ts';
+import { mayActOn, rolesOf } from '../../domain/roles/roles.ts';
 import { companyStanding, type CompanyStanding } from '../../domain/companies/company-standing.ts';
 import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
@@ -67,6 +68,21 @@ companyFeature.command(['perusahaan', 'company'], async (ctx) => {
   if (outcome.result === 'linked') return void (await ctx.reply(ctx.t('company:linked', { name: outcome.companyName }), { parse_mode: 'HTML' }));
   if (outcome.result === 'locked') return void (await ctx.reply(ctx.t('company:locked', { until: dateTime.format(outcome.until) })));
   await ctx.reply(ctx.t('company:invalid', { left: outcome.failuresLeft }));
+});
+
+// /kodeperusahaan <NPP>: an official (for a company in their scope) or an admin issues a code.
+companyFeature.command(['kodeperusahaan', 'companycode'], async (ctx) => {
+  const npp = ctx.match.trim();
+  if (!npp) return void (await ctx.reply(ctx.t('company:codeUsage'), { parse_mode: 'HTML' }));
+  const { rows } = await ctx.deps.pool.query<{ name: string; regionCode: string }>('SELECT name, "regionCode" FROM "Company" WHERE npp = $1', [npp]);
+  const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
+  if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!rows[0]) return void (await ctx.reply(ctx.t('company:unknownCompany', { npp })));
+  if (!mayActOn(roles, rows[0].regionCode)) return void (await ctx.reply(ctx.t('company:codeNotAllowed')));
+  // In a private chat only: a code posted in a group would be anyone's.
+  if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
+  const { code, expiresAt } = await issueCompanyCode(ctx.deps.pool, npp, `telegram:${ctx.from!.id}`, ctx.deps.clock?.() ?? new Date());
+  await ctx.reply(ctx.t('company:codeIssued', { name: rows[0].name, npp, code, until: dateTime.format(expiresAt) }), { parse_mode: 'HTML' });
 });
 
 companyFeature.callbackQuery('m:co', async (ctx) => {
