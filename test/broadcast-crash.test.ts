@@ -20,6 +20,8 @@ let bot: ChildBot | undefined;
 beforeAll(async () => {
   database = await createTestDatabase();
   pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  // Dropping the database at the end ends its connections: not an error of the test.
+  pool.on('error', () => undefined);
   double = await startBotApiDouble();
   for (let i = 0; i < CHATS; i++) double.addChat(FIRST + i);
   await pool.query(`INSERT INTO "Subscription" ("chatId", "regionCode") SELECT g, '16' FROM generate_series($1::bigint, $2::bigint) g`, [
