@@ -7,7 +7,7 @@ import { todayInJakarta } from '../../domain/calendar.ts';
 import { endConversation, saveConversation } from '../../domain/conversations.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
-import { mayActOn, rolesOf, type Roles } from '../../domain/roles/roles.ts';
+import { ceremonyRegion, mayManage, rolesOf, type Roles } from '../../domain/roles/roles.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import { parseTelegramHtml } from '../../telegram/telegram-html.ts';
 import type { BotContext } from '../context.ts';
@@ -17,9 +17,6 @@ export const announceFeature = new Composer<BotContext>();
 const FLOW = 'umumkan';
 const CEREMONY_CHOICES = 8;
 
-const ceremonyRegion = (provinceCode: string | null) => provinceCode ?? '00';
-
-export const mayAnnounce = (roles: Roles, regionCode: string) => (regionCode === '00' ? roles.admin : mayActOn(roles, regionCode));
 
 async function allowed(ctx: BotContext): Promise<Roles | undefined> {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
@@ -49,7 +46,7 @@ announceFeature.command(['umumkan', 'announce'], async (ctx) => {
     `SELECT c.id, c.edition, c."provinceCode", r.name FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode"
       ORDER BY c.date DESC NULLS LAST, c.edition DESC, c.id`,
   );
-  const mine = rows.filter((c) => mayAnnounce(roles, ceremonyRegion(c.provinceCode))).slice(0, CEREMONY_CHOICES);
+  const mine = rows.filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, CEREMONY_CHOICES);
   const keyboard = new InlineKeyboard();
   for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.name ?? ctx.t('ceremonies:national')}`, `um:c:${c.id}`).row();
   keyboard.text(ctx.t('announce:freeText'), 'um:t');
@@ -66,7 +63,7 @@ announceFeature.callbackQuery(/^um:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
   const draft = await draftCeremonyAnnouncement(ctx.deps.pool, t, ceremonyId, todayInJakarta(ctx.deps.clock?.() ?? new Date()));
   if (!draft) return;
   // Checked here, not when the list was shown: button data can be forged.
-  if (!mayAnnounce(roles, draft.regionCode)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: draft.regionName })));
+  if (!mayManage(roles, draft.regionCode)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: draft.regionName })));
   const id = await createAnnouncement(ctx.deps.pool, { regionCode: draft.regionCode, text: draft.text, ceremonyId, createdBy: `telegram:${ctx.from.id}` });
   await preview(ctx, id, draft.text, draft.regionCode);
 });
@@ -90,7 +87,7 @@ announceFeature.chatType('private').on('message:text', async (ctx, next) => {
     const { candidates } = await resolveRegion(ctx.deps.pool, text, { limit: 1 });
     const region = candidates[0];
     if (!region) return void (await ctx.reply(ctx.t('announce:notFound', { text })));
-    if (!mayAnnounce(roles, region.code)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: region.name })));
+    if (!mayManage(roles, region.code)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: region.name })));
     await saveConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id, { flow: FLOW, step: 'text', data: { regionCode: region.code } });
     return void (await ctx.reply(ctx.t('announce:askText'), { parse_mode: 'HTML' }));
   }
@@ -108,7 +105,7 @@ announceFeature.chatType('private').on('message:text', async (ctx, next) => {
 async function ownAnnouncement(ctx: BotContext, id: number) {
   const announcement = await announcementToSend(ctx.deps.pool, id);
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
-  if (!announcement || !mayAnnounce(roles, announcement.regionCode) || (!roles.admin && announcement.createdBy !== `telegram:${ctx.from!.id}`)) {
+  if (!announcement || !mayManage(roles, announcement.regionCode) || (!roles.admin && announcement.createdBy !== `telegram:${ctx.from!.id}`)) {
     await ctx.answerCallbackQuery({ text: ctx.t('announce:stale'), show_alert: true });
     return undefined;
   }
@@ -160,7 +157,7 @@ announceFeature.command(['pengingat', 'reminder'], async (ctx) => {
     [id],
   );
   if (!rows[0]) return void (await ctx.reply(ctx.t('announce:reminderUnknown', { id })));
-  if (!mayAnnounce(roles, ceremonyRegion(rows[0].provinceCode)))
+  if (!mayManage(roles, ceremonyRegion(rows[0].provinceCode)))
     return void (await ctx.reply(ctx.t('announce:outOfScope', { region: rows[0].name ?? 'Indonesia' })));
   await ctx.deps.pool.query('UPDATE "AwardCeremony" SET remind = $2 WHERE id = $1', [id, !!on]);
   await audit(ctx.deps.pool, { actor: `telegram:${ctx.from!.id}`, action: on ? 'ceremony.reminder.on' : 'ceremony.reminder.off', target: id });

@@ -7,7 +7,7 @@ import { importFile } from '../../domain/import/import-runner.ts';
 import { parseIndonesianDate } from '../../domain/import/indonesian-values.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
-import { mayActOn, rolesOf } from '../../domain/roles/roles.ts';
+import { ceremonyRegion, mayActOn, mayManage, rolesOf } from '../../domain/roles/roles.ts';
 import { formatCalendarDate } from '../../i18n/format.ts';
 import type { BotContext } from '../context.ts';
 
@@ -136,7 +136,7 @@ ceremonyFlowFeature.callbackQuery('ac:ok', async (ctx) => {
   const d = state.data as CeremonyDraft;
   // Still allowed? Roles may have changed since the conversation began.
   const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
-  if (!(d.level === 'national' ? roles.admin : mayActOn(roles, d.provinceCode!))) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!mayManage(roles, ceremonyRegion(d.provinceCode ?? null))) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   const row = {
     id: ceremonyId(d),
     edition: d.edition,

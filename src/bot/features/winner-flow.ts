@@ -7,9 +7,8 @@ import { AWARD_CATEGORIES } from '../../domain/awards/award-history.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
-import { rolesOf } from '../../domain/roles/roles.ts';
+import { ceremonyRegion, mayManage, rolesOf } from '../../domain/roles/roles.ts';
 import type { BotContext } from '../context.ts';
-import { mayAnnounce } from './announce.ts';
 
 export const winnerFlowFeature = new Composer<BotContext>();
 const FLOW = 'pemenang';
@@ -49,7 +48,7 @@ winnerFlowFeature.command(['pemenang', 'winner'], async (ctx) => {
     `SELECT c.id, c.edition, c."provinceCode", r.name FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode"
       ORDER BY c.date DESC NULLS LAST, c.edition DESC, c.id`,
   );
-  const mine = rows.filter((c) => mayAnnounce(roles, c.provinceCode ?? '00')).slice(0, 8);
+  const mine = rows.filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, 8);
   if (!mine.length) return void (await ctx.reply(ctx.t('winners:noCeremonies')));
   const keyboard = new InlineKeyboard();
   for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.name ?? ctx.t('ceremonies:national')}`, `pm:c:${c.id}`).row();
@@ -66,7 +65,7 @@ winnerFlowFeature.callbackQuery(/^pm:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => 
   );
   const c = rows[0];
   // Checked when the button comes back: its data could be forged.
-  if (!c || !mayAnnounce(await rolesOf(ctx.deps.pool, ctx.from.id), c.provinceCode ?? '00'))
+  if (!c || !mayManage(await rolesOf(ctx.deps.pool, ctx.from.id), ceremonyRegion(c.provinceCode)))
     return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   const draft: WinnerDraft = {
     ceremonyId: ctx.match[1]!,
@@ -122,7 +121,7 @@ winnerFlowFeature.callbackQuery('pm:ok', async (ctx) => {
   if (!draft) return;
   await ctx.answerCallbackQuery();
   const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
-  if (!mayAnnounce(roles, draft.provinceCode ?? '00')) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!mayManage(roles, ceremonyRegion(draft.provinceCode ?? null))) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   const r = draft.recipient!;
   const row = {
     ceremony_id: draft.ceremonyId,

@@ -119,3 +119,14 @@ export async function rolesOf(db: Pick<pg.Pool, 'query'>, telegramId: number | b
 export function mayActOn(roles: Roles, regionCode: string): boolean {
   return roles.admin || roles.scopes.some((scope) => regionCode === scope || regionCode.startsWith(`${scope}.`) || scope === '00');
 }
+
+/**
+ * Whether these roles may manage what concerns a region's ceremonies and announcements: as
+ * mayActOn, except that Indonesia as a whole ("00", national ceremonies) is for admins.
+ */
+export function mayManage(roles: Roles, regionCode: string): boolean {
+  return regionCode === '00' ? roles.admin : mayActOn(roles, regionCode);
+}
+
+/** The region a ceremony concerns: its province, or Indonesia for a national one. */
+export const ceremonyRegion = (provinceCode: string | null): string => provinceCode ?? '00';
