@@ -2,13 +2,12 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { awardHistory, type AwardFilter } from '../../domain/awards/award-history.ts';
 import { onSignedButton } from '../callback-data.ts';
+import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
 import { awardPages } from './awards-message.ts';
 
-export const AWARDS = 'aw';
-const PAGE = 'awp';
 export const awardsFeature = new Composer<BotContext>();
 
 /** "r13.74", "y2025", "cpemerintah_desa" or "all": the filter in button data. */
@@ -38,14 +37,14 @@ async function render(ctx: BotContext, key: FilterKey, page: number) {
   const pages = awardPages(ctx.t, subject, ceremonies);
   const index = Math.min(Math.max(page, 0), pages.length - 1);
   const keyboard = new InlineKeyboard();
-  if (index > 0) keyboard.text(ctx.t('awards:previous'), ctx.buttons.sign(PAGE, key, String(index - 1)));
-  if (index < pages.length - 1) keyboard.text(ctx.t('awards:next'), ctx.buttons.sign(PAGE, key, String(index + 1)));
+  if (index > 0) keyboard.text(ctx.t('awards:previous'), ctx.buttons.sign(ACTION.awardsPage, key, String(index - 1)));
+  if (index < pages.length - 1) keyboard.text(ctx.t('awards:next'), ctx.buttons.sign(ACTION.awardsPage, key, String(index + 1)));
   keyboard.row();
   return { text: pages[index]!, keyboard: backKeyboard(ctx, key, keyboard) };
 }
 
 function backKeyboard(ctx: BotContext, key: FilterKey, keyboard = new InlineKeyboard()): InlineKeyboard {
-  if (key.startsWith('r')) keyboard.text(ctx.t('awards:coverageButton'), ctx.buttons.sign('cov', key.slice(1)));
+  if (key.startsWith('r')) keyboard.text(ctx.t('awards:coverageButton'), ctx.buttons.sign(ACTION.coverage, key.slice(1)));
   return keyboard.text(ctx.t('coverage:menuButton'), MENU);
 }
 
@@ -68,7 +67,7 @@ export async function answerAwards(ctx: BotContext, text: string): Promise<void>
   if (/^(19|20)\d\d$/.test(trimmed)) return replyWithAwards(ctx, `y${trimmed}`);
   const category = categoryIn(ctx, trimmed);
   if (category) return replyWithAwards(ctx, `c${category}`);
-  const region = await regionFromText(ctx, trimmed, AWARDS);
+  const region = await regionFromText(ctx, trimmed, ACTION.awards);
   if (region) await replyWithAwards(ctx, `r${region.code}`);
 }
 
@@ -79,12 +78,12 @@ awardsFeature.callbackQuery('m:aw', async (ctx) => {
   await replyWithAwards(ctx, 'all');
 });
 
-onSignedButton(awardsFeature, AWARDS, async (ctx, [code]) => {
+onSignedButton(awardsFeature, ACTION.awards, async (ctx, [code]) => {
   await ctx.answerCallbackQuery();
   if (code) await replyWithAwards(ctx, `r${code}`);
 });
 
-onSignedButton(awardsFeature, PAGE, async (ctx, [key, page]) => {
+onSignedButton(awardsFeature, ACTION.awardsPage, async (ctx, [key, page]) => {
   await ctx.answerCallbackQuery();
   if (!key) return;
   const { text, keyboard } = await render(ctx, key, Number(page));

@@ -4,10 +4,10 @@ import { chartSeries, coverageChartSvg, renderPng } from '../../charts/coverage-
 import { coverageReport } from '../../domain/coverage/coverage-report.ts';
 import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
 import { onSignedButton } from '../callback-data.ts';
+import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { regionFromText } from '../region-question.ts';
 
-export const CHART = 'gr';
 export const chartFeature = new Composer<BotContext>();
 
 const shortDate = new Intl.DateTimeFormat('id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -52,11 +52,11 @@ chartFeature.command(['grafik', 'chart'], async (ctx) => {
     await ctx.reply(ctx.t('regions:askName', { example: '/grafik Papua Barat Daya' }), { parse_mode: 'HTML' });
     return;
   }
-  const region = await regionFromText(ctx, text, CHART);
+  const region = await regionFromText(ctx, text, ACTION.chart);
   if (region) await replyWithChart(ctx, region.code);
 });
 
-onSignedButton(chartFeature, CHART, async (ctx, [code]) => {
+onSignedButton(chartFeature, ACTION.chart, async (ctx, [code]) => {
   await ctx.answerCallbackQuery();
   if (code) await replyWithChart(ctx, code);
 });

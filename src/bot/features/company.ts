@@ -8,10 +8,10 @@ import { companyStanding, type CompanyStanding } from '../../domain/companies/co
 import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
 import { onSignedButton } from '../callback-data.ts';
+import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 
 export const companyFeature = new Composer<BotContext>();
-const VIEW = 'co';
 
 const dateTime = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 
@@ -52,7 +52,7 @@ export async function answerCompany(ctx: BotContext): Promise<void> {
   if (!companies.length) return void (await ctx.reply(ctx.t('company:howToLink'), { parse_mode: 'HTML' }));
   if (companies.length === 1) return showStanding(ctx, companies[0]!.npp);
   const keyboard = new InlineKeyboard();
-  for (const c of companies) keyboard.text(c.name, ctx.buttons.sign(VIEW, c.npp)).row();
+  for (const c of companies) keyboard.text(c.name, ctx.buttons.sign(ACTION.company, c.npp)).row();
   await ctx.reply(ctx.t('company:choose'), { reply_markup: keyboard });
 }
 
@@ -90,7 +90,7 @@ companyFeature.callbackQuery('m:co', async (ctx) => {
   await answerCompany(ctx);
 });
 
-onSignedButton(companyFeature, VIEW, async (ctx, [npp]) => {
+onSignedButton(companyFeature, ACTION.company, async (ctx, [npp]) => {
   await ctx.answerCallbackQuery();
   if (npp) await showStanding(ctx, npp);
 });

@@ -5,10 +5,10 @@ import { coverageReport, type CoverageReport } from '../../domain/coverage/cover
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { formatCalendarDate, formatDecimal, formatInteger, formatPercent } from '../../i18n/format.ts';
 import { onSignedButton } from '../callback-data.ts';
+import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { wordList } from '../words.ts';
 
-export const COMPARE = 'cmp';
 export const compareFeature = new Composer<BotContext>();
 
 /** The code a compare prompt carries: "(kode 16)" or "(code 16)". */
@@ -60,7 +60,7 @@ compareFeature.command(['bandingkan', 'compare'], async (ctx) => {
   if (a && b) await replyWithComparison(ctx, [a, b]);
 });
 
-onSignedButton(compareFeature, COMPARE, async (ctx, [code]) => {
+onSignedButton(compareFeature, ACTION.compare, async (ctx, [code]) => {
   await ctx.answerCallbackQuery();
   if (!code) return;
   const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [code]);

@@ -7,12 +7,12 @@ import { loadContributionRules } from '../../domain/contributions/contribution-r
 import { incomeIn } from '../../domain/contributions/income-text.ts';
 import { formatInteger, formatRupiah } from '../../i18n/format.ts';
 import { onSignedButton } from '../callback-data.ts';
+import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { mentionsAny, wordList } from '../words.ts';
 import { contributionMessage } from './contribution-message.ts';
 
-export const CONTRIBUTION = 'iu';
 const INCOME_CHOICES = [1_000_000, 2_000_000, 3_000_000, 5_000_000];
 export const contributionFeature = new Composer<BotContext>();
 
@@ -43,11 +43,11 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
   const { income, withJht, transport } = answers;
   if (income === undefined) {
     const keyboard = new InlineKeyboard();
-    for (const amount of INCOME_CHOICES) keyboard.text(ctx.t('contribution:incomeChoice', { amount: formatInteger(amount) }), ctx.buttons.sign(CONTRIBUTION, String(amount), '', ''));
+    for (const amount of INCOME_CHOICES) keyboard.text(ctx.t('contribution:incomeChoice', { amount: formatInteger(amount) }), ctx.buttons.sign(ACTION.contribution, String(amount), '', ''));
     await send(ctx.t('contribution:askIncome'), keyboard);
     return;
   }
-  const sign = (j: boolean | undefined, tr: boolean | undefined) => ctx.buttons.sign(CONTRIBUTION, String(income), flag(j), flag(tr));
+  const sign = (j: boolean | undefined, tr: boolean | undefined) => ctx.buttons.sign(ACTION.contribution, String(income), flag(j), flag(tr));
   if (withJht === undefined) {
     await send(
       ctx.t('contribution:askJht', { income: formatRupiah(income) }),
@@ -65,14 +65,14 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
   const date = todayInJakarta(ctx.deps.clock?.() ?? new Date());
   const estimate = estimateBpuContribution(await loadContributionRules(ctx.deps.pool), { income, withJht, transport, date });
   const keyboard = new InlineKeyboard()
-    .text(ctx.t('contribution:again'), ctx.buttons.sign(CONTRIBUTION, '', '', ''))
+    .text(ctx.t('contribution:again'), ctx.buttons.sign(ACTION.contribution, '', '', ''))
     .text(ctx.t('coverage:menuButton'), MENU);
   await send(estimate ? contributionMessage(ctx.t, estimate, income, date) : ctx.t('contribution:noRules'), keyboard);
 }
 
 contributionFeature.command(['iuran', 'contribution'], (ctx) => answerContribution(ctx, contributionAnswers(ctx, ctx.match)));
 
-onSignedButton(contributionFeature, CONTRIBUTION, async (ctx, [income, jht, transport]) => {
+onSignedButton(contributionFeature, ACTION.contribution, async (ctx, [income, jht, transport]) => {
   await ctx.answerCallbackQuery();
   const answers: Answers = {};
   if (income) answers.income = Number(income);

@@ -2,22 +2,22 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { coverageReport } from '../../domain/coverage/coverage-report.ts';
 import { onSignedButton } from '../callback-data.ts';
+import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
 import { coverageMessage } from './coverage-message.ts';
 
-export const COVERAGE = 'cov';
 export const coverageFeature = new Composer<BotContext>();
 
 export async function replyWithCoverage(ctx: BotContext, regionCode: string): Promise<void> {
   const report = await coverageReport(ctx.deps.pool, regionCode);
   const keyboard = new InlineKeyboard()
-    .text(ctx.t('coverage:awardsButton'), ctx.buttons.sign('aw', regionCode))
-    .text(ctx.t('coverage:chartButton'), ctx.buttons.sign('gr', regionCode))
+    .text(ctx.t('coverage:awardsButton'), ctx.buttons.sign(ACTION.awards, regionCode))
+    .text(ctx.t('coverage:chartButton'), ctx.buttons.sign(ACTION.chart, regionCode))
     .row()
-    .text(ctx.t('compare:button'), ctx.buttons.sign('cmp', regionCode))
-    .text(ctx.t('subscriptions:button'), ctx.buttons.sign('sub', regionCode))
+    .text(ctx.t('compare:button'), ctx.buttons.sign(ACTION.compare, regionCode))
+    .text(ctx.t('subscriptions:button'), ctx.buttons.sign(ACTION.subscribe, regionCode))
     .text(ctx.t('coverage:menuButton'), MENU);
   if (!report) {
     const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [regionCode]);
@@ -29,7 +29,7 @@ export async function replyWithCoverage(ctx: BotContext, regionCode: string): Pr
 
 /** Answers a coverage question about `text`, asking which region when several match. */
 export async function answerCoverage(ctx: BotContext, text: string): Promise<void> {
-  const region = await regionFromText(ctx, text, COVERAGE);
+  const region = await regionFromText(ctx, text, ACTION.coverage);
   if (region) await replyWithCoverage(ctx, region.code);
 }
 
@@ -47,7 +47,7 @@ coverageFeature.callbackQuery('m:cov', async (ctx) => {
   await ctx.reply(ctx.t('regions:askName', { example: '/cakupan Sumsel' }), { parse_mode: 'HTML' });
 });
 
-onSignedButton(coverageFeature, COVERAGE, async (ctx, [code]) => {
+onSignedButton(coverageFeature, ACTION.coverage, async (ctx, [code]) => {
   await ctx.answerCallbackQuery();
   if (code) await replyWithCoverage(ctx, code);
 });

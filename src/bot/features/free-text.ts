@@ -7,15 +7,16 @@ import { incomeIn } from '../../domain/contributions/income-text.ts';
 import { resolveRegionInWords } from '../../domain/regions/region-resolver.ts';
 import type { I18n } from '../../i18n/i18n.ts';
 import { LOCALES } from '../../i18n/locales.ts';
+import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { mainMenuKeyboard } from '../menu.ts';
 import { regionFromResolution } from '../region-question.ts';
-import { AWARDS, replyWithAwards } from './awards.ts';
+import { replyWithAwards } from './awards.ts';
 import { answerContribution, contributionAnswers } from './contribution.ts';
-import { COVERAGE, replyWithCoverage } from './coverage.ts';
+import { replyWithCoverage } from './coverage.ts';
 import { answerCompany } from './company.ts';
 import { answerEnroll } from './enroll.ts';
-import { listForChat, startSubscription, SUBSCRIBE } from './subscriptions.ts';
+import { listForChat, startSubscription } from './subscriptions.ts';
 
 export const freeTextFeature = new Composer<BotContext>();
 
@@ -71,7 +72,7 @@ export async function answerFreeText(ctx: BotContext, text: string): Promise<str
       return intent;
     case 'subscribe': {
       const found = words.length ? await resolveRegionInWords(pool, words, { limit: 6 }) : undefined;
-      const region = found?.candidates.length ? await regionFromResolution(ctx, found, words.join(' '), SUBSCRIBE) : undefined;
+      const region = found?.candidates.length ? await regionFromResolution(ctx, found, words.join(' '), ACTION.subscribe) : undefined;
       if (region) await startSubscription(ctx, region.code);
       else if (!found?.candidates.length) await listForChat(ctx);
       return intent;
@@ -83,7 +84,7 @@ export async function answerFreeText(ctx: BotContext, text: string): Promise<str
     case 'awards': {
       const found = words.length ? await resolveRegionInWords(pool, words, { limit: 6 }) : undefined;
       if (found?.candidates.length) {
-        const region = await regionFromResolution(ctx, found, words.join(' '), AWARDS);
+        const region = await regionFromResolution(ctx, found, words.join(' '), ACTION.awards);
         if (region) await replyWithAwards(ctx, `r${region.code}`);
       } else await replyWithAwards(ctx, year ? `y${year}` : 'all');
       return intent;
@@ -93,7 +94,7 @@ export async function answerFreeText(ctx: BotContext, text: string): Promise<str
         await ctx.reply(ctx.t('intents:askRegionCoverage'), { parse_mode: 'HTML' });
         return intent;
       }
-      const region = await regionFromResolution(ctx, await resolveRegionInWords(pool, words, { limit: 6 }), words.join(' '), COVERAGE);
+      const region = await regionFromResolution(ctx, await resolveRegionInWords(pool, words, { limit: 6 }), words.join(' '), ACTION.coverage);
       if (region) await replyWithCoverage(ctx, region.code);
       return intent;
     }
@@ -105,7 +106,7 @@ export async function answerFreeText(ctx: BotContext, text: string): Promise<str
       }
       const found = words.length ? await resolveRegionInWords(pool, words, { limit: 6 }) : undefined;
       if (found?.candidates.length) {
-        const region = await regionFromResolution(ctx, found, words.join(' '), COVERAGE);
+        const region = await regionFromResolution(ctx, found, words.join(' '), ACTION.coverage);
         if (region) await replyWithCoverage(ctx, region.code);
         return 'coverage';
       }

@@ -9,13 +9,11 @@ import {
   unsubscribeAll,
 } from '../../domain/subscriptions/subscriptions.ts';
 import { onSignedButton } from '../callback-data.ts';
+import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
 
-export const SUBSCRIBE = 'sub';
-const CHOOSE_SCOPE = 'subc';
-const DROP = 'unsub';
 export const subscriptionsFeature = new Composer<BotContext>();
 
 async function regionOf(ctx: BotContext, code: string): Promise<{ code: string; name: string; level: string } | undefined> {
@@ -31,7 +29,7 @@ async function confirm(ctx: BotContext, region: { code: string; name: string; le
   const scope = includeChildren ? ctx.t('subscriptions:scopeChildren') : '';
   const keyboard = new InlineKeyboard();
   if (region.level === 'province' && !includeChildren)
-    keyboard.text(ctx.t('subscriptions:includeChildrenButton'), ctx.buttons.sign(CHOOSE_SCOPE, region.code, '1')).row();
+    keyboard.text(ctx.t('subscriptions:includeChildrenButton'), ctx.buttons.sign(ACTION.subscribeScope, region.code, '1')).row();
   keyboard.text(ctx.t('common:menu.subscriptions'), 'm:sub').text(ctx.t('coverage:menuButton'), MENU);
   await ctx.reply(ctx.t(`subscriptions:${outcome}`, { region: region.name, scope }), { parse_mode: 'HTML', reply_markup: keyboard });
 }
@@ -44,9 +42,9 @@ export async function startSubscription(ctx: BotContext, code: string, oneTap = 
     await ctx.reply(ctx.t('subscriptions:askChildren', { region: region.name }), {
       parse_mode: 'HTML',
       reply_markup: new InlineKeyboard()
-        .text(ctx.t('subscriptions:withChildren'), ctx.buttons.sign(CHOOSE_SCOPE, code, '1'))
+        .text(ctx.t('subscriptions:withChildren'), ctx.buttons.sign(ACTION.subscribeScope, code, '1'))
         .row()
-        .text(ctx.t('subscriptions:provinceOnly'), ctx.buttons.sign(CHOOSE_SCOPE, code, '0')),
+        .text(ctx.t('subscriptions:provinceOnly'), ctx.buttons.sign(ACTION.subscribeScope, code, '0')),
     });
     return;
   }
@@ -63,14 +61,14 @@ export async function listForChat(ctx: BotContext): Promise<void> {
     .map((s) => ctx.t('subscriptions:item', { region: s.regionName, scope: s.includeChildren ? ctx.t('subscriptions:itemScope') : '' }))
     .join('\n');
   const keyboard = new InlineKeyboard();
-  for (const s of subscriptions) keyboard.text(ctx.t('subscriptions:drop', { region: s.regionName }), ctx.buttons.sign(DROP, s.regionCode)).row();
+  for (const s of subscriptions) keyboard.text(ctx.t('subscriptions:drop', { region: s.regionName }), ctx.buttons.sign(ACTION.unsubscribe, s.regionCode)).row();
   await ctx.reply(ctx.t('subscriptions:list', { items }), { parse_mode: 'HTML', reply_markup: keyboard });
 }
 
 subscriptionsFeature.command(['langganan', 'subscribe'], async (ctx) => {
   const text = ctx.match.trim();
   if (!text) return listForChat(ctx);
-  const region = await regionFromText(ctx, text, SUBSCRIBE);
+  const region = await regionFromText(ctx, text, ACTION.subscribe);
   if (region) await startSubscription(ctx, region.code);
 });
 
@@ -91,18 +89,18 @@ subscriptionsFeature.callbackQuery('m:sub', async (ctx) => {
   await listForChat(ctx);
 });
 
-onSignedButton(subscriptionsFeature, SUBSCRIBE, async (ctx, [code]) => {
+onSignedButton(subscriptionsFeature, ACTION.subscribe, async (ctx, [code]) => {
   await ctx.answerCallbackQuery();
   if (code) await startSubscription(ctx, code);
 });
 
-onSignedButton(subscriptionsFeature, CHOOSE_SCOPE, async (ctx, [code, children]) => {
+onSignedButton(subscriptionsFeature, ACTION.subscribeScope, async (ctx, [code, children]) => {
   await ctx.answerCallbackQuery();
   const region = code ? await regionOf(ctx, code) : undefined;
   if (region) await confirm(ctx, region, children === '1');
 });
 
-onSignedButton(subscriptionsFeature, DROP, async (ctx, [code]) => {
+onSignedButton(subscriptionsFeature, ACTION.unsubscribe, async (ctx, [code]) => {
   await ctx.answerCallbackQuery();
   const region = code ? await regionOf(ctx, code) : undefined;
   if (!region) return;
