@@ -4,13 +4,14 @@
 import { Composer } from 'grammy';
 import { detectIntent, INTENTS, type IntentKeywords } from '../../domain/intents/intent-detector.ts';
 import { incomeIn } from '../../domain/contributions/income-text.ts';
-import { resolveRegionInWords } from '../../domain/regions/region-resolver.ts';
+import { resolveRegionInWords, type RegionResolution } from '../../domain/regions/region-resolver.ts';
 import type { I18n } from '../../i18n/i18n.ts';
-import { LOCALES } from '../../i18n/locales.ts';
+import { LOCALES, type Locale } from '../../i18n/locales.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { mainMenuKeyboard } from '../menu.ts';
 import { regionFromResolution } from '../region-question.ts';
+import { wordList } from '../words.ts';
 import { replyWithAwards } from './awards.ts';
 import { answerContribution, contributionAnswers } from './contribution.ts';
 import { replyWithCoverage } from './coverage.ts';
@@ -31,11 +32,7 @@ const vocabularies = new WeakMap<I18n, Vocabulary>();
 function vocabulary(i18n: I18n): Vocabulary {
   let v = vocabularies.get(i18n);
   if (v) return v;
-  const list = (lng: string, key: string) =>
-    String(i18n.t(key, { lng }))
-      .split(',')
-      .map((w) => w.trim().toLowerCase())
-      .filter(Boolean);
+  const list = (lng: Locale, key: string) => wordList(i18n.getFixedT(lng), key);
   const keywords = Object.fromEntries(INTENTS.map((i) => [i, LOCALES.flatMap((lng) => list(lng, `intents:keywords.${i}`))])) as IntentKeywords;
   v = { keywords, fillers: new Set(LOCALES.flatMap((lng) => list(lng, 'intents:fillers'))) };
   vocabularies.set(i18n, v);
@@ -43,75 +40,65 @@ function vocabulary(i18n: I18n): Vocabulary {
 }
 
 const YEAR = /\b(19|20)\d\d\b/;
+const REGION_CHOICES = 6;
 
 async function menuReply(ctx: BotContext, key: string): Promise<void> {
   await ctx.reply(ctx.t(key), { parse_mode: 'HTML', reply_markup: mainMenuKeyboard(ctx.t) });
 }
 
-/** Answers one free-text message. Exported for the conversation tests' explanations. */
-export async function answerFreeText(ctx: BotContext, text: string): Promise<string> {
+/** Answers one free-text message by its intent, with the region it names where one is needed. */
+async function answerFreeText(ctx: BotContext, text: string): Promise<void> {
   const { keywords, fillers } = vocabulary(ctx.deps.i18n);
   const { intent, rest } = detectIntent(text, keywords, fillers);
-  const pool = ctx.deps.pool;
   const year = YEAR.exec(text)?.[0];
   const words = rest.filter((w) => w !== year);
+  // Looked up only by the intents that need a place: the others answer without a query.
+  const findRegion = async () => (words.length ? resolveRegionInWords(ctx.deps.pool, words, { limit: REGION_CHOICES }) : undefined);
+  /** The region found, or undefined once choices or "not found" were offered for `action`. */
+  const pick = (found: RegionResolution, action: string) => regionFromResolution(ctx, found, words.join(' '), action);
   switch (intent) {
     case 'about':
     case 'greeting':
     case 'thanks':
-      await ctx.reply(ctx.t(`intents:${intent}`), { parse_mode: 'HTML', reply_markup: mainMenuKeyboard(ctx.t) });
-      return intent;
+      return menuReply(ctx, `intents:${intent}`);
     case 'help':
-      await ctx.reply(ctx.t('help:text'), { parse_mode: 'HTML', reply_markup: mainMenuKeyboard(ctx.t) });
-      return intent;
+      return menuReply(ctx, 'help:text');
     case 'enroll':
-      await answerEnroll(ctx);
-      return intent;
+      return answerEnroll(ctx);
     case 'contribution':
-      await answerContribution(ctx, contributionAnswers(ctx, text));
-      return intent;
-    case 'subscribe': {
-      const found = words.length ? await resolveRegionInWords(pool, words, { limit: 6 }) : undefined;
-      const region = found?.candidates.length ? await regionFromResolution(ctx, found, words.join(' '), ACTION.subscribe) : undefined;
-      if (region) await startSubscription(ctx, region.code);
-      else if (!found?.candidates.length) await listForChat(ctx);
-      return intent;
-    }
+      return answerContribution(ctx, contributionAnswers(ctx, text));
     case 'company':
       // Only what the person may see: their own companies, or how to link.
-      await answerCompany(ctx);
-      return intent;
+      return answerCompany(ctx);
+    case 'subscribe': {
+      const found = await findRegion();
+      if (!found?.candidates.length) return listForChat(ctx);
+      const region = await pick(found, ACTION.subscribe);
+      if (region) await startSubscription(ctx, region.code);
+      return;
+    }
     case 'awards': {
-      const found = words.length ? await resolveRegionInWords(pool, words, { limit: 6 }) : undefined;
-      if (found?.candidates.length) {
-        const region = await regionFromResolution(ctx, found, words.join(' '), ACTION.awards);
-        if (region) await replyWithAwards(ctx, `r${region.code}`);
-      } else await replyWithAwards(ctx, year ? `y${year}` : 'all');
-      return intent;
+      const found = await findRegion();
+      if (!found?.candidates.length) return replyWithAwards(ctx, year ? `y${year}` : 'all');
+      const region = await pick(found, ACTION.awards);
+      if (region) await replyWithAwards(ctx, `r${region.code}`);
+      return;
     }
     case 'coverage': {
-      if (!words.length) {
-        await ctx.reply(ctx.t('intents:askRegionCoverage'), { parse_mode: 'HTML' });
-        return intent;
-      }
-      const region = await regionFromResolution(ctx, await resolveRegionInWords(pool, words, { limit: 6 }), words.join(' '), ACTION.coverage);
+      const found = await findRegion();
+      if (!found) return void (await ctx.reply(ctx.t('intents:askRegionCoverage'), { parse_mode: 'HTML' }));
+      const region = await pick(found, ACTION.coverage);
       if (region) await replyWithCoverage(ctx, region.code);
-      return intent;
+      return;
     }
     case undefined: {
       // A bare amount is a contribution question; a bare place, a coverage question.
-      if (incomeIn(text) !== undefined) {
-        await answerContribution(ctx, contributionAnswers(ctx, text));
-        return 'contribution';
-      }
-      const found = words.length ? await resolveRegionInWords(pool, words, { limit: 6 }) : undefined;
-      if (found?.candidates.length) {
-        const region = await regionFromResolution(ctx, found, words.join(' '), ACTION.coverage);
-        if (region) await replyWithCoverage(ctx, region.code);
-        return 'coverage';
-      }
-      await menuReply(ctx, 'intents:notUnderstood');
-      return 'none';
+      if (incomeIn(text) !== undefined) return answerContribution(ctx, contributionAnswers(ctx, text));
+      const found = await findRegion();
+      if (!found?.candidates.length) return menuReply(ctx, 'intents:notUnderstood');
+      const region = await pick(found, ACTION.coverage);
+      if (region) await replyWithCoverage(ctx, region.code);
+      return;
     }
   }
 }
