@@ -6,7 +6,8 @@ import { parseTelegramHtml } from '../src/telegram/telegram-html.ts';
 type Tree = { [key: string]: string | Tree };
 
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+  // A list (example questions, steps) is one key: its length may differ between languages.
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' || Array.isArray(v) ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
 }
 
 function leaves(tree: Tree): string[] {

@@ -1,0 +1,194 @@
+// Every answer the bot can give, searchable by the ways people ask for it: the built-in
+// answers (coverage, awards, the calculator, ...) by their example questions, and each
+// knowledge entry by its question variants, in both languages. Ranking is MiniSearch's BM25
+// over the stemmed words; this module only adds how much of the question was understood.
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { rawWords, standardWord, stemWord, type Language } from './normalize.ts';
+import { QUESTION_MARKERS, STOPWORDS, SYNONYMS } from './lexicon.ts';
+
+export interface AnswerVariants {
+  /** "coverage", "calculator", or a knowledge entry's id ("late-fine"). */
+  target: string;
+  lang: Language;
+  questions: string[];
+}
+
+export interface RankedAnswer {
+  target: string;
+  score: number;
+  /** The share of the question's words (weighted by rarity) that the answer's best variant matched. */
+  matched: number;
+  /** The share of that variant's words the question matched. */
+  covered: number;
+  /** The question's stems it matched. */
+  terms: string[];
+  /** How many of its questions matched (counted up to a few). */
+  hits: number;
+}
+
+/** What the second and third best matching questions of an answer add to its score. */
+const MORE_QUESTIONS = [0, 0.3, 0.1];
+
+/** A stem of the question, and whether its word means something (an everyday word, not a typo or a name). */
+export interface QueryStem {
+  stem: string;
+  meaningful: boolean;
+}
+
+/** Words that carry no topic, and numbers: neither ranks an answer. */
+export function isContentWord(word: string): boolean {
+  return !STOPWORDS.has(word) && !/\d/.test(word) && word.length > 1;
+}
+
+const MARKER_WORDS = new Set(QUESTION_MARKERS.map((m) => m.marker));
+
+/** Each phrase of one meaning → its word, longest phrases first; the words themselves are not stemmed. */
+const MEANINGS: { parts: string[]; word: string }[] = [
+  ...QUESTION_MARKERS.map((m) => ({ parts: m.words.split(' '), word: m.marker })),
+  ...Object.entries(SYNONYMS).flatMap(([word, phrases]) => phrases.map((p) => ({ parts: p.split(' '), word }))),
+].sort((a, b) => b.parts.length - a.parts.length);
+const MEANING_WORDS = new Set([...MARKER_WORDS, ...Object.keys(SYNONYMS)]);
+
+/** Standard words, with question phrases ("apa itu") and synonyms ("pass away") as the word of their meaning. */
+function byMeaning(words: string[]): { word: string; raw: string; meaning: boolean }[] {
+  const out: { word: string; raw: string; meaning: boolean }[] = [];
+  const standard = words.map(standardWord);
+  for (let i = 0; i < standard.length; i++) {
+    const found = MEANINGS.find(({ parts }) => parts.every((p, k) => standard[i + k] === p));
+    if (found) {
+      out.push({ word: found.word, raw: words[i]!, meaning: true });
+      i += found.parts.length - 1;
+    } else out.push({ word: standard[i]!, raw: words[i]!, meaning: MEANING_WORDS.has(standard[i]!) });
+  }
+  return out;
+}
+
+/**
+ * The stems of a text's content words, once each, in order. `meaningful` tells typos and
+ * names from words; `correct` spells a typo as the word it likely is.
+ */
+export function contentStems(
+  words: string[],
+  language: Language,
+  meaningful: (word: string) => boolean = () => true,
+  correct: (word: string) => string = (w) => w,
+): QueryStem[] {
+  const stems: QueryStem[] = [];
+  for (const { word, raw, meaning } of byMeaning(words.map(correct))) {
+    if (!isContentWord(word)) continue;
+    const stem = meaning ? word : stemWord(word, language);
+    if (!stems.some((s) => s.stem === stem)) stems.push({ stem, meaningful: meaning || meaningful(raw) });
+  }
+  return stems;
+}
+
+interface Doc {
+  id: number;
+  target: string;
+  terms: string;
+  size: number;
+}
+
+/**
+ * Weight of a word no answer uses: an everyday word ("cuaca", "kereta") is a topic the bot
+ * does not cover and weighs as the rarest word would; a word no dictionary knows is likely a
+ * typo or a name and weighs little.
+ */
+const UNKNOWN_TYPO_WEIGHT = 0.5;
+/** ... and an everyday word weighs as a word used by this share of the answers would. */
+export const UNKNOWN_WORD_SHARE = { value: 0.1 };
+/** A question marker ("kapan", "apa itu") ranks answers, but less than a word of the topic. */
+export const MARKER_BOOST = { value: 0.5 };
+
+export class AnswerIndex {
+  private readonly search = new MiniSearch<Doc>({
+    fields: ['terms'],
+    storeFields: ['target', 'size'],
+    tokenize: (text) => text.split(' ').filter(Boolean),
+    processTerm: (term) => term,
+    // Typos are corrected before the search (Understander.correct), against the questions'
+    // own words: MiniSearch's fuzzy and prefix matching found nothing more on the labelled set.
+    searchOptions: { combineWith: 'OR' },
+  });
+  /** Every standard word of every question, before stemming: what counts as "meaningful". */
+  readonly vocabulary = new Set<string>();
+  /** Per stem, the answers whose questions use it: rarer stems weigh more. */
+  private readonly targetsOfStem = new Map<string, Set<string>>();
+  private readonly targets = new Set<string>();
+  /** Every question as a whole phrase of standard words ("what can you do", "bantuan"); null when two answers share it. */
+  private readonly phrases = new Map<string, string | null>();
+
+  constructor(variants: Iterable<AnswerVariants>) {
+    const docs: Doc[] = [];
+    const seen = new Set<string>();
+    for (const { target, lang, questions } of variants) {
+      this.targets.add(target);
+      for (const question of questions) {
+        const words = rawWords(question);
+        for (const w of words) this.vocabulary.add(standardWord(w)).add(w);
+        const phrase = words.map(standardWord).join(' ');
+        const owner = this.phrases.get(phrase);
+        this.phrases.set(phrase, owner === undefined || owner === target ? target : null);
+        const stems = contentStems(words, lang).map((s) => s.stem);
+        if (!stems.length) continue;
+        for (const stem of stems) {
+          let set = this.targetsOfStem.get(stem);
+          if (!set) this.targetsOfStem.set(stem, (set = new Set()));
+          set.add(target);
+        }
+        const terms = stems.join(' ');
+        const key = `${target}\u0000${terms}`;
+        if (seen.has(key)) continue; // the same question twice, once normalised
+        seen.add(key);
+        docs.push({ id: docs.length, target, terms, size: stems.length });
+      }
+    }
+    this.search.addAll(docs);
+  }
+
+  /** The one answer that has exactly these words as one of its questions. */
+  phrase(words: string[]): string | undefined {
+    return this.phrases.get(words.map(standardWord).join(' ')) ?? undefined;
+  }
+
+  /** Whether any question uses this stem. */
+  knows(stem: string): boolean {
+    return this.targetsOfStem.has(stem);
+  }
+
+  /** How telling a stem is: log of how few answers use it. */
+  weight(stem: string, meaningful = true): number {
+    const n = this.targetsOfStem.get(stem)?.size;
+    if (n) return Math.log(1 + this.targets.size / n);
+    return meaningful ? Math.log(1 + 1 / UNKNOWN_WORD_SHARE.value) : UNKNOWN_TYPO_WEIGHT;
+  }
+
+  /** Answers for these stems, best first, one entry per answer. */
+  rank(stems: QueryStem[]): RankedAnswer[] {
+    if (!stems.length) return [];
+    const weights = new Map(stems.map((s) => [s.stem, this.weight(s.stem, s.meaningful)]));
+    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+    const best = new Map<string, RankedAnswer>();
+    const results = this.search.search(stems.map((s) => s.stem).join(' '), {
+      boostTerm: (term) => (MARKER_WORDS.has(term) ? MARKER_BOOST.value : 1),
+    }) as (SearchResult & { target: string; size: number })[];
+    for (const result of results) {
+      const seen = best.get(result.target);
+      if (seen) {
+        // An answer asked for in several of its questions is likelier than one matched once.
+        if (seen.hits < MORE_QUESTIONS.length) seen.score += result.score * MORE_QUESTIONS[seen.hits++]!;
+        continue;
+      }
+      const matched = result.queryTerms.reduce((sum, s) => sum + (weights.get(s) ?? 0), 0) / total;
+      best.set(result.target, {
+        target: result.target,
+        score: result.score,
+        matched: Math.min(1, matched),
+        covered: Math.min(1, result.terms.length / result.size),
+        terms: result.queryTerms,
+        hits: 1,
+      });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
+  }
+}

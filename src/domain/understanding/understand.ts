@@ -1,0 +1,337 @@
+// What a free-text message asks for: its language, what it names (places, an income, a year,
+// a programme, the transport sector, "the most"), and every answer the bot could give, ranked,
+// with a decision: answer, offer a close call as choices, or say what the bot covers.
+// No Telegram and no database here: the bot hands in the names and the questions once.
+import { incomeIn } from '../contributions/income-text.ts';
+import { AnswerIndex, contentStems, isContentWord, type AnswerVariants } from './answer-index.ts';
+import { Gazetteer, type PlaceMatch, type PlaceName } from './gazetteer.ts';
+import {
+  ENGLISH_MARKERS,
+  INDONESIAN_MARKERS,
+  PROGRAMME_WORDS,
+  SLANG,
+  STOPWORDS,
+  SUPERLATIVES,
+  TRANSPORT_WORDS,
+  WITH_JHT,
+  WITHOUT_JHT,
+} from './lexicon.ts';
+import { everydayWords } from './dictionary.ts';
+import { withinEdits } from './edit-distance.ts';
+import { rawWords, standardWord, type Language } from './normalize.ts';
+
+/** The answers the bot builds from its data; every other target is a knowledge entry's id. */
+export const BUILT_IN_TARGETS = [
+  'coverage',
+  'awards',
+  'calculator',
+  'compare',
+  'ranking',
+  'subscribe',
+  'company',
+  'help',
+  'greeting',
+  'thanks',
+] as const;
+export type BuiltInTarget = (typeof BUILT_IN_TARGETS)[number];
+
+export function isBuiltInTarget(target: string): target is BuiltInTarget {
+  return (BUILT_IN_TARGETS as readonly string[]).includes(target);
+}
+
+/** Answers that are about a place: a place named with them fills their slot. */
+const TAKES_PLACE = new Set(['coverage', 'awards', 'compare', 'subscribe']);
+/** Answers that need more than their words: two regions or a comparison word; "the most" or a ranking word. */
+const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
+  compare: (slots, stems) => slots.places.length >= 2 || stems.has('banding'),
+  ranking: (slots, stems) => !!slots.order || ['peringkat', 'rank', 'ranking', 'urut', 'urutan'].some((w) => stems.has(w)),
+};
+/** A bare place after one of these asks the same again for that place ("kalo jambi?"). */
+const FOLLOWS_PLACE = new Set(['coverage', 'awards', 'compare', 'subscribe', 'branch-office']);
+
+export interface Slots {
+  places: PlaceMatch[];
+  income?: number;
+  year?: number;
+  programme?: 'JKK' | 'JKM' | 'JHT' | 'JP';
+  transport?: boolean;
+  withJht?: boolean;
+  order?: 'most' | 'least';
+  /** What a ranking is by: a percentage ("cakupan tertinggi") or a count ("peserta terbanyak"). */
+  metric?: 'percent' | 'participants';
+}
+
+/** What the chat asked last (kept 15 minutes), for follow-ups. */
+export interface ChatContext {
+  target: string;
+  lang: Language;
+  /** The place last asked about, as typed, and its most likely region. */
+  placeText?: string;
+  placeCode?: string;
+  income?: number;
+  year?: number;
+  withJht?: boolean;
+  transport?: boolean;
+}
+
+export interface Candidate {
+  target: string;
+  /** 0..1: how much of the question this answer explains. */
+  confidence: number;
+  score: number;
+}
+
+export type Decision = 'answer' | 'choose' | 'none';
+
+export interface Understanding {
+  /** The message's language; undefined when the words do not tell (then the user's own). */
+  lang: Language | undefined;
+  slots: Slots;
+  /** Best first. */
+  candidates: Candidate[];
+  decision: Decision;
+  /** The answer, when decided; for a close call, the first of the choices. */
+  target?: string;
+  /** Slots taken from the chat's context rather than from the message. */
+  fromContext: Array<'place' | 'income' | 'year'>;
+}
+
+export interface UnderstandingSources {
+  regions: Iterable<PlaceName>;
+  aliases: Iterable<{ alias: string; regionCode: string }>;
+  answers: Iterable<AnswerVariants>;
+}
+
+/** The thresholds and boosts of the decision, measured on the labelled set (test/understanding/). */
+export const TUNING = {
+  /** Below this the question is not understood. */
+  minConfidence: 0.4,
+  /** A runner-up scoring this close to the first makes a close call... */
+  closeCall: 0.95,
+  /** ... unless the first explains this much of the question. */
+  sure: 0.6,
+  maxChoices: 3,
+  placeAnswer: 2.5,
+  twoPlacesCompare: 2.5,
+  incomeCalculator: 2,
+  yearAwards: 1.25,
+  orderRanking: 2,
+  context: 1.2,
+};
+type Tuning = typeof TUNING;
+
+const PERCENT_WORDS = new Set(['persen', 'persentase', 'ucj', 'cakupan', 'coverage', 'percent', 'percentage', 'rate']);
+const COUNT_WORDS = new Set(['peserta', 'pekerja', 'orang', 'participants', 'members', 'workers', 'jumlah']);
+
+/** Mostly how much of the question the answer explains; a little how much of the answer's question was asked. */
+const confidenceOf = (matched: number, covered: number) => matched * (0.75 + 0.25 * covered);
+
+const MAX_CACHED_WORDS = 50_000;
+/** The calculator's share of the best score when only the amount speaks for it (then boosted). */
+const INCOME_EVIDENCE = 0.5;
+/** Words that open a follow-up ("kalo jambi?", "and with jht?"). */
+const FOLLOW_UP_WORDS = new Set(['kalau', 'terus', 'lalu', 'yang', 'and', 'what', 'how', 'then', 'gimana', 'bagaimana', 'trus', 'jadi', 'sama', 'dengan']);
+
+const YEAR = /(?<![\d./-])(19[5-9]\d|20[0-4]\d)(?!\d|[.,]\d)/;
+
+/** A number that is no income: a phone number or an identity number (long digit runs, or a leading 0). */
+const NOT_AN_AMOUNT = /(?<![\d.,])(0\d{6,}|\d{9,})(?![\d.,])/g;
+
+function phrasesIn(words: string[], phrases: readonly string[]): boolean {
+  const text = ` ${words.join(' ')} `;
+  return phrases.some((p) => text.includes(` ${p} `));
+}
+
+export class Understander {
+  readonly gazetteer: Gazetteer;
+  readonly index: AnswerIndex;
+
+  private readonly tuning: Tuning;
+
+  constructor(sources: UnderstandingSources, tuning: Partial<Tuning> = {}) {
+    this.tuning = { ...TUNING, ...tuning };
+    this.gazetteer = new Gazetteer(sources.regions, sources.aliases);
+    this.index = new AnswerIndex(sources.answers);
+  }
+
+  private readonly everyday = everydayWords();
+
+  private readonly meaningfulCache = new Map<string, boolean>();
+
+  /** Whether a word means something besides a place: grammar, slang, a word of any question, an everyday word. */
+  meaningful = (word: string): boolean => {
+    let known = this.meaningfulCache.get(word);
+    if (known === undefined) {
+      if (this.meaningfulCache.size > MAX_CACHED_WORDS) this.meaningfulCache.clear();
+      this.meaningfulCache.set(word, (known = this.isMeaningful(word)));
+    }
+    return known;
+  };
+
+  private isMeaningful(word: string): boolean {
+    const standard = standardWord(word);
+    return (
+      STOPWORDS.has(standard) ||
+      word in SLANG ||
+      this.index.vocabulary.has(word) ||
+      this.index.vocabulary.has(standard) ||
+      INDONESIAN_MARKERS.has(standard) ||
+      ENGLISH_MARKERS.has(word) ||
+      this.everyday.has(word) ||
+      this.everyday.has(standard)
+    );
+  }
+
+  /** Words of the questions by first letter and length, for spelling corrections (a typo seldom hits the first letter). */
+  private readonly spellings = new Map<string, string[]>();
+
+  /**
+   * A word no dictionary knows, spelled as the word of the questions it is one typo from
+   * ("penghargan" → "penghargaan", two for long words); otherwise as typed.
+   */
+  correct = (word: string): string => {
+    if (word.length < 5 || /\d/.test(word) || this.meaningful(word)) return word;
+    if (!this.spellings.size) {
+      for (const w of this.index.vocabulary) {
+        if (w.length < 5 || /\d/.test(w)) continue;
+        const key = `${w[0]}${w.length}`;
+        const list = this.spellings.get(key);
+        if (list) list.push(w);
+        else this.spellings.set(key, [w]);
+      }
+    }
+    const budget = word.length >= 9 ? 2 : 1;
+    let best: { word: string; distance: number } | undefined;
+    for (let length = word.length - budget; length <= word.length + budget; length++) {
+      for (const candidate of this.spellings.get(`${word[0]}${length}`) ?? []) {
+        const distance = withinEdits(word, candidate, best ? best.distance - 1 : budget);
+        if (distance !== undefined) best = { word: candidate, distance };
+      }
+    }
+    return best?.word ?? word;
+  };
+
+  language(words: string[]): Language | undefined {
+    let id = 0;
+    let en = 0;
+    for (const w of words) {
+      if (ENGLISH_MARKERS.has(w)) en++;
+      if (INDONESIAN_MARKERS.has(standardWord(w)) && !ENGLISH_MARKERS.has(w)) id++;
+    }
+    if (en >= 2 && en > id * 2) return 'en';
+    if (id >= 1 && id >= en) return 'id';
+    return undefined;
+  }
+
+  slots(text: string, words: string[]): Slots {
+    const places = this.gazetteer.find(words, this.meaningful);
+    const standard = words.map(standardWord);
+    const slots: Slots = { places };
+    const income = incomeIn(text.replace(NOT_AN_AMOUNT, ' '));
+    if (income !== undefined) slots.income = income;
+    const year = YEAR.exec(text)?.[1];
+    if (year) slots.year = Number(year);
+    const programme = words.map((w) => PROGRAMME_WORDS[w]).find(Boolean);
+    if (programme) slots.programme = programme;
+    if (words.some((w) => TRANSPORT_WORDS.has(w))) slots.transport = true;
+    if (phrasesIn(standard, WITHOUT_JHT)) slots.withJht = false;
+    else if (phrasesIn(standard, WITH_JHT)) slots.withJht = true;
+    const order = SUPERLATIVES.find((s) => phrasesIn(standard, [s.words]) || phrasesIn(words, [s.words]));
+    if (order) slots.order = order.order;
+    if (standard.some((w) => PERCENT_WORDS.has(w))) slots.metric = 'percent';
+    else if (standard.some((w) => COUNT_WORDS.has(w))) slots.metric = 'participants';
+    return slots;
+  }
+
+  understand(text: string, context?: ChatContext): Understanding {
+    const words = rawWords(text);
+    const lang = this.language(words) ?? context?.lang;
+    const slots = this.slots(text, words);
+    const inPlace = (i: number) => slots.places.some((p) => p.start <= i && i < p.end);
+    const yearText = slots.year ? String(slots.year) : undefined;
+    const rest = words.filter((w, i) => !inPlace(i) && w !== yearText);
+    const stems = contentStems(rest, lang ?? 'id', this.meaningful, this.correct);
+
+    const BOOSTS = this.tuning;
+    // A question without topic words of its own ("klo jambi?"), or one that opens like a
+    // follow-up ("and with jht?"), continues the last one; a new question does not.
+    const topicStems = stems.filter((s) => !s.stem.startsWith('q') || !/^q[a-z]+$/.test(s.stem));
+    const followUp = !!context && (FOLLOW_UP_WORDS.has(standardWord(words[0] ?? '')) || !topicStems.length);
+    const stemSet = new Set(stems.map((s) => s.stem));
+    const boost = (target: string): number => {
+      let factor = 1;
+      if (slots.places.length && TAKES_PLACE.has(target)) factor *= BOOSTS.placeAnswer;
+      if (slots.places.length >= 2 && target === 'compare') factor *= BOOSTS.twoPlacesCompare;
+      if (slots.income !== undefined && target === 'calculator') factor *= BOOSTS.incomeCalculator;
+      if (slots.year !== undefined && target === 'awards') factor *= BOOSTS.yearAwards;
+      if (slots.order && target === 'ranking') factor *= BOOSTS.orderRanking;
+      if (followUp && context?.target === target) factor *= BOOSTS.context;
+      return factor;
+    };
+    const ranked = this.index.rank(stems);
+    // An amount named is evidence for the calculator, whatever words came with it.
+    if (slots.income !== undefined && !ranked.some((r) => r.target === 'calculator')) {
+      ranked.push({ target: 'calculator', score: (ranked[0]?.score ?? 1) * INCOME_EVIDENCE, matched: 1, covered: 1, terms: [], hits: 1 });
+    }
+    const candidates: Candidate[] = ranked
+      .map((r) => ({ target: r.target, confidence: confidenceOf(r.matched, r.covered), score: r.score * boost(r.target) }))
+      .filter((c) => c.confidence >= this.tuning.minConfidence && (NEEDS[c.target]?.(slots, stemSet) ?? true))
+      .sort((a, b) => b.score - a.score);
+
+    const result = (decision: Decision, target?: string): Understanding => {
+      const u: Understanding = { lang, slots, candidates, decision, fromContext: [], ...(target ? { target } : {}) };
+      // The same question again ("iurannya brp?" after the income) or a follow-up takes what it lacks from the last.
+      if (target && (followUp || target === context?.target)) this.fillFromContext(u, target, context);
+      return u;
+    };
+
+    // Nothing but names, numbers and words no dictionary knows (typos, names): what they name answers.
+    const saysSomething = rest.some((w) => isContentWord(standardWord(w)) && this.meaningful(w));
+    // No answer explains the words, but an amount is named: it is what the person earns.
+    if (!candidates.length && slots.income !== undefined) return result('answer', 'calculator');
+    // Asked exactly as one answer's question is written ("bantuan", "what can you do").
+    const phrase = this.index.phrase(rest);
+    if (phrase && (NEEDS[phrase]?.(slots, stemSet) ?? true)) return result('answer', phrase);
+    if (!candidates.length && !saysSomething) {
+      if (slots.places.length >= 2) return result('answer', 'compare');
+      if (slots.places.length === 1) {
+        return result('answer', followUp && context && FOLLOWS_PLACE.has(context.target) ? context.target : 'coverage');
+      }
+      if (slots.income !== undefined) return result('answer', 'calculator');
+      if (slots.year !== undefined) return result('answer', 'awards');
+      if (slots.order) return result('answer', 'ranking');
+      return result('none');
+    }
+    const [first, second] = candidates;
+    if (!first) return result('none');
+    const close = second && second.score >= first.score * this.tuning.closeCall && first.confidence < this.tuning.sure;
+    if (close) return result('choose', first.target);
+    return result('answer', first.target);
+  }
+
+  /** Choices for a close call: the first few candidates within reach of the first. */
+  static choices(u: Understanding): string[] {
+    const [first] = u.candidates;
+    if (!first) return [];
+    return u.candidates.filter((c) => c.score >= first.score * 0.6).slice(0, TUNING.maxChoices).map((c) => c.target);
+  }
+
+  private fillFromContext(u: Understanding, target: string, context: ChatContext | undefined): void {
+    if (!context) return;
+    const places = u.slots.places.length;
+    // "kalo jambi?" names its own place; "bandingin sm lampung" compares with the last one.
+    if (context.placeText && TAKES_PLACE.has(target) && target !== 'ranking' && (!places || (target === 'compare' && places === 1))) {
+      u.fromContext.push('place');
+    }
+    if (target === 'calculator' && u.slots.income === undefined && context.income !== undefined) {
+      u.slots.income = context.income;
+      u.fromContext.push('income');
+      if (u.slots.withJht === undefined && context.withJht !== undefined) u.slots.withJht = context.withJht;
+      if (u.slots.transport === undefined && context.transport !== undefined) u.slots.transport = context.transport;
+    }
+    if (target === 'awards' && u.slots.year === undefined && context.year !== undefined && u.fromContext.includes('place')) {
+      u.slots.year = context.year;
+      u.fromContext.push('year');
+    }
+  }
+}
