@@ -22,6 +22,7 @@ const DATASETS: ReadonlyArray<{ kind: ImportKindName; file: string }> = [
   { kind: 'awards', file: 'awards.csv' },
   { kind: 'coverage', file: 'coverage.csv' },
   { kind: 'contribution-rules', file: 'contribution-rules.csv' },
+  { kind: 'knowledge', file: 'knowledge.json' },
 ];
 
 async function storedHash(pool: pg.Pool, name: string): Promise<string | undefined> {
@@ -67,7 +68,7 @@ export async function seedDatabase(pool: pg.Pool, opts: { logger?: Logger; force
     const hash = createHash('sha256').update(text).digest('hex');
     const name = `seed:${file}`;
     if (!opts.force && (await storedHash(pool, name)) === hash) continue;
-    const result = await importFile(pool, kind, text, { format: 'csv' });
+    const result = await importFile(pool, kind, text, { format: file.endsWith('.json') ? 'json' : 'csv' });
     if (!result.ok) {
       const first = result.issues.slice(0, 5).map((i) => `line ${i.line} ${i.column ?? ''}: ${i.code} ${JSON.stringify(i.params ?? {})}`);
       throw new Error(`seed file data/seed/${file} is invalid (${result.issueCount} problems): ${first.join('; ')}`);

@@ -145,6 +145,20 @@ function listParser<T extends string>(values: readonly T[]): Parser<T[]> {
   };
 }
 
+/** Texts separated by "|" (a JSON list arrives joined so): each non-empty, at most `maxLength`. */
+const textListParser =
+  (maxItems: number, maxLength: number): Parser<string[]> =>
+  (text, ctx) => {
+    const items = text
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (!items.length) return fail(ctx, 'required');
+    if (items.length > maxItems) return fail(ctx, 'too_many_items', { max: maxItems });
+    const long = items.find((i) => i.length > maxLength);
+    return long ? fail(ctx, 'too_long', { max: maxLength }) : items;
+  };
+
 export const field = {
   text: (max = 200) => required(textParser(max)),
   optionalText: (max = 2000) => optional(textParser(max)),
@@ -164,4 +178,6 @@ export const field = {
   optionalTime: () => optional(timeParser),
   optionalTimeZone: () => optional(timeZoneParser),
   list: <T extends string>(values: readonly T[]) => required(listParser(values)),
+  textList: (maxItems: number, maxLength: number) => required(textListParser(maxItems, maxLength)),
+  optionalTextList: (maxItems: number, maxLength: number) => optional(textListParser(maxItems, maxLength)),
 };

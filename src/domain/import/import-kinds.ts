@@ -2,10 +2,12 @@
 // database it becomes, and what it must find there (regions, ceremonies, companies).
 import { z } from 'zod';
 import { normalizeRegionText } from '../regions/region-names.ts';
+import { isBuiltInTarget } from '../understanding/understand.ts';
+import { parseTelegramHtml } from '../../telegram/telegram-html.ts';
 import { field } from './import-fields.ts';
 import type { IndonesianDate } from './indonesian-values.ts';
 
-export const IMPORT_KINDS = ['coverage', 'ceremonies', 'awards', 'companies', 'aliases', 'contribution-rules'] as const;
+export const IMPORT_KINDS = ['coverage', 'ceremonies', 'awards', 'companies', 'aliases', 'contribution-rules', 'knowledge'] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
 
 export function isImportKind(value: string): value is ImportKindName {
@@ -127,6 +129,34 @@ const SOURCE_DB: DbColumn[] = [
 const sourceDb = (r: Row) => [str(r.source_name), str(r.source_url), dateText(r.source_date), bool(r.uncertain), str(r.note)];
 
 const has = (v: unknown) => v !== null && v !== undefined;
+
+/** A text[] as PostgreSQL writes it back (`col::text`): quoted where array_out quotes. */
+export function pgTextArray(items: readonly string[]): string {
+  const quote = (item: string) =>
+    item === '' || /^null$/i.test(item) || /[{}",\\\s]/.test(item) ? `"${item.replace(/[\\"]/g, '\\$&')}"` : item;
+  return `{${items.map(quote).join(',')}}`;
+}
+
+export const KNOWLEDGE_TOPICS = {
+  enroll: 'enroll',
+  programmes: 'programmes',
+  contribution: 'contribution',
+  payment: 'payment',
+  arrears: 'arrears',
+  benefits: 'benefits',
+  claims: 'claims',
+  card: 'card',
+  jmo: 'jmo',
+  contact: 'contact',
+  paritrana: 'paritrana',
+  coverage: 'coverage',
+} as const;
+
+/** A knowledge answer must be HTML that Telegram accepts. */
+const telegramHtml = (column: string) => (r: Row) => {
+  const parsed = parseTelegramHtml(String(r[column] ?? ''));
+  return parsed.ok ? undefined : { column, code: 'bad_html', params: { reason: parsed.description } };
+};
 
 export function importKinds(today: string): Record<ImportKindName, ImportKind> {
   const coverage = defineKind({
@@ -452,5 +482,55 @@ export function importKinds(today: string): Record<ImportKindName, ImportKind> {
     references: () => [],
   });
 
-  return { coverage, ceremonies, awards, companies, aliases, 'contribution-rules': contributionRules };
+  const knowledge = defineKind({
+    name: 'knowledge',
+    table: 'KnowledgeEntry',
+    shape: z.object({
+      id: field.key(),
+      topic: field.oneOf(KNOWLEDGE_TOPICS),
+      title_id: field.text(40),
+      title_en: field.text(40),
+      questions_id: field.textList(60, 300),
+      questions_en: field.textList(60, 300),
+      answer_id: field.text(3500),
+      answer_en: field.text(3500),
+      related: field.optionalTextList(8, 64),
+      ...source(today),
+    }),
+    required: ['id', 'topic', 'title_id', 'title_en', 'questions_id', 'questions_en', 'answer_id', 'answer_en', 'source_name'],
+    keyColumns: 1,
+    keyColumn: 'id',
+    rules: [
+      (r) => (isBuiltInTarget(String(r.id)) ? { column: 'id', code: 'reserved_key', params: { value: String(r.id) } } : undefined),
+      telegramHtml('answer_id'),
+      telegramHtml('answer_en'),
+    ],
+    dbColumns: [
+      { name: 'id', cast: 'text' },
+      { name: 'topic', cast: 'text' },
+      { name: 'titleId', cast: 'text' },
+      { name: 'titleEn', cast: 'text' },
+      { name: 'questionsId', cast: 'text[]' },
+      { name: 'questionsEn', cast: 'text[]' },
+      { name: 'answerId', cast: 'text' },
+      { name: 'answerEn', cast: 'text' },
+      { name: 'related', cast: 'text[]' },
+      ...SOURCE_DB,
+    ],
+    toDb: (r) => [
+      str(r.id),
+      str(r.topic),
+      str(r.title_id),
+      str(r.title_en),
+      pgTextArray(r.questions_id as string[]),
+      pgTextArray(r.questions_en as string[]),
+      str(r.answer_id),
+      str(r.answer_en),
+      pgTextArray((r.related as string[] | null) ?? []),
+      ...sourceDb(r),
+    ],
+    references: () => [],
+  });
+
+  return { coverage, ceremonies, awards, companies, aliases, 'contribution-rules': contributionRules, knowledge };
 }

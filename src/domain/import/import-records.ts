@@ -122,6 +122,11 @@ function readJson(text: string, known: readonly string[], required: readonly str
         issues.push({ line, column: key, code: 'unknown_column', params: { allowed: known.join(', ') } });
         continue;
       }
+      // A list of texts (question variants) is one cell, its items separated as in CSV.
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+        values[name] = value.join(' | ');
+        continue;
+      }
       if (value !== null && typeof value === 'object') {
         issues.push({ line, column: key, code: 'not_a_value' });
         continue;

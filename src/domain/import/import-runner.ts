@@ -1,6 +1,7 @@
 // Imports a whole file or nothing: every row is checked (values, then the file's own keys,
 // then what the rows point at in the database) before one transaction writes new rows and
 // corrected figures. Re-importing the same file changes nothing.
+import { forgetUnderstanding } from '../understanding/sources.ts';
 import type pg from 'pg';
 import { normalizeRegionText, stripRegionPrefix } from '../regions/region-names.ts';
 import { importKinds, type ImportKind, type ImportKindName, type Reference } from './import-kinds.ts';
@@ -283,6 +284,9 @@ export async function importFile(
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${kindName}`]);
       await applyRows(client, kind, valid, report, opts.onProgress);
       await client.query(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
+      // Free text reads aliases and knowledge entries from memory: this instance rebuilds it
+      // on the next message, the others within a minute.
+      if (!opts.dryRun && (report.inserted || report.updated) && (kindName === 'aliases' || kindName === 'knowledge')) forgetUnderstanding(pool);
     } catch (e) {
       await client.query('ROLLBACK');
       throw e;
