@@ -140,7 +140,8 @@ describe('menu buttons', () => {
 describe('messages the bot does not understand yet', () => {
   it('get an explanation and the menu in private chats', async () => {
     const [reply] = await say(1006, 'xyzzy plugh');
-    expect(reply!.text).toMatch(/^Maaf, saya belum memahami pesan itu\./);
+    expect(reply!.text).toMatch(/^Maaf, untuk pertanyaan itu saya belum punya jawabannya\./);
+    expect(reply!.text).toContain('175');
     expect(buttons(reply!.reply_markup).length).toBeGreaterThan(0);
   });
 

@@ -128,17 +128,28 @@ describe('/iuran', () => {
     expect(txt(reply)).toContain('Perkiraan untuk 21 November 2026');
   });
 
-  it('asks, with buttons, for the income, JHT and the sector it was not told', async () => {
-    const [askIncome] = await say(2202, '/iuran');
-    expect(txt(askIncome)).toContain('Berapa penghasilan Anda sebulan?');
-    const two = buttons(askIncome).find((b) => b.text === 'Rp 2.000.000')!;
-    await press(2202, askIncome!, two.data);
+  it('answers at once with what it knows, and refines with buttons: income, sector, then per programme', async () => {
+    const [first] = await say(2202, '/iuran');
+    // No income said: the lowest that can be declared, both packages, both sectors' discount periods.
+    expect(txt(first)).toContain('paling rendah');
+    expect(txt(first)).toContain('Rp 1.000.000');
+    expect(txt(first)).toContain('Paket dasar JKK + JKM: Rp 8.400 (normalnya Rp 16.800)');
+    expect(txt(first)).toContain('Dengan JHT (tabungan hari tua): Rp 28.400 (normalnya Rp 36.800)');
+    expect(txt(first)).toContain('sampai 31 Desember 2026. Setelah itu iurannya Rp 16.800 tanpa JHT atau Rp 36.800 dengan JHT');
+    expect(txt(first)).toContain('sampai 31 Maret 2027');
+    expect(txt(first)).not.toContain('Berapa penghasilan Anda sebulan?');
+    await press(2202, first!, buttons(first).find((b) => b.text.replace(/\u00a0/g, ' ') === 'Rp 2.000.000')!.data);
+    const two = bot.double.sent(2202).at(-1)!;
+    expect(txt(two)).toContain('untuk penghasilan Rp 2.000.000');
+    expect(txt(two)).toContain('Rp 13.400');
+    await press(2202, two, buttons(two).find((b) => b.text.includes('Bukan transportasi'))!.data);
+    const others = bot.double.sent(2202).at(-1)!;
+    expect(txt(others)).not.toContain('Sektor transportasi');
+    expect(txt(others)).toContain('sampai 31 Desember 2026');
+    await press(2202, others, buttons(others).find((b) => b.text.includes('Rincian'))!.data);
     const askJht = bot.double.sent(2202).at(-1)!;
     expect(txt(askJht)).toContain('Ingin ikut JHT');
     await press(2202, askJht, buttons(askJht).find((b) => b.text === 'Tanpa JHT')!.data);
-    const askTransport = bot.double.sent(2202).at(-1)!;
-    expect(txt(askTransport)).toContain('sektor transportasi');
-    await press(2202, askTransport, buttons(askTransport).find((b) => b.text === 'Tidak')!.data);
     const result = bot.double.sent(2202).at(-1)!;
     expect(txt(result)).toMatch(/Total: Rp 13\.400 per bulan/);
     expect(txt(result)).toContain('berlaku 1 April 2026 sampai 31 Desember 2026');
@@ -152,24 +163,19 @@ describe('/iuran', () => {
 });
 
 describe('/daftar', () => {
-  it('walks through the steps with buttons, and back', async () => {
-    const [first] = await say(2301, '/daftar');
-    expect(first!.text).toContain('1. Siapa yang bisa ikut?');
-    expect(first!.text).toContain('Langkah 1 dari 6');
-    let current = first!;
-    const seen = [current.text];
-    for (let step = 2; step <= 6; step++) {
-      await press(2301, current, buttons(current).find((b) => b.text.startsWith('Berikutnya'))!.data);
-      const edit = bot.double.callsTo('editMessageText').at(-1)!;
-      expect(String(edit.payload.text)).toContain(`Langkah ${step} dari 6`);
-      current = bot.double.sent(2301).at(-1)!;
-      seen.push(current.text);
-    }
-    expect(seen.join('\n')).toContain('Rp42 juta');
-    expect(seen.join('\n')).toContain('lebih dari 3 bulan berturut-turut');
-    expect(buttons(current).some((b) => b.text.startsWith('Berikutnya'))).toBe(false);
-    await press(2301, current, buttons(current).find((b) => b.text.startsWith('◀️'))!.data);
-    expect(String(bot.double.callsTo('editMessageText').at(-1)!.payload.text)).toContain('Langkah 5 dari 6');
+  it('answers in one message: the JMO steps, the other ways in, and the next questions as buttons', async () => {
+    const replies = await say(2301, '/daftar');
+    expect(replies).toHaveLength(1);
+    const [first] = replies;
+    for (const part of ['Buat Akun', 'Bukan Penerima Upah', 'OTP', 'kantor cabang', 'Perisai', 'BSI Agen', 'Dana Desa']) expect(first!.text).toContain(part);
+    expect(first!.text).toMatch(/Sumber: .+\.$/);
+    const labels = buttons(first!).map((b) => b.text);
+    expect(labels).toEqual(expect.arrayContaining(['Syarat daftar', 'Daftar tanpa smartphone', '🧮 Hitung iuran', '🏠 Menu']));
+    // The next question is one tap away, and it ends with a way on too.
+    await press(2301, first!, buttons(first!).find((b) => b.text === 'Syarat daftar')!.data);
+    const documents = bot.double.sent(2301).at(-1)!;
+    expect(documents.text).toContain('KTP');
+    expect(buttons(documents).length).toBeGreaterThan(1);
   });
 });
 

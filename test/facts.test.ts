@@ -56,11 +56,13 @@ const FACTS: [question: string, facts: string[]][] = [
   // 1D Sumsel 2025
   ['/penghargaan sumsel', ['27 Agustus 2025', 'Ballroom Hotel Aryaduta Palembang', 'Herman Deru', 'sembilan orang', 'Edward Candra', 'Muhidin']],
   ['/cakupan sumsel', ['2.789.917', '31,33 %', '51 % pada 2025']],
-  ['/daftar', ['Siapa yang bisa ikut']],
+  ['/daftar', ['Bukan Penerima Upah', 'Perisai', 'Dana Desa']],
   // 1E Kalbar 2025
   ['/penghargaan kalbar', ['30 Juli 2025', 'Hotel Mercure Pontianak', 'Tim Sembilan', 'Harisson', 'Suhuri Ali', 'perusahaan besar dan menengah', 'pemerintah desa', 'Kabupaten Ketapang', 'Kabupaten Mempawah', 'Kabupaten Sekadau', 'belum pasti']],
   // 2 The award in general
-  ['apa itu paritrana', ['Kemenko PMK', 'BPJS Ketenagakerjaan', 'Kemnaker', 'Kemendagri', 'Juni 2017', 'perlindungan', 'dua tingkat', 'regulasi', 'inovasi']],
+  ['apa itu paritrana', ['Kemenko PMK', 'BPJS Ketenagakerjaan', 'Kemnaker', 'Kemendagri', 'Juni 2017', 'perlindungan']],
+  ['paritrana ada berapa tingkat', ['dua tingkat', 'provinsi', 'nasional']],
+  ['kriteria penilaian paritrana', ['Regulasi', 'Inovasi', 'Bobot tiap kriteria tidak dipublikasikan']],
   ['/penghargaan 2018', ['31 Juli 2018', 'penilaian 2017', 'Jawa Tengah', 'Jawa Timur', 'DKI Jakarta', 'Kota Surakarta', 'Kabupaten Jember', 'Kota Serang']],
   ['/penghargaan 2019', ['3 Juli 2019', 'Sumatera Selatan', 'Kepulauan Bangka Belitung', 'Kota Bitung', 'Kota Tanjung Pinang', 'Kota Makassar']],
   ['/penghargaan 2020', ['daring', 'Sulawesi Utara', 'Sulawesi Selatan', 'Papua Barat', 'Kota Cimahi', 'Kabupaten Sukamara', 'Kabupaten Tapanuli Selatan', 'belum pasti']],

@@ -23,6 +23,9 @@ import { ceremonyFlowFeature } from './features/ceremony-flow.ts';
 import { announceFeature } from './features/announce.ts';
 import { winnerFlowFeature } from './features/winner-flow.ts';
 import { companyFeature } from './features/company.ts';
+import { knowledgeFeature } from './features/knowledge.ts';
+import { calculatorFeature } from './features/calculator.ts';
+import { rankingFeature } from './features/ranking.ts';
 
 export interface BotOptions extends BotConfig<BotContext> {
   /** Bot API server root: Telegram's by default, a self-hosted server or a local double otherwise. */
@@ -54,7 +57,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(errorBoundary());
   bot.use(beginUpdateMiddleware());
-  bot.use(ceremonyFlowFeature, winnerFlowFeature, companyFeature, announceFeature, subscriptionsFeature, startFeature, helpFeature, languageFeature, coverageFeature, awardsFeature, enrollFeature, contributionFeature, chartFeature, compareFeature, inlineFeature, freeTextFeature, fallbackFeature);
+  bot.use(ceremonyFlowFeature, winnerFlowFeature, companyFeature, announceFeature, subscriptionsFeature, startFeature, helpFeature, languageFeature, coverageFeature, awardsFeature, enrollFeature, contributionFeature, calculatorFeature, chartFeature, compareFeature, inlineFeature, knowledgeFeature, rankingFeature, freeTextFeature, fallbackFeature);
 
   bot.catch(({ error, ctx }) => deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'unhandled bot error'));
   return bot;

@@ -11,4 +11,6 @@ export const ACTION = {
   subscribeScope: 'subc',
   unsubscribe: 'unsub',
   company: 'co',
+  ranking: 'rk',
+  calculator: 'iq',
 } as const;

@@ -31,6 +31,8 @@ export interface BotContextFlavor {
   /** The guided conversation this person is in here, read once per update. */
   conversation: () => Promise<ConversationState | undefined>;
   locale: Locale;
+  /** The person picked the language with /bahasa: answers stay in it whatever they type. */
+  localeChosen: boolean;
   t: TFunction;
 }
 

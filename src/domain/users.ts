@@ -18,3 +18,11 @@ export async function setUserLocale(prisma: PrismaClient, telegramId: number, lo
 export function pickLocale(chosen: unknown, fallback: Locale): Locale {
   return isLocale(chosen) ? chosen : fallback;
 }
+
+/** Telegram's language_code ("en", "en-GB", "id") as a locale of the bot, else the default. */
+export function localeOfTelegram(languageCode: string | undefined, fallback: Locale): Locale {
+  const code = languageCode?.toLowerCase() ?? '';
+  if (code.startsWith('en')) return 'en';
+  if (code.startsWith('id') || code.startsWith('in')) return 'id';
+  return fallback;
+}

@@ -10,24 +10,32 @@ import { awardPages } from './awards-message.ts';
 
 export const awardsFeature = new Composer<BotContext>();
 
-/** "r13.74", "y2025", "cpemerintah_desa" or "all": the filter in button data. */
+/**
+ * "r13.74", "y2025", "cpemerintah_desa", "all", or a region and a year together
+ * ("r13~y2024"): the filter in button data.
+ */
 type FilterKey = string;
 
 function filterOf(key: FilterKey): AwardFilter {
-  if (key.startsWith('r')) return { regionCode: key.slice(1) };
-  if (key.startsWith('y')) return { year: Number(key.slice(1)) };
-  if (key.startsWith('c')) return { category: key.slice(1) };
-  return {};
+  const filter: AwardFilter = {};
+  for (const part of key.split('~')) {
+    if (part.startsWith('r')) filter.regionCode = part.slice(1);
+    else if (part.startsWith('y')) filter.year = Number(part.slice(1));
+    else if (part.startsWith('c')) filter.category = part.slice(1);
+  }
+  return filter;
 }
 
 async function subjectOf(ctx: BotContext, key: FilterKey): Promise<string> {
-  if (key.startsWith('r')) {
-    const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [key.slice(1)]);
-    return rows[0]?.name ?? key.slice(1);
+  const filter = filterOf(key);
+  const parts: string[] = [];
+  if (filter.regionCode) {
+    const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [filter.regionCode]);
+    parts.push(rows[0]?.name ?? filter.regionCode);
   }
-  if (key.startsWith('y')) return ctx.t('awards:year', { year: key.slice(1) });
-  if (key.startsWith('c')) return ctx.t(`awards:category.${key.slice(1)}`);
-  return ctx.t('awards:all');
+  if (filter.year) parts.push(ctx.t('awards:year', { year: filter.year }));
+  if (filter.category) parts.push(ctx.t(`awards:category.${filter.category}`));
+  return parts.length ? parts.join(' · ') : ctx.t('awards:all');
 }
 
 async function render(ctx: BotContext, key: FilterKey, page: number) {
@@ -44,8 +52,14 @@ async function render(ctx: BotContext, key: FilterKey, page: number) {
 }
 
 function backKeyboard(ctx: BotContext, key: FilterKey, keyboard = new InlineKeyboard()): InlineKeyboard {
-  if (key.startsWith('r')) keyboard.text(ctx.t('awards:coverageButton'), ctx.buttons.sign(ACTION.coverage, key.slice(1)));
+  const { regionCode } = filterOf(key);
+  if (regionCode) keyboard.text(ctx.t('awards:coverageButton'), ctx.buttons.sign(ACTION.coverage, regionCode));
   return keyboard.text(ctx.t('coverage:menuButton'), MENU);
+}
+
+/** Whether the history of `key` holds any ceremony. */
+export async function hasAwards(ctx: BotContext, key: FilterKey): Promise<boolean> {
+  return (await awardHistory(ctx.deps.pool, filterOf(key))).length > 0;
 }
 
 export async function replyWithAwards(ctx: BotContext, key: FilterKey): Promise<void> {

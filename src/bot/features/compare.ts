@@ -28,7 +28,7 @@ function regionLine(ctx: BotContext, report: CoverageReport | undefined, name: s
     : ctx.t('compare:lineFallback', { region: name, shown: report.shown.name, figures, date });
 }
 
-async function replyWithComparison(ctx: BotContext, codes: [string, string]): Promise<void> {
+export async function replyWithComparison(ctx: BotContext, codes: [string, string]): Promise<void> {
   const reports = await Promise.all(codes.map((code) => coverageReport(ctx.deps.pool, code)));
   const { rows } = await ctx.deps.pool.query<{ code: string; name: string }>('SELECT code, name FROM "Region" WHERE code = ANY($1)', [codes]);
   const names = codes.map((code) => rows.find((r) => r.code === code)?.name ?? code);

@@ -11,6 +11,7 @@ import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { mentionsAny, wordList } from '../words.ts';
+import { replyWithCalculator } from './calculator.ts';
 import { contributionMessage } from './contribution-message.ts';
 
 const INCOME_CHOICES = [1_000_000, 2_000_000, 3_000_000, 5_000_000];
@@ -70,7 +71,12 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
   await send(estimate ? contributionMessage(ctx.t, estimate, income, date) : ctx.t('contribution:noRules'), keyboard);
 }
 
-contributionFeature.command(['iuran', 'contribution'], (ctx) => answerContribution(ctx, contributionAnswers(ctx, ctx.match)));
+/** Everything said: the estimate per programme; something missing: the answer first, refinements as buttons. */
+contributionFeature.command(['iuran', 'contribution'], async (ctx) => {
+  const answers = contributionAnswers(ctx, ctx.match);
+  if (answers.income !== undefined && answers.withJht !== undefined && answers.transport !== undefined) return answerContribution(ctx, answers);
+  await replyWithCalculator(ctx, answers.income, answers.transport);
+});
 
 onSignedButton(contributionFeature, ACTION.contribution, async (ctx, [income, jht, transport]) => {
   await ctx.answerCallbackQuery();
@@ -83,7 +89,3 @@ onSignedButton(contributionFeature, ACTION.contribution, async (ctx, [income, jh
   await answerContribution(ctx, answers, true);
 });
 
-contributionFeature.callbackQuery('m:iu', async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await answerContribution(ctx, {});
-});

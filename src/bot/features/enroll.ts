@@ -1,36 +1,25 @@
-// /daftar: how an informal worker enrolls, one step per screen rather than a wall of text.
+// /daftar: how an informal worker enrolls, in one message (the JMO steps and every other
+// way in), with the questions people ask next as buttons; the knowledge entry
+// "how-to-register" is the text, so officials can correct it by import.
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
+import { replyWithKnowledge } from './knowledge.ts';
 
 export const enrollFeature = new Composer<BotContext>();
-const STEP = /^en:(\d)$/;
 
-function stepScreen(ctx: BotContext, step: number) {
-  const steps = ctx.t('enroll:steps', { returnObjects: true }) as string[];
-  const index = Math.min(Math.max(step, 0), steps.length - 1);
-  const keyboard = new InlineKeyboard();
-  if (index > 0) keyboard.text(ctx.t('enroll:previous'), `en:${index - 1}`);
-  if (index < steps.length - 1) keyboard.text(ctx.t('enroll:next'), `en:${index + 1}`);
-  keyboard.row().text(ctx.t('enroll:calculate'), 'm:iu').text(ctx.t('coverage:menuButton'), MENU);
-  const text = `${steps[index]}\n\n<i>${ctx.t('enroll:step', { step: index + 1, steps: steps.length })}</i>`;
-  return { text, keyboard };
-}
+const HOW_TO_REGISTER = 'how-to-register';
+/** The pages of the old six-step guide still on people's screens. */
+const OLD_STEP = /^en:\d$/;
 
 export async function answerEnroll(ctx: BotContext): Promise<void> {
-  const { text, keyboard } = stepScreen(ctx, 0);
-  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  if (await replyWithKnowledge(ctx, HOW_TO_REGISTER)) return;
+  await ctx.reply(ctx.t('enroll:missing'), { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(ctx.t('coverage:menuButton'), MENU) });
 }
 
 enrollFeature.command(['daftar', 'enroll'], answerEnroll);
 
-enrollFeature.callbackQuery('m:en', async (ctx) => {
+enrollFeature.callbackQuery(['m:en', OLD_STEP], async (ctx) => {
   await ctx.answerCallbackQuery();
   await answerEnroll(ctx);
-});
-
-enrollFeature.callbackQuery(STEP, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const { text, keyboard } = stepScreen(ctx, Number(ctx.match[1]));
-  await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
 });

@@ -1,106 +1,207 @@
-// Messages without a command, understood by keywords (locales/<lng>/intents.json, every
-// language at once) with the region found inside the sentence. In groups only messages that
+// Messages without a command: understood by src/domain/understanding (every answer ranked,
+// places and amounts as slots), answered at once when the bot is confident, offered as
+// choices on a close call, and otherwise met with what the bot covers and the menu. The
+// chat's last question is kept 15 minutes for follow-ups. In groups only messages that
 // mention the bot or answer it; in private chats everything gets an answer.
-import { Composer } from 'grammy';
-import { detectIntent, INTENTS, type IntentKeywords } from '../../domain/intents/intent-detector.ts';
-import { incomeIn } from '../../domain/contributions/income-text.ts';
-import { resolveRegionInWords, type RegionResolution } from '../../domain/regions/region-resolver.ts';
-import type { I18n } from '../../i18n/i18n.ts';
-import { LOCALES, type Locale } from '../../i18n/locales.ts';
+import { Composer, InlineKeyboard } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import { resolveRegion } from '../../domain/regions/region-resolver.ts';
+import { loadChatContext, saveChatContext, type StoredContext } from '../../domain/understanding/chat-context.ts';
+import { recordFeedback, withoutLongNumbers } from '../../domain/understanding/feedback.ts';
+import type { PlaceMatch } from '../../domain/understanding/gazetteer.ts';
+import { understanderFor, type ExampleQuestions } from '../../domain/understanding/sources.ts';
+import { isBuiltInTarget, Understander, type Understanding } from '../../domain/understanding/understand.ts';
+import { knowledgeTitles } from '../../domain/knowledge/knowledge-entries.ts';
+import { translator, type I18n } from '../../i18n/i18n.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
-import { mainMenuKeyboard } from '../menu.ts';
+import { MENU, mainMenuKeyboard } from '../menu.ts';
 import { regionFromResolution } from '../region-question.ts';
-import { wordList } from '../words.ts';
-import { replyWithAwards } from './awards.ts';
-import { answerContribution, contributionAnswers } from './contribution.ts';
-import { replyWithCoverage } from './coverage.ts';
+import { hasAwards, replyWithAwards } from './awards.ts';
+import { replyWithCalculator } from './calculator.ts';
 import { answerCompany } from './company.ts';
-import { answerEnroll } from './enroll.ts';
+import { replyWithComparison } from './compare.ts';
+import { replyWithCoverage } from './coverage.ts';
+import { knowledgeButton, replyWithKnowledge } from './knowledge.ts';
+import { replyWithRanking } from './ranking.ts';
 import { listForChat, startSubscription } from './subscriptions.ts';
 
 export const freeTextFeature = new Composer<BotContext>();
 
-interface Vocabulary {
-  keywords: IntentKeywords;
-  fillers: Set<string>;
-}
-
-const vocabularies = new WeakMap<I18n, Vocabulary>();
-
-/** The keyword lists of every language, merged once per i18n instance. */
-function vocabulary(i18n: I18n): Vocabulary {
-  let v = vocabularies.get(i18n);
-  if (v) return v;
-  const list = (lng: Locale, key: string) => wordList(i18n.getFixedT(lng), key);
-  const keywords = Object.fromEntries(INTENTS.map((i) => [i, LOCALES.flatMap((lng) => list(lng, `intents:keywords.${i}`))])) as IntentKeywords;
-  v = { keywords, fillers: new Set(LOCALES.flatMap((lng) => list(lng, 'intents:fillers'))) };
-  vocabularies.set(i18n, v);
-  return v;
-}
-
-const YEAR = /\b(19|20)\d\d\b/;
+/** What is read of a message: a question is shorter, and a long one costs every user time. */
+const MAX_TEXT = 400;
 const REGION_CHOICES = 6;
 
-async function menuReply(ctx: BotContext, key: string): Promise<void> {
-  await ctx.reply(ctx.t(key), { parse_mode: 'HTML', reply_markup: mainMenuKeyboard(ctx.t) });
+const examples = new WeakMap<I18n, ExampleQuestions>();
+
+/** The example questions of the built-in answers, from locales (`intents:examples`). */
+function examplesOf(i18n: I18n): ExampleQuestions {
+  let e = examples.get(i18n);
+  if (!e) {
+    const read = (lng: 'id' | 'en') => i18n.getFixedT(lng)('intents:examples', { returnObjects: true }) as Record<string, string[]>;
+    examples.set(i18n, (e = { id: read('id'), en: read('en') }));
+  }
+  return e;
 }
 
-/** Answers one free-text message by its intent, with the region it names where one is needed. */
-async function answerFreeText(ctx: BotContext, text: string): Promise<void> {
-  const { keywords, fillers } = vocabulary(ctx.deps.i18n);
-  const { intent, rest } = detectIntent(text, keywords, fillers);
-  const year = YEAR.exec(text)?.[0];
-  const words = rest.filter((w) => w !== year);
-  // Looked up only by the intents that need a place: the others answer without a query.
-  const findRegion = async () => (words.length ? resolveRegionInWords(ctx.deps.pool, words, { limit: REGION_CHOICES }) : undefined);
-  /** The region found, or undefined once choices or "not found" were offered for `action`. */
-  const pick = (found: RegionResolution, action: string) => regionFromResolution(ctx, found, words.join(' '), action);
-  switch (intent) {
-    case 'about':
-    case 'greeting':
-    case 'thanks':
-      return menuReply(ctx, `intents:${intent}`);
-    case 'help':
-      return menuReply(ctx, 'help:text');
-    case 'enroll':
-      return answerEnroll(ctx);
-    case 'contribution':
-      return answerContribution(ctx, contributionAnswers(ctx, text));
-    case 'company':
-      // Only what the person may see: their own companies, or how to link.
-      return answerCompany(ctx);
-    case 'subscribe': {
-      const found = await findRegion();
-      if (!found?.candidates.length) return listForChat(ctx);
-      const region = await pick(found, ACTION.subscribe);
-      if (region) await startSubscription(ctx, region.code);
-      return;
+/** Answers in the language of the question, unless the person picked one with /bahasa. */
+function useLanguage(ctx: BotContext, lang: 'id' | 'en' | undefined): void {
+  if (!lang || lang === ctx.locale || ctx.localeChosen) return;
+  ctx.locale = lang;
+  ctx.t = translator(ctx.deps.i18n, lang);
+}
+
+/** 👍/👎 under every answer to free text: "fb:u:<target>" and "fb:d:<target>". */
+const FEEDBACK = /^fb:([ud]):([A-Za-z0-9._-]{1,40})$/;
+
+function withFeedbackRow(markup: unknown, ctx: BotContext, target: string): unknown {
+  const row = [
+    { text: ctx.t('understanding:helpful'), callback_data: `fb:u:${target}` },
+    { text: ctx.t('understanding:unhelpful'), callback_data: `fb:d:${target}` },
+  ];
+  if (markup && typeof markup === 'object' && !('inline_keyboard' in markup)) return markup; // a reply prompt
+  const rows = ((markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? []).filter((r) => r.length);
+  return { inline_keyboard: [...rows, row] };
+}
+
+/** Every message sent while answering carries the feedback row. */
+function addFeedback(ctx: BotContext, target: string): void {
+  const reply = ctx.reply.bind(ctx);
+  ctx.reply = ((text: string, other?: Parameters<typeof reply>[1]) =>
+    reply(text, { ...other, reply_markup: withFeedbackRow(other?.reply_markup, ctx, target) as InlineKeyboardMarkup })) as typeof ctx.reply;
+}
+
+/** The region a place names: at once when sure, else choices (answered later by the button). */
+async function regionOfPlace(ctx: BotContext, place: PlaceMatch, action: string): Promise<string | undefined> {
+  if (place.how === 'typo' && place.candidates.length === 1) return place.candidates[0]!.code;
+  const found = await resolveRegion(ctx.deps.pool, place.text, { limit: REGION_CHOICES });
+  if (!found.candidates.length && place.candidates[0]) return place.candidates[0].code;
+  return (await regionFromResolution(ctx, found, place.text, action))?.code;
+}
+
+/** Answers `target` with the slots understood; returns the region it was about, if any. */
+async function answerTarget(ctx: BotContext, target: string, u: Understanding, context: StoredContext | undefined): Promise<string | undefined> {
+  const { slots } = u;
+  const [place, second] = slots.places;
+  const contextPlace = u.fromContext.includes('place') ? context?.placeCode : undefined;
+  switch (target) {
+    case 'coverage': {
+      const code = place ? await regionOfPlace(ctx, place, ACTION.coverage) : (contextPlace ?? '00');
+      if (code) await replyWithCoverage(ctx, code);
+      return code;
     }
     case 'awards': {
-      const found = await findRegion();
-      if (!found?.candidates.length) return replyWithAwards(ctx, year ? `y${year}` : 'all');
-      const region = await pick(found, ACTION.awards);
-      if (region) await replyWithAwards(ctx, `r${region.code}`);
-      return;
+      const code = place ? await regionOfPlace(ctx, place, ACTION.awards) : contextPlace;
+      if (place && !code) return undefined;
+      const key = [code ? `r${code}` : '', slots.year ? `y${slots.year}` : ''].filter(Boolean).join('~') || 'all';
+      // A place carried over from the last question, with a year it has no record of: the year alone.
+      if (!place && code && slots.year && !(await hasAwards(ctx, key))) {
+        await replyWithAwards(ctx, `y${slots.year}`);
+        return undefined;
+      }
+      await replyWithAwards(ctx, key);
+      return code;
     }
-    case 'coverage': {
-      const found = await findRegion();
-      if (!found) return void (await ctx.reply(ctx.t('intents:askRegionCoverage'), { parse_mode: 'HTML' }));
-      const region = await pick(found, ACTION.coverage);
-      if (region) await replyWithCoverage(ctx, region.code);
-      return;
+    case 'calculator':
+      await replyWithCalculator(ctx, slots.income, slots.transport);
+      return undefined;
+    case 'compare': {
+      const first = place ? await regionOfPlace(ctx, place, ACTION.coverage) : undefined;
+      if (place && !first) return undefined;
+      const other = second ? await regionOfPlace(ctx, second, ACTION.coverage) : undefined;
+      const pair = first && other ? [first, other] : first && context?.placeCode && context.placeCode !== first ? [context.placeCode, first] : undefined;
+      if (pair) {
+        await replyWithComparison(ctx, pair as [string, string]);
+        return pair[1];
+      }
+      await ctx.reply(ctx.t('understanding:compareAskSecond'), { parse_mode: 'HTML' });
+      return first;
     }
-    case undefined: {
-      // A bare amount is a contribution question; a bare place, a coverage question.
-      if (incomeIn(text) !== undefined) return answerContribution(ctx, contributionAnswers(ctx, text));
-      const found = await findRegion();
-      if (!found?.candidates.length) return menuReply(ctx, 'intents:notUnderstood');
-      const region = await pick(found, ACTION.coverage);
-      if (region) await replyWithCoverage(ctx, region.code);
-      return;
+    case 'ranking':
+      await replyWithRanking(ctx, slots.metric === 'percent' ? 'coveragePercent' : 'activeParticipants', slots.order ?? 'most');
+      return undefined;
+    case 'subscribe': {
+      const code = place ? await regionOfPlace(ctx, place, ACTION.subscribe) : undefined;
+      if (code) await startSubscription(ctx, code);
+      else if (!place) await listForChat(ctx);
+      return code;
+    }
+    case 'company':
+      await answerCompany(ctx);
+      return undefined;
+    case 'help':
+      await ctx.reply(ctx.t('help:text'), { parse_mode: 'HTML', reply_markup: mainMenuKeyboard(ctx.t) });
+      return undefined;
+    case 'greeting':
+    case 'thanks':
+      await ctx.reply(ctx.t(`intents:${target}`), { parse_mode: 'HTML', reply_markup: mainMenuKeyboard(ctx.t) });
+      return undefined;
+    default: {
+      const code = place?.candidates[0]?.code;
+      if (!(await replyWithKnowledge(ctx, target))) await notUnderstood(ctx, u);
+      return code;
     }
   }
+}
+
+async function notUnderstood(ctx: BotContext, u: Understanding): Promise<void> {
+  const keyboard = mainMenuKeyboard(ctx.t);
+  const place = u.slots.places[0]?.candidates[0];
+  if (place) keyboard.row().text(ctx.t('understanding:placeButton', { region: place.name }), ctx.buttons.sign(ACTION.coverage, place.code));
+  await ctx.reply(ctx.t('understanding:notUnderstood'), { parse_mode: 'HTML', reply_markup: keyboard });
+}
+
+function targetLabel(ctx: BotContext, target: string, titles: Map<string, string>): string {
+  return isBuiltInTarget(target) ? ctx.t(`understanding:targets.${target}`) : (titles.get(target) ?? target);
+}
+
+async function offerChoices(ctx: BotContext, u: Understanding): Promise<void> {
+  const choices = Understander.choices(u);
+  const titles = await knowledgeTitles(ctx.deps.pool, choices.filter((c) => !isBuiltInTarget(c)), ctx.locale);
+  const keyboard = new InlineKeyboard();
+  for (const target of choices) keyboard.text(targetLabel(ctx, target, titles), isBuiltInTarget(target) ? `fx:${target}` : knowledgeButton(target)).row();
+  keyboard.text(ctx.t('coverage:menuButton'), MENU);
+  await ctx.reply(ctx.t('understanding:choose'), { parse_mode: 'HTML', reply_markup: keyboard });
+}
+
+function contextOf(u: Understanding, target: string, lang: 'id' | 'en', text: string, placeCode: string | undefined, previous?: StoredContext): StoredContext {
+  const place = u.slots.places[0];
+  const keepPlace = !place && u.fromContext.includes('place');
+  return {
+    target,
+    lang,
+    question: withoutLongNumbers(text),
+    ...(place ? { placeText: place.text } : keepPlace && previous?.placeText ? { placeText: previous.placeText } : {}),
+    ...((placeCode ?? (keepPlace ? previous?.placeCode : undefined)) ? { placeCode: placeCode ?? previous!.placeCode! } : {}),
+    ...(u.slots.income !== undefined ? { income: u.slots.income } : {}),
+    ...(u.slots.year !== undefined ? { year: u.slots.year } : {}),
+    ...(u.slots.withJht !== undefined ? { withJht: u.slots.withJht } : {}),
+    ...(u.slots.transport !== undefined ? { transport: u.slots.transport } : {}),
+  };
+}
+
+/** Answers one free-text message. */
+async function answerFreeText(ctx: BotContext, typed: string): Promise<void> {
+  const text = typed.slice(0, MAX_TEXT);
+  const { pool } = ctx.deps;
+  const chatId = ctx.chat!.id;
+  const userId = ctx.from?.id ?? chatId;
+  const [understander, previous] = await Promise.all([understanderFor(pool, examplesOf(ctx.deps.i18n)), loadChatContext(pool, chatId, userId)]);
+  const u = understander.understand(text, previous);
+  useLanguage(ctx, u.lang);
+  if (u.decision === 'none' || !u.target) {
+    await notUnderstood(ctx, u);
+    await recordFeedback(ctx.deps.prisma, { kind: 'unanswered', question: text, locale: ctx.locale });
+    return;
+  }
+  if (u.decision === 'choose') {
+    await offerChoices(ctx, u);
+    await saveChatContext(pool, chatId, userId, contextOf(u, u.target, ctx.locale, text, undefined, previous));
+    return;
+  }
+  addFeedback(ctx, u.target);
+  const placeCode = await answerTarget(ctx, u.target, u, previous);
+  await saveChatContext(pool, chatId, userId, contextOf(u, u.target, ctx.locale, text, placeCode, previous));
 }
 
 /** "@paritrana_bot berapa cakupan sumsel" → the message without the mention. */
@@ -119,3 +220,34 @@ freeTextFeature.on('message:text', async (ctx, next) => {
   if (text === undefined) return next();
   await answerFreeText(ctx, text);
 });
+
+/** A built-in answer picked from a close call: answered with what the question named (kept in the context). */
+freeTextFeature.callbackQuery(/^fx:([a-z]{2,20})$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const target = ctx.match[1]!;
+  if (!isBuiltInTarget(target)) return;
+  const context = ctx.chat && ctx.from ? await loadChatContext(ctx.deps.pool, ctx.chat.id, ctx.from.id) : undefined;
+  useLanguage(ctx, context?.lang);
+  const understander = await understanderFor(ctx.deps.pool, examplesOf(ctx.deps.i18n));
+  const u = understander.understand(context?.question ?? '', undefined);
+  addFeedback(ctx, target);
+  await answerTarget(ctx, target, { ...u, decision: 'answer', target }, context);
+});
+
+freeTextFeature.callbackQuery(FEEDBACK, async (ctx) => {
+  const helpful = ctx.match[1] === 'u';
+  const target = ctx.match[2]!;
+  const context = ctx.chat && ctx.from ? await loadChatContext(ctx.deps.pool, ctx.chat.id, ctx.from.id) : undefined;
+  await recordFeedback(ctx.deps.prisma, {
+    kind: helpful ? 'helpful' : 'unhelpful',
+    question: context?.question ?? '',
+    target,
+    locale: ctx.locale,
+  });
+  await ctx.answerCallbackQuery({ text: ctx.t(helpful ? 'understanding:thanksHelpful' : 'understanding:thanksUnhelpful') });
+  // The buttons have done their work: the row goes, the answer's own buttons stay.
+  const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];
+  const kept = rows.filter((row) => !row.some((b) => 'callback_data' in b && FEEDBACK.test(b.callback_data ?? '')));
+  await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: kept } }).catch(() => undefined);
+});
+

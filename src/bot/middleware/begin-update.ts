@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { beginUpdate } from '../../domain/updates.ts';
-import { pickLocale } from '../../domain/users.ts';
+import { localeOfTelegram } from '../../domain/users.ts';
 import { translator } from '../../i18n/i18n.ts';
 
 /**
@@ -17,7 +17,9 @@ export function beginUpdateMiddleware(): MiddlewareFn<BotContext> {
       logger.info({ updateId: ctx.update.update_id }, 'duplicate update skipped');
       return;
     }
-    ctx.locale = pickLocale(locale, defaultLocale);
+    // Until someone picks a language with /bahasa, Telegram's language for them decides.
+    ctx.locale = locale ?? localeOfTelegram(sender?.language_code, defaultLocale);
+    ctx.localeChosen = locale !== null;
     ctx.t = translator(i18n, ctx.locale);
     await next();
   };

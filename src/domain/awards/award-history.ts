@@ -56,7 +56,8 @@ export const AWARD_CATEGORIES = [
  * Ceremonies with the awards that match. A ceremony with no matching award is still listed
  * when it is itself what was asked for: the provincial round of the province asked about
  * (Sumatera Selatan 2025 named no winners, but its date, venue and jury are facts), or any
- * ceremony of the year asked for.
+ * ceremony of the year asked for. A year matches the year in the name, the assessment year
+ * and the ceremony's year: sources use the name for either.
  */
 const SELECT = `
   SELECT c.id, c.edition, c."assessmentYear", c.level::text AS level, p.name AS "provinceName", c.date::text AS date, c.time,
@@ -73,7 +74,7 @@ const SELECT = `
      AND ($1::text IS NULL OR $1 = '00' OR a."regionCode" = $1 OR a."regionCode" LIKE $1 || '.%'
           OR co."regionCode" = $1 OR co."regionCode" LIKE $1 || '.%')
      AND ($3::text IS NULL OR a.category::text = $3)
-   WHERE ($2::int IS NULL OR c.edition = $2 OR extract(year FROM c.date) = $2)
+   WHERE ($2::int IS NULL OR c.edition = $2 OR c."assessmentYear" = $2 OR extract(year FROM c.date) = $2)
      AND (a.id IS NOT NULL
           OR ($3::text IS NULL AND ($1::text IS NULL OR c."provinceCode" = $1 OR ($1 = '00' AND c.level = 'national'))))
    ORDER BY c.edition DESC, c.date DESC NULLS LAST, c.id, a.rank NULLS LAST, a.title`;

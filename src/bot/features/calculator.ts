@@ -1,0 +1,56 @@
+// The calculator's answer first: what a month costs for the income named (or the lowest one),
+// the base package and with JHT, today's discount and what follows it; buttons refine the
+// income and the sector, and lead to the per-programme estimate.
+import { Composer, InlineKeyboard } from 'grammy';
+import { todayInJakarta } from '../../domain/calendar.ts';
+import { contributionOverview } from '../../domain/contributions/contribution-overview.ts';
+import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
+import { formatRupiah } from '../../i18n/format.ts';
+import { onSignedButton } from '../callback-data.ts';
+import { ACTION } from '../button-actions.ts';
+import type { BotContext } from '../context.ts';
+import { MENU } from '../menu.ts';
+import { calculatorMessage } from './calculator-message.ts';
+
+export const calculatorFeature = new Composer<BotContext>();
+
+const INCOME_CHOICES = [1_000_000, 2_000_000, 3_000_000, 5_000_000];
+
+function calculatorKeyboard(ctx: BotContext, income: number | undefined, transport: boolean | undefined): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const flag = transport === undefined ? '' : transport ? '1' : '0';
+  for (const amount of INCOME_CHOICES) {
+    if (amount !== income) keyboard.text(ctx.t('understanding:calculator.incomeButton', { amount: formatRupiah(amount) }), ctx.buttons.sign(ACTION.calculator, String(amount), flag));
+  }
+  keyboard.row();
+  const shown = String(income ?? '');
+  if (transport !== true) keyboard.text(ctx.t('understanding:calculator.transportButton'), ctx.buttons.sign(ACTION.calculator, shown, '1'));
+  if (transport !== false) keyboard.text(ctx.t('understanding:calculator.othersButton'), ctx.buttons.sign(ACTION.calculator, shown, '0'));
+  keyboard.row().text(ctx.t('understanding:calculator.detailButton'), ctx.buttons.sign(ACTION.contribution, shown, '', flag));
+  return keyboard.row().text(ctx.t('coverage:menuButton'), MENU);
+}
+
+/** The contribution for what is known, both packages, no question asked. */
+export async function replyWithCalculator(ctx: BotContext, income: number | undefined, transport: boolean | undefined, edit = false): Promise<void> {
+  const date = todayInJakarta(ctx.deps.clock?.() ?? new Date());
+  const overview = contributionOverview(await loadContributionRules(ctx.deps.pool), {
+    ...(income !== undefined ? { income } : {}),
+    ...(transport !== undefined ? { transport } : {}),
+    date,
+  });
+  const text = overview ? calculatorMessage(ctx.t, overview, date) : ctx.t('contribution:noRules');
+  const reply_markup = calculatorKeyboard(ctx, income, transport);
+  if (edit) await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup });
+  else await ctx.reply(text, { parse_mode: 'HTML', reply_markup });
+}
+
+/** The calculator's refinements: another income, or the sector. */
+onSignedButton(calculatorFeature, ACTION.calculator, async (ctx, [income, transport]) => {
+  await ctx.answerCallbackQuery();
+  await replyWithCalculator(ctx, income ? Number(income) : undefined, transport === '1' ? true : transport === '0' ? false : undefined, true);
+});
+
+calculatorFeature.callbackQuery('m:iu', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await replyWithCalculator(ctx, undefined, undefined);
+});

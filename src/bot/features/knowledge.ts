@@ -1,0 +1,53 @@
+// A knowledge entry as an answer: the text, its source and date, and the entries people
+// usually ask next as buttons ("kb:<id>", no state: any entry may be shown to anyone).
+import { Composer, InlineKeyboard } from 'grammy';
+import { knowledgeAnswer, type KnowledgeAnswer } from '../../domain/knowledge/knowledge-entries.ts';
+import { formatCalendarDate } from '../../i18n/format.ts';
+import type { BotContext } from '../context.ts';
+import { MENU } from '../menu.ts';
+
+export const knowledgeFeature = new Composer<BotContext>();
+
+const KB = /^kb:([A-Za-z0-9._-]{1,64})$/;
+export const knowledgeButton = (id: string) => `kb:${id}`;
+
+/** A date stored as the first of a month (or of a year) was only known to the month (or year). */
+function sourceDate(iso: string): string {
+  if (iso.endsWith('-01-01')) return formatCalendarDate(iso, 'year');
+  return formatCalendarDate(iso, iso.endsWith('-01') ? 'month' : 'day');
+}
+
+export function knowledgeMessage(ctx: BotContext, entry: KnowledgeAnswer): string {
+  const source = entry.sourceDate
+    ? ctx.t('understanding:source', { source: entry.sourceName, date: sourceDate(entry.sourceDate) })
+    : ctx.t('understanding:sourceUndated', { source: entry.sourceName });
+  return [entry.answer, '', ...(entry.uncertain ? [ctx.t('understanding:uncertain')] : []), source].join('\n');
+}
+
+export function knowledgeKeyboard(ctx: BotContext, entry: KnowledgeAnswer): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const buttons = [
+    ...entry.related.map((r) => ({ text: r.title, data: knowledgeButton(r.id) })),
+    // A related answer the bot computes rather than an entry: the calculator.
+    ...(entry.relatedBuiltIn.includes('calculator') ? [{ text: ctx.t('common:menu.contribution'), data: 'm:iu' }] : []),
+  ];
+  buttons.forEach((b, i) => {
+    keyboard.text(b.text, b.data);
+    if (i % 2 === 1) keyboard.row();
+  });
+  if (buttons.length % 2 === 1) keyboard.row();
+  return keyboard.text(ctx.t('coverage:menuButton'), MENU);
+}
+
+/** Sends the entry; false when it does not exist (any more). */
+export async function replyWithKnowledge(ctx: BotContext, id: string): Promise<boolean> {
+  const entry = await knowledgeAnswer(ctx.deps.pool, id, ctx.locale);
+  if (!entry) return false;
+  await ctx.reply(knowledgeMessage(ctx, entry), { parse_mode: 'HTML', reply_markup: knowledgeKeyboard(ctx, entry), link_preview_options: { is_disabled: true } });
+  return true;
+}
+
+knowledgeFeature.callbackQuery(KB, async (ctx) => {
+  const shown = await replyWithKnowledge(ctx, ctx.match[1]!);
+  await ctx.answerCallbackQuery(shown ? undefined : { text: ctx.t('understanding:stale') });
+});

@@ -1,0 +1,39 @@
+// "Which province has the most participants?": the latest figure of every region of a level
+// that has one, ranked. Figures of different dates and sources are listed with theirs.
+import type pg from 'pg';
+import type { RegionLevel } from '../regions/region-names.ts';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+export type RankingMetric = 'activeParticipants' | 'coveragePercent';
+
+export interface RankedRegion {
+  code: string;
+  name: string;
+  value: number;
+  asOf: string;
+  asOfPrecision: 'day' | 'month' | 'year';
+  sourceName: string;
+  uncertain: boolean;
+}
+
+const COLUMN: Record<RankingMetric, string> = {
+  activeParticipants: `s."activeParticipants"::float8`,
+  coveragePercent: `s."coveragePercent"::float8`,
+};
+
+/** Every region of the level with a figure, best first for "most" and worst first for "least". */
+export async function rankRegions(db: Queryable, metric: RankingMetric, order: 'most' | 'least', level: RegionLevel = 'province'): Promise<RankedRegion[]> {
+  const column = COLUMN[metric];
+  const { rows } = await db.query<RankedRegion>(
+    `SELECT * FROM (
+       SELECT DISTINCT ON (r.code) r.code, r.name, ${column} AS value, s."asOf"::text AS "asOf",
+              s."asOfPrecision"::text AS "asOfPrecision", s."sourceName", s.uncertain
+         FROM "CoverageSnapshot" s JOIN "Region" r ON r.code = s."regionCode"
+        WHERE r.level = $1::"RegionLevel" AND ${column} IS NOT NULL
+        ORDER BY r.code, s."asOf" DESC) latest
+     ORDER BY value ${order === 'most' ? 'DESC' : 'ASC'}, code`,
+    [level],
+  );
+  return rows;
+}
