@@ -14,6 +14,7 @@ import type { BotDeps } from './bot/context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { seedDatabase } from './db/seed.ts';
 import { forgetProcessedUpdates } from './domain/updates.ts';
+import { forgetOldChatContexts } from './domain/understanding/chat-context.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { InFlight } from './lifecycle.ts';
 import { createApp } from './server/app.ts';
@@ -119,6 +120,7 @@ export async function startService(
       forgetProcessedUpdates(db.prisma, new Date(Date.now() - 2 * DAY_MS)).catch((err: unknown) =>
         logger.warn({ err }, 'could not prune processed updates'),
       );
+      forgetOldChatContexts(db.pool).catch((err: unknown) => logger.warn({ err }, 'could not prune chat contexts'));
     }, 60 * 60 * 1000).unref();
 
     logger.info({ url, mode: config.BOT_MODE, database: db.kind, bot: bot.botInfo.username }, 'Paritrana Bot is running');

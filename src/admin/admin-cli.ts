@@ -1,9 +1,11 @@
 // npm run admin -- grant-official <telegramId> <regionCode> | revoke-official <telegramId> <regionCode>
 //                | grant-admin <telegramId> | revoke-admin <telegramId> | list-officials | audit [n]
+//                | unanswered [n]
 // Every change is written to the audit log as cli:<os user>.
 import os from 'node:os';
 import { CompanyAccessError, issueCompanyCode } from '../domain/companies/company-access.ts';
 import { recentAudit } from '../domain/roles/audit.ts';
+import { frequentUnanswered } from '../domain/understanding/feedback.ts';
 import { grantRole, listRoleGrants, revokeRole, RoleError } from '../domain/roles/roles.ts';
 import { runCli, withCliDatabase } from './cli-support.ts';
 
@@ -14,7 +16,8 @@ const USAGE = `usage: npm run admin -- <command>
   revoke-admin <telegramId>
   list-officials
   issue-company-code <NPP>                   a one-time code for a company's representative (72 hours)
-  audit [count]`;
+  audit [count]
+  unanswered [count]                          the questions most often not understood or marked 👎`;
 
 const MESSAGES: Record<RoleError['code'], string> = {
   unknown_region: 'Kode wilayah tidak dikenal / unknown region code',
@@ -23,7 +26,7 @@ const MESSAGES: Record<RoleError['code'], string> = {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  const arity: Record<string, number> = { 'grant-official': 2, 'revoke-official': 2, 'grant-admin': 1, 'revoke-admin': 1, 'list-officials': 0, 'issue-company-code': 1, audit: -1 };
+  const arity: Record<string, number> = { 'grant-official': 2, 'revoke-official': 2, 'grant-admin': 1, 'revoke-admin': 1, 'list-officials': 0, 'issue-company-code': 1, audit: -1, unanswered: -1 };
   if (!command || !(command in arity) || (arity[command]! >= 0 && args.length !== arity[command])) {
     console.error(USAGE);
     return 2;
@@ -53,6 +56,15 @@ async function main(argv: string[]): Promise<number> {
           const grants = await listRoleGrants(db.pool);
           if (!grants.length) console.log('no admins or officials yet');
           for (const g of grants) console.log(`${g.role.padEnd(8)} ${g.telegramId.padEnd(12)} ${g.regionCode ?? '-'} ${g.regionName ?? ''}  (by ${g.grantedBy})`);
+          return 0;
+        }
+        case 'unanswered': {
+          const rows = await frequentUnanswered(db.prisma, Math.min(Math.max(Number(args[0] ?? 30) || 30, 1), 500));
+          if (!rows.length) console.log('no unanswered questions yet');
+          for (const r of rows) {
+            const what = r.kind === 'unanswered' ? 'not understood' : `👎 on ${r.target ?? '?'}`;
+            console.log(`${String(r.count).padStart(4)} × ${JSON.stringify(r.question)}  (${what}; last ${r.last.toISOString().slice(0, 10)})`);
+          }
           return 0;
         }
         default: {

@@ -1,17 +1,21 @@
 // npm run eval:understanding: accuracy of free-text understanding on the labelled set, by
-// topic, with the worst confusions and every failure (`-- --all`).
+// topic, with the worst confusions and every failure (`-- --all`); `-- --second` measures the
+// second set instead (written later by another hand, and not used to tune the thresholds).
+import path from 'node:path';
 import { seedKnowledgeTopics } from './topics.ts';
 import { understanderFromSeedFiles } from '../../src/domain/understanding/seed-sources.ts';
 import { evaluate, readLabelledSet } from './evaluate.ts';
 
 const understander = await understanderFromSeedFiles();
-const report = evaluate(understander, readLabelledSet(), seedKnowledgeTopics());
+const file = process.argv.includes('--second') ? path.join(import.meta.dirname, 'second-set.jsonl') : undefined;
+const report = evaluate(understander, readLabelledSet(file), seedKnowledgeTopics());
 const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
-console.log(`labelled set: ${report.correct} of ${report.total} right = ${pct(report.correct, report.total)} (${report.choices} close calls offered as choices)`);
+console.log(`${file ? 'second set' : 'labelled set'}: ${report.correct} of ${report.total} right = ${pct(report.correct, report.total)} (${report.choices} close calls offered as choices)`);
 console.log('\nby topic:');
 for (const t of report.byTopic) console.log(`  ${t.topic.padEnd(22)} ${String(t.correct).padStart(3)}/${String(t.total).padEnd(3)} ${pct(t.correct, t.total)}`);
 console.log('\nworst confusions:');
 for (const c of report.confusions.slice(0, 12)) console.log(`  ${String(c.count).padStart(2)} × ${c.expected} → ${c.got}`);
 const shown = process.argv.includes('--all') ? report.failures : report.failures.slice(0, 25);
 console.log(`\nfailures${shown.length < report.failures.length ? ` (first ${shown.length}; --all for every one)` : ''}:`);
+process.stdout.on('error', () => process.exit(0)); // piped into head
 for (const f of shown) console.log(`  ${JSON.stringify(f.case.text)}${f.case.after ? ` after ${JSON.stringify(f.case.after)}` : ''}: ${f.problems.join('; ')}`);

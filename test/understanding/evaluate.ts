@@ -70,7 +70,9 @@ export function evaluateCase(understander: Understander, c: LabelledCase, userLa
     const region = [...(u.fromContext.includes('place') ? [context!.placeCode!] : []), ...u.slots.places.map((p) => p.candidates[0]!.code)];
     if (c.region && region[0] !== c.region) problems.push(`region ${region[0] ?? 'none'}, expected ${c.region}`);
     const villageOrSecond = /village|desa|second|kelurahan|kecamatan|district/i.test(c.note ?? '') || c.expect === 'compare';
-    if (!c.region && region.length && !villageOrSecond) problems.push(`invented place ${place?.text} → ${region[0]}`);
+    // Naming Indonesia ("nasional", "tingkat nasional") invents no place.
+    const invented = region.filter((code) => code !== '00');
+    if (!c.region && invented.length && !villageOrSecond) problems.push(`invented place ${place?.text} → ${invented[0]}`);
   }
   if (c.income !== undefined && u.slots.income !== c.income) problems.push(`income ${u.slots.income ?? 'none'}, expected ${c.income}`);
   if (c.year !== undefined && u.slots.year !== c.year) problems.push(`year ${u.slots.year ?? 'none'}, expected ${c.year}`);

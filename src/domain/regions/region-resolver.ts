@@ -75,14 +75,6 @@ const BY_NAME = `
    WHERE $2::text IS NOT NULL AND "trigramName" LIKE $2 AND ' ' || "trigramName" || ' ' LIKE $3
      AND "trigramName" <> ALL($1::text[])`;
 
-/** Exact names and aliases among the runs of words of a sentence, with the run each matched. */
-const IN_WORDS = `
-  SELECT code, name, level, kind, 'exact' AS match, 1::real AS sim, "searchName" AS matched
-    FROM "Region" WHERE "searchName" = ANY($1::text[])
-  UNION ALL
-  SELECT r.code, r.name, r.level, r.kind, 'alias', 1::real, a.alias
-    FROM "RegionAlias" a JOIN "Region" r ON r.code = a."regionCode" WHERE a.alias = ANY($1::text[])`;
-
 /*
  * Then, when nothing matched by name, typos ($1): provinces, regencies and districts by
  * trigram similarity; aliases; and villages, unless a province, regency or district is
@@ -228,44 +220,4 @@ export async function resolveRegion(db: Queryable, text: string, opts: ResolveOp
     rows = (await db.query<Hit>(BY_TYPO, [query, from, to, villageAsked, fromWords, toWords])).rows;
   }
   return rank(rows, byCode, base, opts);
-}
-
-const MAX_SPAN = 4;
-
-/**
- * The region named somewhere among the words of a sentence ("cakupan kota padang panjang
- * tahun ini"): every run of up to four words is tried as an exact name or alias in one
- * statement, and the longest run that names a region wins, so "padang panjang" beats
- * "padang". When that run is all the words, they are resolved as a whole, as a command's
- * argument would be; when words are left over, the whole is resolved too and wins if it
- * matches closely ("kota padang panjng" is Padang Panjang with a typo, not Kota Padang).
- */
-export async function resolveRegionInWords(db: Queryable, words: string[], opts: ResolveOptions = {}): Promise<RegionResolution> {
-  if (!words.length) return { query: '', candidates: [], ambiguous: false };
-  const whole = words.join(' ');
-  // One word is its own only run: resolve it as a command's argument would be.
-  if (words.length === 1) return resolveRegion(db, whole, opts);
-  const spans = new Map<string, { length: number; kind?: RegionKind }>();
-  for (let length = Math.min(MAX_SPAN, words.length); length >= 1; length--) {
-    for (let i = 0; i + length <= words.length; i++) {
-      const span = words.slice(i, i + length).join(' ');
-      const { name, kind } = stripRegionPrefix(span);
-      for (const [text, hint] of [[normalizeRegionText(span), undefined], [name, kind]] as const) {
-        if (text.length >= 2 && !spans.has(text)) spans.set(text, { length, ...(hint ? { kind: hint } : {}) });
-      }
-    }
-  }
-  const [byName, byCode] = await Promise.all([
-    db.query<Hit & { matched: string }>(IN_WORDS, [[...spans.keys()]]),
-    areas(db),
-  ]);
-  if (!byName.rows.length) return resolveRegion(db, whole, opts);
-  const longest = Math.max(...byName.rows.map((h) => spans.get(h.matched)?.length ?? 0));
-  if (longest === words.length) return resolveRegion(db, whole, opts);
-  const asTyped = await resolveRegion(db, whole, opts);
-  const best = asTyped.candidates[0];
-  if (best && (best.match !== 'fuzzy' || best.similarity >= STRONG_AREA_SIMILARITY)) return asTyped;
-  const rows = byName.rows.filter((h) => spans.get(h.matched)?.length === longest);
-  const kind = spans.get(rows[0]!.matched)?.kind;
-  return rank(rows, byCode, { query: rows[0]!.matched, ...(kind ? { kindHint: kind } : {}), candidates: [], ambiguous: false }, opts);
 }

@@ -11,6 +11,9 @@ export interface AnswerVariants {
   target: string;
   lang: Language;
   questions: string[];
+  /** The answer's topic group ("claims") and the answers it offers next, for follow-ups. */
+  topic?: string;
+  related?: string[];
 }
 
 export interface RankedAnswer {
@@ -41,6 +44,9 @@ export function isContentWord(word: string): boolean {
 }
 
 const MARKER_WORDS = new Set(QUESTION_MARKERS.map((m) => m.marker));
+
+/** "qwhen", "qhowmuch": the words that stand for a kind of question. */
+export const isQuestionMarker = (stem: string) => MARKER_WORDS.has(stem);
 
 /** Each phrase of one meaning → its word, longest phrases first; the words themselves are not stemmed. */
 const MEANINGS: { parts: string[]; word: string }[] = [
@@ -96,7 +102,7 @@ interface Doc {
  */
 const UNKNOWN_TYPO_WEIGHT = 0.5;
 /** ... and an everyday word weighs as a word used by this share of the answers would. */
-export const UNKNOWN_WORD_SHARE = { value: 0.1 };
+export const UNKNOWN_WORD_SHARE = { value: 0.3 };
 /** A question marker ("kapan", "apa itu") ranks answers, but less than a word of the topic. */
 export const MARKER_BOOST = { value: 0.5 };
 
@@ -173,21 +179,18 @@ export class AnswerIndex {
       boostTerm: (term) => (MARKER_WORDS.has(term) ? MARKER_BOOST.value : 1),
     }) as (SearchResult & { target: string; size: number })[];
     for (const result of results) {
+      // A question word alone ("kapan", "berapa") names no topic.
+      if (result.queryTerms.every((t) => MARKER_WORDS.has(t))) continue;
+      const covered = Math.min(1, result.terms.length / result.size);
+      const score = result.score;
       const seen = best.get(result.target);
       if (seen) {
         // An answer asked for in several of its questions is likelier than one matched once.
-        if (seen.hits < MORE_QUESTIONS.length) seen.score += result.score * MORE_QUESTIONS[seen.hits++]!;
+        if (seen.hits < MORE_QUESTIONS.length) seen.score += score * MORE_QUESTIONS[seen.hits++]!;
         continue;
       }
       const matched = result.queryTerms.reduce((sum, s) => sum + (weights.get(s) ?? 0), 0) / total;
-      best.set(result.target, {
-        target: result.target,
-        score: result.score,
-        matched: Math.min(1, matched),
-        covered: Math.min(1, result.terms.length / result.size),
-        terms: result.queryTerms,
-        hits: 1,
-      });
+      best.set(result.target, { target: result.target, score, matched: Math.min(1, matched), covered, terms: result.queryTerms, hits: 1 });
     }
     return [...best.values()].sort((a, b) => b.score - a.score);
   }

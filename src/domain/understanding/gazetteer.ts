@@ -3,8 +3,9 @@
 // and aliases count as typed; a district or a village only by its whole name with its prefix
 // ("desa santur", "kec. talawi") or by a whole name that is no everyday word; an everyday
 // word is never taken for a place by a typo. The place fills a slot: it never picks the topic.
-import { COMMON_WORD_PLACES } from './lexicon.ts';
-import { stripRegionPrefix, type RegionKind, type RegionLevel } from '../regions/region-names.ts';
+import { COMMON_WORD_PLACES, NOT_PLACES, STOPWORDS } from './lexicon.ts';
+import { standardWord } from './normalize.ts';
+import { REGION_PREFIXES, type RegionKind, type RegionLevel } from '../regions/region-names.ts';
 import { withinEdits } from './edit-distance.ts';
 
 export interface PlaceRef {
@@ -47,6 +48,8 @@ const byLevel = (a: PlaceRef, b: PlaceRef) =>
 export class Gazetteer {
   private readonly names = new Map<string, PlaceRef[]>();
   private readonly aliases = new Map<string, PlaceRef[]>();
+  /** The words of provinces' and regencies' names of several words ("talaud" → Kepulauan Talaud). */
+  private readonly nameWords = new Map<string, PlaceRef[]>();
   /** Provinces, regencies, cities and aliases by first letter: what a typo may be of (a typo seldom hits the first letter). */
   private readonly typoTargets = new Map<string, { text: string; refs: PlaceRef[] }[]>();
 
@@ -64,6 +67,7 @@ export class Gazetteer {
     for (const [text, refs] of this.names) {
       const areas = refs.filter((r) => AREA_LEVELS.has(r.level));
       if (areas.length && text.length >= MIN_TYPO_WORD) push(this.typoTargets, text[0]!, { text, refs: areas });
+      if (areas.length && text.includes(' ')) for (const w of text.split(' ')) if (w.length >= MIN_TYPO_WORD) for (const a of areas) push(this.nameWords, w, a);
     }
     for (const [text, refs] of this.aliases) if (text.length >= MIN_TYPO_WORD) push(this.typoTargets, text[0]!, { text, refs });
   }
@@ -78,13 +82,23 @@ export class Gazetteer {
    * `meaningful(word)` says whether a word means something else (a topic or grammar word).
    */
   find(words: string[], meaningful: (word: string) => boolean, max = 2): PlaceMatch[] {
+    // Words inside an everyday phrase ("nasi padang") are no place.
+    const blocked = new Set<number>();
+    const text = words.join(' ');
+    for (const phrase of NOT_PLACES) {
+      const at = ` ${text} `.indexOf(` ${phrase} `);
+      if (at < 0) continue;
+      const start = text.slice(0, at).split(' ').filter(Boolean).length;
+      for (let i = 0; i < phrase.split(' ').length; i++) blocked.add(start + i);
+    }
     const strong: PlaceMatch[] = [];
     /** Taken only when nothing else in the message means anything. */
     const weak: PlaceMatch[] = [];
     for (let length = Math.min(MAX_SPAN, words.length); length >= 1; length--) {
       for (let start = 0; start + length <= words.length; start++) {
+        if (Array.from({ length }, (_, k) => start + k).some((i) => blocked.has(i))) continue;
         const span = words.slice(start, start + length);
-        const match = this.exact(span, start, meaningful);
+        const match = this.exact(span, start, meaningful) ?? (length === 1 ? this.wordOfName(span[0]!, start, meaningful) : undefined);
         if (match) (match.weak ? weak : strong).push(match.place);
       }
     }
@@ -100,9 +114,11 @@ export class Gazetteer {
 
   private exact(span: string[], start: number, meaningful: (w: string) => boolean): { place: PlaceMatch; weak: boolean } | undefined {
     const typed = span.join(' ');
-    const { name, kind } = stripRegionPrefix(typed);
+    const { name, kind } = withoutPrefix(span);
     if (name.length < 2) return undefined;
     const hint = name === typed ? undefined : kind;
+    // "desa bisa pake dana desa": a prefix before a grammar word names nothing.
+    if (hint && !name.includes(' ') && STOPWORDS.has(standardWord(name))) return undefined;
     const named = this.names.get(name) ?? [];
     const aliased = this.aliases.get(name) ?? [];
     let candidates = [...named, ...aliased.filter((a) => !named.includes(a))];
@@ -134,6 +150,17 @@ export class Gazetteer {
     return { place, weak: nameWords.length === 1 };
   }
 
+  /**
+   * A word of a regency's or province's name that no everyday word is ("talaud" for Kepulauan
+   * Talaud, "mentawai"): the region, to be resolved in full by the database.
+   */
+  private wordOfName(word: string, start: number, meaningful: (w: string) => boolean): { place: PlaceMatch; weak: boolean } | undefined {
+    if (word.length < MIN_TYPO_WORD || meaningful(word)) return undefined;
+    const refs = this.nameWords.get(word);
+    if (!refs?.length) return undefined;
+    return { place: { start, end: start + 1, text: word, how: 'exact', candidates: [...refs].sort(byLevel) }, weak: false };
+  }
+
   /** Typos of provinces, regencies, cities and aliases, in runs that hold a word no dictionary knows. */
   private typos(words: string[], meaningful: (w: string) => boolean, exact: PlaceMatch[]): PlaceMatch[] {
     const found: PlaceMatch[] = [];
@@ -149,7 +176,7 @@ export class Gazetteer {
         }
         if (!hasUnknown || hasOther) continue;
         const typed = words.slice(start, end).join(' ');
-        const { name, kind } = stripRegionPrefix(typed);
+        const { name, kind } = withoutPrefix(words.slice(start, end));
         const budget = typoBudget(name.length);
         if (!budget) continue;
         let best: { text: string; refs: PlaceRef[]; distance: number } | undefined;
@@ -167,6 +194,22 @@ export class Gazetteer {
     }
     return found;
   }
+}
+
+/** Prefixes ("kota", "kab", "pemerintah provinsi") as word lists, longest first. */
+const PREFIXES = REGION_PREFIXES.map((p) => ({ words: p.words.split(' '), kind: p.kind }));
+
+/**
+ * stripRegionPrefix for words already normalised (rawWords): the name without the words
+ * people put in front of it, and the kind they imply.
+ */
+function withoutPrefix(span: string[]): { name: string; kind?: RegionKind } {
+  for (const prefix of PREFIXES) {
+    if (span.length > prefix.words.length && prefix.words.every((w, i) => span[i] === w)) {
+      return { name: span.slice(prefix.words.length).join(' '), kind: prefix.kind };
+    }
+  }
+  return { name: span.join(' ') };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

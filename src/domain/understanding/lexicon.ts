@@ -129,7 +129,7 @@ export const PROTECTED_WORDS: ReadonlySet<string> = new Set(
     'terbesar terkecil terdekat tersedia berapa kantor cabang agen aplikasi password akun email nomor kartu ' +
     'universal pelapak lapak asik dokumen syarat persyaratan berkas mandiri resign keluar phk berhenti aktif nonaktif ' +
     'kategori kriteria penilaian nasional provinsi kabupaten kota desa kelurahan kecamatan terbaik pertama kedua ketiga ' +
-    'manfaat jaminan perlindungan terlindungi rentan informal formal sektor transportasi pedagang petani sopir kurir ' +
+    'manfaat jaminan rentan informal formal sektor transportasi pedagang petani sopir kurir ' +
     'pensiunan tabungan saldo sebagian seluruh total penuh maksimal minimal termurah murah mahal diskonnya ' +
     'bersama sekaligus beberapa berturut selama setelah sebelum sesudah berlaku berakhir habis'
   ).split(' '),
@@ -180,6 +180,10 @@ export const QUESTION_MARKERS: ReadonlyArray<{ words: string; marker: string }> 
   { words: 'could', marker: 'qcan' },
   { words: 'may', marker: 'qcan' },
   { words: 'kenapa', marker: 'qwhy' },
+  { words: 'siapa saja', marker: 'qwho' },
+  { words: 'siapa', marker: 'qwho' },
+  { words: 'yang berhak', marker: 'qwho' },
+  { words: 'who', marker: 'qwho' },
   { words: 'dari apa', marker: 'qbasis' },
   { words: 'berdasarkan apa', marker: 'qbasis' },
   { words: 'patokan', marker: 'qbasis' },
@@ -247,6 +251,17 @@ export const WITHOUT_JHT = ['tanpa jht', 'tidak jht', 'tidak pakai jht', 'tidak 
 export const WITH_JHT = ['pakai jht', 'pake jht', 'dengan jht', 'sama jht', 'plus jht', 'ikut jht', 'tambah jht', 'with jht', 'jht'];
 
 /**
+ * Everyday phrases with a region's name in them ("nasi padang", "batu bara", "nasib
+ * malang"): no place. Standard words.
+ */
+export const NOT_PLACES: readonly string[] = [
+  'nasi padang', 'rumah makan padang', 'masakan padang', 'makan padang', 'padang rumput', 'padang pasir',
+  'batu bara', 'batubara', 'nasib malang', 'untung malang', 'malang melintang', 'kena palu', 'pukul palu', 'palu godam',
+  'puncak musim', 'musim puncak', 'jam puncak', 'per batang', 'batang rokok', 'broke a bone', 'bone marrow',
+  'kota besar', 'kota kecil', 'desa kami', 'desa saya', 'kampung saya', 'kota saya', 'daerah saya', 'daerah kami',
+];
+
+/**
  * Region names that are also everyday words ("batu", "malang", "puncak"): a place only with
  * its prefix ("Kota Batu") or when nothing else in the message means anything.
  */
@@ -270,17 +285,19 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   tunggak: ['arrears', 'unpaid', 'missed'],
   denda: ['fine', 'fines', 'penalty', 'penalties', 'sanksi'],
   daftar: ['mendaftar', 'pendaftaran', 'register', 'registration', 'enrol', 'enroll', 'enrolment', 'enrollment', 'join', 'gabung', 'sign up', 'signup', 'jadi peserta', 'ikut bpjs'],
-  dokumen: ['berkas', 'document', 'documents', 'kelengkapan', 'paperwork', 'papers'],
-  syarat: ['persyaratan', 'requirement', 'requirements', 'ketentuan'],
-  kecelakaan: ['accident', 'accidents', 'injury', 'injured', 'luka', 'celaka'],
+  // Requirements are, in what people ask here, the papers to bring.
+  dokumen: ['berkas', 'document', 'documents', 'kelengkapan', 'paperwork', 'papers', 'syarat', 'persyaratan', 'requirement', 'requirements', 'ketentuan'],
+  kecelakaan: ['accident', 'accidents', 'injury', 'injured', 'luka', 'celaka', 'jatuh', 'tabrakan', 'ketabrak', 'nabrak', 'kecelakaan lalu lintas'],
   keluarga: ['family', 'ahli waris', 'waris', 'heir', 'heirs', 'istri', 'suami', 'wife', 'husband'],
   anak: ['children', 'child', 'kids', 'kid', 'son', 'daughter'],
   beasiswa: ['scholarship', 'scholarships', 'biaya sekolah', 'education'],
   pensiun: ['pension', 'pensions', 'retirement', 'retire', 'retired'],
   jht: ['jaminan hari tua', 'hari tua', 'old age', 'old age savings', 'tabungan hari tua'],
   kerja: ['work', 'working', 'job', 'kerjaan', 'pekerjaan'],
-  ojek: ['ojek online', 'sopir', 'supir', 'kurir', 'courier', 'driver', 'taksi', 'angkot', 'ride hailing'],
-  murah: ['termurah', 'paling murah', 'cheapest', 'cheap', 'minimal', 'minimum', 'terendah', 'lowest', 'paling kecil'],
+  ojek: ['ojek online', 'sopir', 'supir', 'kurir', 'courier', 'driver', 'taksi', 'angkot', 'ride hailing', 'narik', 'ngojek', 'ngojol'],
+  jatuhtempo: ['jatuh tempo', 'due date', 'batas bayar', 'batas waktu bayar', 'tenggat', 'deadline'],
+  murah: ['termurah', 'paling murah', 'cheapest', 'cheap', 'paling kecil', 'iuran minimal', 'minimal iuran', 'bayar minimal', 'minimal bayar', 'paling sedikit', 'minimum contribution', 'lowest contribution'],
+  tanpahp: ['tidak punya hp', 'tanpa hp', 'tidak ada hp', 'tidak pakai hp', 'hp jadul', 'gaptek', 'no smartphone', 'without a smartphone', 'without a phone', 'no phone'],
   paket: ['plan', 'package', 'paketnya'],
   website: ['web', 'webnya', 'situs', 'situsnya', 'site', 'laman', 'online portal'],
   kartu: ['card', 'cards'],
@@ -289,7 +306,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   password: ['kata sandi', 'pin'],
   akun: ['account', 'accounts', 'login', 'log in', 'masuk aplikasi'],
   nonaktif: ['inactive', 'lapsed', 'lapse', 'expired', 'tidak aktif', 'mati'],
-  aktif: ['active', 'activated', 'berlaku'],
+  aktif: ['active', 'activated', 'berlaku', 'diaktifkan', 'diaktifin', 'aktifin', 'aktifkan', 'mengaktifkan', 'reactivate', 'reaktivasi', 'activate'],
   kantor: ['office', 'offices', 'cabang', 'branch', 'kantor cabang'],
   alamat: ['address', 'lokasi', 'location', 'letak'],
   callcenter: ['call center', 'call centre', 'cs', 'customer service', 'hotline', 'contact center', 'layanan pelanggan'],
@@ -297,19 +314,20 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   iuran: ['contribution', 'contributions', 'premi', 'premium', 'fee', 'fees'],
   diskon: ['discount', 'potongan', 'keringanan', 'relief', 'subsidi'],
   penghasilan: ['income', 'upah bulanan'],
-  peserta: ['participant', 'participants', 'member', 'members', 'anggota'],
+  peserta: ['participant', 'participants', 'member', 'members', 'anggota', 'terdaftar', 'registered', 'enrolled'],
   cakupan: ['coverage', 'covered'],
   penghargaan: ['award', 'awards', 'anugerah', 'trofi', 'piala', 'trophy', 'prize'],
-  juara: ['winner', 'winners', 'won', 'win', 'menang', 'pemenang', 'jawara', 'terbaik'],
+  juara: ['winner', 'winners', 'won', 'win', 'menang', 'pemenang', 'jawara', 'terbaik', 'daftar pemenang', 'daftar juara', 'daftar penerima'],
   kategori: ['category', 'categories', 'jenis'],
-  kriteria: ['criteria', 'criterion', 'indikator', 'penilaian', 'assessment', 'dinilai'],
+  kriteria: ['criteria', 'criterion', 'indikator', 'syarat menang'],
   perusahaan: ['company', 'companies', 'employer', 'pemberi kerja', 'firm', 'badan usaha'],
+  perusahaansaya: ['hrd', 'hr', 'personalia', 'perusahaan saya', 'perusahaan kami', 'my company', 'our company', 'kantor saya', 'kantor kami', 'pt saya', 'pt kami', 'usaha saya', 'usaha kami'],
   aplikasi: ['application'],
   jmo: ['jamsostek mobile', 'jmo app'],
   ewallet: ['gopay', 'ovo', 'linkaja', 'shopeepay', 'e wallet', 'dompet digital', 'dompet elektronik'],
   gerai: ['indomaret', 'alfamart', 'alfamidi', 'minimarket', 'ritel', 'retail', 'toko', 'warung', 'ppob', 'loket'],
   bulan: ['month', 'months', 'monthly', 'bulanan'],
-  kesehatan: ['health', 'rumah sakit', 'hospital', 'faskes', 'berobat'],
+  kesehatan: ['health', 'rumah sakit', 'hospital', 'faskes', 'berobat', 'rs', 'puskesmas'],
   bpu: ['bukan penerima upah', 'pekerja informal', 'informal', 'mandiri', 'freelance', 'freelancer', 'pekerja lepas', 'self employed'],
   resign: ['quit', 'berhenti kerja', 'phk', 'dipecat', 'laid off', 'keluar kerja', 'keluar dari kerjaan', 'resigned'],
   lanjut: ['continue', 'lanjutkan', 'meneruskan', 'diterusin', 'terusin', 'keep'],

@@ -22,6 +22,8 @@ export function rawWords(text: string): string[] {
     .map((w) => (/^\p{L}{2,}2$/u.test(w) ? w.slice(0, -1) : w));
 }
 
+const STANDARD_WORDS = new Set(Object.values(SLANG));
+
 /** The standard word for a chat spelling, with a particle or possessive taken off where that names one. */
 export function standardWord(word: string): string {
   const known = SLANG[word];
@@ -31,7 +33,7 @@ export function standardWord(word: string): string {
     const base = word.slice(0, -suffix.length);
     const standard = SLANG[base];
     if (standard) return standard;
-    if (PROTECTED_WORDS.has(base)) return base;
+    if (PROTECTED_WORDS.has(base) || STANDARD_WORDS.has(base)) return base;
   }
   return word;
 }

@@ -19,6 +19,7 @@ export function exampleQuestionsFromLocales(dir = localesDir): ExampleQuestions 
 interface SeedEntry {
   id: string;
   topic: string;
+  related: string[];
   questions_id: string[];
   questions_en: string[];
 }
@@ -31,6 +32,8 @@ export function seedKnowledgeEntries(dir = seedDir): SeedEntry[] {
 export function seedKnowledgeQuestions(dir = seedDir): KnowledgeQuestions[] {
   return seedKnowledgeEntries(dir).map((e) => ({
     id: e.id,
+    topic: e.topic,
+    related: e.related,
     questionsId: e.questions_id,
     questionsEn: e.questions_en,
   }));

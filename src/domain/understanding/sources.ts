@@ -15,6 +15,8 @@ export type ExampleQuestions = Record<Language, Record<string, string[]>>;
 
 export interface KnowledgeQuestions {
   id: string;
+  topic: string;
+  related: string[];
   questionsId: string[];
   questionsEn: string[];
 }
@@ -25,8 +27,8 @@ export function answerVariants(examples: ExampleQuestions, knowledge: Iterable<K
     for (const [target, questions] of Object.entries(examples[lang] ?? {})) variants.push({ target, lang, questions });
   }
   for (const entry of knowledge) {
-    variants.push({ target: entry.id, lang: 'id', questions: entry.questionsId });
-    variants.push({ target: entry.id, lang: 'en', questions: entry.questionsEn });
+    variants.push({ target: entry.id, lang: 'id', questions: entry.questionsId, topic: entry.topic, related: entry.related });
+    variants.push({ target: entry.id, lang: 'en', questions: entry.questionsEn, topic: entry.topic, related: entry.related });
   }
   return variants;
 }
@@ -53,7 +55,7 @@ async function build(db: Queryable, regions: Promise<PlaceName[]>, examples: Exa
   const [names, aliases, knowledge] = await Promise.all([
     regions,
     db.query<{ alias: string; regionCode: string }>(`SELECT alias, "regionCode" FROM "RegionAlias"`),
-    db.query<KnowledgeQuestions>(`SELECT id, "questionsId", "questionsEn" FROM "KnowledgeEntry" ORDER BY id`),
+    db.query<KnowledgeQuestions>(`SELECT id, topic, related, "questionsId", "questionsEn" FROM "KnowledgeEntry" ORDER BY id`),
   ]);
   return new Understander({ regions: names, aliases: aliases.rows, answers: answerVariants(examples, knowledge.rows) });
 }

@@ -3,7 +3,7 @@
 // with a decision: answer, offer a close call as choices, or say what the bot covers.
 // No Telegram and no database here: the bot hands in the names and the questions once.
 import { incomeIn } from '../contributions/income-text.ts';
-import { AnswerIndex, contentStems, isContentWord, type AnswerVariants } from './answer-index.ts';
+import { AnswerIndex, contentStems, isQuestionMarker, type AnswerVariants } from './answer-index.ts';
 import { Gazetteer, type PlaceMatch, type PlaceName } from './gazetteer.ts';
 import {
   ENGLISH_MARKERS,
@@ -32,6 +32,8 @@ export const BUILT_IN_TARGETS = [
   'help',
   'greeting',
   'thanks',
+  /** Questions the bot does not cover (loans, weather, bansos): examples of them, so they are told apart. */
+  'outside',
 ] as const;
 export type BuiltInTarget = (typeof BUILT_IN_TARGETS)[number];
 
@@ -44,7 +46,10 @@ const TAKES_PLACE = new Set(['coverage', 'awards', 'compare', 'subscribe']);
 /** Answers that need more than their words: two regions or a comparison word; "the most" or a ranking word. */
 const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
   compare: (slots, stems) => slots.places.length >= 2 || stems.has('banding'),
-  ranking: (slots, stems) => !!slots.order || ['peringkat', 'rank', 'ranking', 'urut', 'urutan'].some((w) => stems.has(w)),
+  // Provinces are ranked; a regency or village named asks for its own figure.
+  ranking: (slots, stems) =>
+    (!!slots.order || ['peringkat', 'rank', 'ranking', 'urut', 'urutan'].some((w) => stems.has(w))) &&
+    !slots.places.some((p) => ['regency', 'district', 'village'].includes(p.candidates[0]?.level ?? '')),
 };
 /** A bare place after one of these asks the same again for that place ("kalo jambi?"). */
 const FOLLOWS_PLACE = new Set(['coverage', 'awards', 'compare', 'subscribe', 'branch-office']);
@@ -113,10 +118,12 @@ export const TUNING = {
   maxChoices: 3,
   placeAnswer: 2.5,
   twoPlacesCompare: 2.5,
-  incomeCalculator: 2,
+  incomeCalculator: 3,
   yearAwards: 1.25,
   orderRanking: 2,
   context: 1.2,
+  sameTopic: 1.3,
+  related: 1.5,
 };
 type Tuning = typeof TUNING;
 
@@ -127,6 +134,12 @@ const COUNT_WORDS = new Set(['peserta', 'pekerja', 'orang', 'participants', 'mem
 const confidenceOf = (matched: number, covered: number) => matched * (0.75 + 0.25 * covered);
 
 const MAX_CACHED_WORDS = 50_000;
+/** Words that make an amount the person's income (standard words). */
+const INCOME_CUES = new Set([
+  'penghasilan', 'income', 'iuran', 'bayar', 'bulan', 'sebulan', 'omset', 'untung', 'hasil', 'pendapatan', 'upah',
+  'earn', 'earning', 'making', 'make', 'contribution', 'pay', 'month', 'monthly', 'kena', 'jadi', 'hitung', 'ojek', 'sehari',
+]);
+const AMOUNT_WORDS = new Set(['juta', 'jt', 'ribu', 'rb', 'rp', 'rupiah', 'idr', 'million', 'setengah', 'sejuta', 'an', 'jtan']);
 /** The calculator's share of the best score when only the amount speaks for it (then boosted). */
 const INCOME_EVIDENCE = 0.5;
 /** Words that open a follow-up ("kalo jambi?", "and with jht?"). */
@@ -137,8 +150,8 @@ const YEAR = /(?<![\d./-])(19[5-9]\d|20[0-4]\d)(?!\d|[.,]\d)/;
 /** A number that is no income: a phone number or an identity number (long digit runs, or a leading 0). */
 const NOT_AN_AMOUNT = /(?<![\d.,])(0\d{6,}|\d{9,})(?![\d.,])/g;
 
-function phrasesIn(words: string[], phrases: readonly string[]): boolean {
-  const text = ` ${words.join(' ')} `;
+/** Whether the words (as " a b c ", spaced at both ends) hold one of the phrases. */
+function phrasesIn(text: string, phrases: readonly string[]): boolean {
   return phrases.some((p) => text.includes(` ${p} `));
 }
 
@@ -148,13 +161,24 @@ export class Understander {
 
   private readonly tuning: Tuning;
 
+  /** The topic group of each answer (knowledge entries' "claims", "payment", ...; a built-in answer is its own). */
+  private readonly topics = new Map<string, string>();
+  /** The entries each knowledge entry offers next: what a short follow-up likely asks. */
+  private readonly related = new Map<string, string[]>();
+
   constructor(sources: UnderstandingSources, tuning: Partial<Tuning> = {}) {
     this.tuning = { ...TUNING, ...tuning };
+    for (const v of sources.answers) {
+      this.topics.set(v.target, v.topic ?? v.target);
+      if (v.related) this.related.set(v.target, v.related);
+    }
     this.gazetteer = new Gazetteer(sources.regions, sources.aliases);
     this.index = new AnswerIndex(sources.answers);
   }
 
   private readonly everyday = everydayWords();
+  private readonly everydayEnglish = everydayWords('en');
+  private readonly everydayIndonesian = everydayWords('id');
 
   private readonly meaningfulCache = new Map<string, boolean>();
 
@@ -211,14 +235,29 @@ export class Understander {
     return best?.word ?? word;
   };
 
-  language(words: string[]): Language | undefined {
+  /**
+   * The language of the words: those only English uses (its markers, and everyday English
+   * words that are no Indonesian ones) against those only Indonesian uses (chat spellings,
+   * markers, everyday Indonesian words). Undefined when they do not tell.
+   */
+  language(words: string[], places: PlaceMatch[] = []): Language | undefined {
     let id = 0;
     let en = 0;
-    for (const w of words) {
-      if (ENGLISH_MARKERS.has(w)) en++;
-      if (INDONESIAN_MARKERS.has(standardWord(w)) && !ENGLISH_MARKERS.has(w)) id++;
+    for (const [i, w] of words.entries()) {
+      // A place's name says no language, unless it is an English one ("west java").
+      if (/\d/.test(w) || (places.some((p) => p.start <= i && i < p.end) && !ENGLISH_MARKERS.has(w))) continue;
+      // A chat spelling is Indonesian unless it stands for itself ("coverage", "income").
+      const spelledAsItself = !(w in SLANG) || SLANG[w] === w;
+      const english = ENGLISH_MARKERS.has(w) || (this.everydayEnglish.has(w) && !this.everydayIndonesian.has(w) && spelledAsItself);
+      const indonesian =
+        !english &&
+        ((w in SLANG && !this.everydayEnglish.has(w)) || INDONESIAN_MARKERS.has(standardWord(w)) || (this.everydayIndonesian.has(w) && !this.everydayEnglish.has(w)));
+      if (english) en++;
+      else if (indonesian) id++;
     }
-    if (en >= 2 && en > id * 2) return 'en';
+    if (en >= 2 && en > id) return 'en';
+    // One English word alone ("paritrana award") is Indonesian usage as much as English.
+    if (en >= 2 && id === 0) return 'en';
     if (id >= 1 && id >= en) return 'id';
     return undefined;
   }
@@ -227,16 +266,20 @@ export class Understander {
     const places = this.gazetteer.find(words, this.meaningful);
     const standard = words.map(standardWord);
     const slots: Slots = { places };
+    // An amount is an income when the message speaks of earning or paying, or says nothing else.
     const income = incomeIn(text.replace(NOT_AN_AMOUNT, ' '));
-    if (income !== undefined) slots.income = income;
+    const aboutIncome = standard.some((w) => INCOME_CUES.has(w)) || !standard.some((w, i) => /\p{L}/u.test(w) && !/\d/.test(words[i]!) && !STOPWORDS.has(w) && !AMOUNT_WORDS.has(w));
+    if (income !== undefined && aboutIncome) slots.income = income;
     const year = YEAR.exec(text)?.[1];
     if (year) slots.year = Number(year);
     const programme = words.map((w) => PROGRAMME_WORDS[w]).find(Boolean);
     if (programme) slots.programme = programme;
     if (words.some((w) => TRANSPORT_WORDS.has(w))) slots.transport = true;
-    if (phrasesIn(standard, WITHOUT_JHT)) slots.withJht = false;
-    else if (phrasesIn(standard, WITH_JHT)) slots.withJht = true;
-    const order = SUPERLATIVES.find((s) => phrasesIn(standard, [s.words]) || phrasesIn(words, [s.words]));
+    const standardText = ` ${standard.join(' ')} `;
+    const typedText = ` ${words.join(' ')} `;
+    if (phrasesIn(standardText, WITHOUT_JHT)) slots.withJht = false;
+    else if (phrasesIn(standardText, WITH_JHT)) slots.withJht = true;
+    const order = SUPERLATIVES.find((s) => phrasesIn(standardText, [s.words]) || phrasesIn(typedText, [s.words]));
     if (order) slots.order = order.order;
     if (standard.some((w) => PERCENT_WORDS.has(w))) slots.metric = 'percent';
     else if (standard.some((w) => COUNT_WORDS.has(w))) slots.metric = 'participants';
@@ -245,27 +288,34 @@ export class Understander {
 
   understand(text: string, context?: ChatContext): Understanding {
     const words = rawWords(text);
-    const lang = this.language(words) ?? context?.lang;
     const slots = this.slots(text, words);
+    const lang = this.language(words, slots.places) ?? context?.lang;
     const inPlace = (i: number) => slots.places.some((p) => p.start <= i && i < p.end);
     const yearText = slots.year ? String(slots.year) : undefined;
     const rest = words.filter((w, i) => !inPlace(i) && w !== yearText);
     const stems = contentStems(rest, lang ?? 'id', this.meaningful, this.correct);
 
     const BOOSTS = this.tuning;
+    const regional = slots.places.some((p) => p.candidates[0]?.level !== 'country');
     // A question without topic words of its own ("klo jambi?"), or one that opens like a
     // follow-up ("and with jht?"), continues the last one; a new question does not.
-    const topicStems = stems.filter((s) => !s.stem.startsWith('q') || !/^q[a-z]+$/.test(s.stem));
+    const topicStems = stems.filter((s) => !isQuestionMarker(s.stem));
     const followUp = !!context && (FOLLOW_UP_WORDS.has(standardWord(words[0] ?? '')) || !topicStems.length);
     const stemSet = new Set(stems.map((s) => s.stem));
     const boost = (target: string): number => {
       let factor = 1;
-      if (slots.places.length && TAKES_PLACE.has(target)) factor *= BOOSTS.placeAnswer;
+      // Indonesia as a whole ("nasional") is what these answers give without a place anyway.
+      if (regional && TAKES_PLACE.has(target)) factor *= BOOSTS.placeAnswer;
       if (slots.places.length >= 2 && target === 'compare') factor *= BOOSTS.twoPlacesCompare;
       if (slots.income !== undefined && target === 'calculator') factor *= BOOSTS.incomeCalculator;
       if (slots.year !== undefined && target === 'awards') factor *= BOOSTS.yearAwards;
       if (slots.order && target === 'ranking') factor *= BOOSTS.orderRanking;
       if (followUp && context?.target === target) factor *= BOOSTS.context;
+      // A short question after an answer ("dokumennya apa aja?") is likely about the same topic.
+      if (context && topicStems.length <= 2 && target !== context.target) {
+        if (this.related.get(context.target)?.includes(target)) factor *= BOOSTS.related;
+        else if (this.topics.get(target) === this.topics.get(context.target)) factor *= BOOSTS.sameTopic;
+      }
       return factor;
     };
     const ranked = this.index.rank(stems);
@@ -281,16 +331,17 @@ export class Understander {
     const result = (decision: Decision, target?: string): Understanding => {
       const u: Understanding = { lang, slots, candidates, decision, fromContext: [], ...(target ? { target } : {}) };
       // The same question again ("iurannya brp?" after the income) or a follow-up takes what it lacks from the last.
-      if (target && (followUp || target === context?.target)) this.fillFromContext(u, target, context);
+      if (target && (followUp || target === context?.target || target === 'compare')) this.fillFromContext(u, target, context);
       return u;
     };
 
     // Nothing but names, numbers and words no dictionary knows (typos, names): what they name answers.
-    const saysSomething = rest.some((w) => isContentWord(standardWord(w)) && this.meaningful(w));
-    // No answer explains the words, but an amount is named: it is what the person earns.
-    if (!candidates.length && slots.income !== undefined) return result('answer', 'calculator');
+    const saysSomething = topicStems.some((s) => s.meaningful);
+    // An income named with "berapa" / "how much", or with no answer for the words: a calculation.
+    if (slots.income !== undefined && (!candidates.length || stemSet.has('qhowmuch'))) return result('answer', 'calculator');
     // Asked exactly as one answer's question is written ("bantuan", "what can you do").
     const phrase = this.index.phrase(rest);
+    if (phrase === 'outside') return result('none');
     if (phrase && (NEEDS[phrase]?.(slots, stemSet) ?? true)) return result('answer', phrase);
     if (!candidates.length && !saysSomething) {
       if (slots.places.length >= 2) return result('answer', 'compare');
@@ -300,10 +351,12 @@ export class Understander {
       if (slots.income !== undefined) return result('answer', 'calculator');
       if (slots.year !== undefined) return result('answer', 'awards');
       if (slots.order) return result('answer', 'ranking');
+      // "tahun brp?", "trus?": the last question again, with what this one adds.
+      if (followUp && context) return result('answer', context.target);
       return result('none');
     }
     const [first, second] = candidates;
-    if (!first) return result('none');
+    if (!first || first.target === 'outside') return result('none');
     const close = second && second.score >= first.score * this.tuning.closeCall && first.confidence < this.tuning.sure;
     if (close) return result('choose', first.target);
     return result('answer', first.target);
@@ -313,7 +366,10 @@ export class Understander {
   static choices(u: Understanding): string[] {
     const [first] = u.candidates;
     if (!first) return [];
-    return u.candidates.filter((c) => c.score >= first.score * 0.6).slice(0, TUNING.maxChoices).map((c) => c.target);
+    return u.candidates
+      .filter((c) => c.score >= first.score * 0.6 && c.target !== 'outside')
+      .slice(0, TUNING.maxChoices)
+      .map((c) => c.target);
   }
 
   private fillFromContext(u: Understanding, target: string, context: ChatContext | undefined): void {
