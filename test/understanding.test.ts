@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rawWords, standardWord, stemWord } from '../src/domain/understanding/normalize.ts';
 import { understanderFromSeedFiles, exampleQuestionsFromLocales } from '../src/domain/understanding/seed-sources.ts';
 import { understanderFor } from '../src/domain/understanding/sources.ts';
-import { Understander } from '../src/domain/understanding/understand.ts';
+import type { Understander } from '../src/domain/understanding/understand.ts';
 import { withoutLongNumbers } from '../src/domain/understanding/feedback.ts';
 import { evaluate, readLabelledSet } from './understanding/evaluate.ts';
 import { seedKnowledgeTopics } from './understanding/topics.ts';
