@@ -19,9 +19,9 @@ export async function recordFeedback(
   prisma: PrismaClient,
   entry: { kind: FeedbackKind; question: string; target?: string | undefined; locale: string },
 ): Promise<void> {
-  await prisma.feedback.create({
-    data: { kind: entry.kind, question: withoutLongNumbers(entry.question), target: entry.target ?? null, locale: entry.locale },
-  });
+  // Lower case and single spaces, so that the same question typed twice is counted as one.
+  const question = withoutLongNumbers(entry.question).toLowerCase().replace(/\s+/g, ' ');
+  await prisma.feedback.create({ data: { kind: entry.kind, question, target: entry.target ?? null, locale: entry.locale } });
 }
 
 export interface FrequentQuestion {
@@ -32,7 +32,7 @@ export interface FrequentQuestion {
   last: Date;
 }
 
-/** The most frequent questions not understood or marked 👎, by their lower-cased text. */
+/** The most frequent questions not understood or marked 👎. */
 export async function frequentUnanswered(prisma: PrismaClient, limit = 30): Promise<FrequentQuestion[]> {
   const rows = await prisma.feedback.groupBy({
     by: ['question', 'kind', 'target'],
