@@ -4,6 +4,7 @@ import { sequentialize } from '@grammyjs/runner';
 import type { BotContext, BotDeps } from './context.ts';
 import { buttonSigner } from './callback-data.ts';
 import { loadConversation, type ConversationState } from '../domain/conversations.ts';
+import { loadChatContext, type StoredContext } from '../domain/understanding/chat-context.ts';
 import { errorBoundary } from './middleware/error-boundary.ts';
 import { beginUpdateMiddleware } from './middleware/begin-update.ts';
 import { startFeature } from './features/start.ts';
@@ -47,10 +48,25 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.buttons = buttons;
-    // Three guided flows ask about the same row: one read per update, and only when asked.
+    // Three guided flows ask about the same row, and free text about the chat's context: read
+    // with the update's claim when it has a chat and a sender, else once when first asked.
+    ctx.preloaded = {};
     let conversation: Promise<ConversationState | undefined> | undefined;
     ctx.conversation = () =>
-      (conversation ??= ctx.chat && ctx.from ? loadConversation(deps.pool, ctx.chat.id, ctx.from.id) : Promise.resolve(undefined));
+      (conversation ??=
+        'conversation' in ctx.preloaded
+          ? Promise.resolve(ctx.preloaded.conversation)
+          : ctx.chat && ctx.from
+            ? loadConversation(deps.pool, ctx.chat.id, ctx.from.id)
+            : Promise.resolve(undefined));
+    let chatContext: Promise<StoredContext | undefined> | undefined;
+    ctx.chatContext = () =>
+      (chatContext ??=
+        'chatContext' in ctx.preloaded
+          ? Promise.resolve(ctx.preloaded.chatContext)
+          : ctx.chat
+            ? loadChatContext(deps.pool, ctx.chat.id, ctx.from?.id ?? ctx.chat.id)
+            : Promise.resolve(undefined));
     return deps.inFlight ? deps.inFlight.track(next) : next();
   });
   // Polling hands updates over concurrently: keep each chat's in order.

@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/locales.ts';
 import type { InFlight } from '../lifecycle.ts';
 import type { ButtonSigner } from './callback-data.ts';
 import type { ConversationState } from '../domain/conversations.ts';
+import type { StoredContext } from '../domain/understanding/chat-context.ts';
 
 /** What the bot needs from the outside; tests and the console hand in their own. */
 export interface BotDeps {
@@ -30,6 +31,10 @@ export interface BotContextFlavor {
   buttons: ButtonSigner;
   /** The guided conversation this person is in here, read once per update. */
   conversation: () => Promise<ConversationState | undefined>;
+  /** What this chat asked last (15 minutes), for free-text follow-ups; read once per update. */
+  chatContext: () => Promise<StoredContext | undefined>;
+  /** What the update's first statement already read (see beginUpdate). */
+  preloaded: { conversation?: ConversationState | undefined; chatContext?: StoredContext | undefined };
   locale: Locale;
   /** The person picked the language with /bahasa: answers stay in it whatever they type. */
   localeChosen: boolean;

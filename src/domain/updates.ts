@@ -5,6 +5,8 @@ import type { Pool } from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import type { TelegramPerson } from './users.ts';
+import type { ConversationState } from './conversations.ts';
+import { CONTEXT_MINUTES, type StoredContext } from './understanding/chat-context.ts';
 
 type Queryable = Pick<Pool, 'query'>;
 
@@ -13,6 +15,9 @@ export interface UpdateStart {
   fresh: boolean;
   /** The sender's chosen locale, if they chose one. */
   locale: Locale | null;
+  /** With a chat: the person's guided conversation there and the chat's context for free text, read in the same statement. */
+  conversation?: ConversationState | null;
+  chatContext?: StoredContext | null;
 }
 
 /**
@@ -31,22 +36,29 @@ export async function beginUpdate(
   botId: number,
   updateId: number,
   person: TelegramPerson | undefined,
+  chatId?: number,
 ): Promise<UpdateStart> {
   if (!person) {
     const { rowCount } = await sql.query(CLAIM, [botId, updateId]);
     return { fresh: rowCount === 1, locale: null };
   }
-  const { rows } = await sql.query<{ fresh: boolean; locale: string | null }>(BEGIN_UPDATE, [
-    botId,
-    updateId,
-    person.id,
-    person.first_name,
-    person.last_name ?? null,
-    person.username ?? null,
-    person.language_code ?? null,
-  ]);
+  const params = [botId, updateId, person.id, person.first_name, person.last_name ?? null, person.username ?? null, person.language_code ?? null];
+  if (chatId === undefined) {
+    const { rows } = await sql.query<{ fresh: boolean; locale: string | null }>(BEGIN_UPDATE, params);
+    const row = rows[0];
+    return { fresh: row?.fresh === true, locale: isLocale(row?.locale) ? row.locale : null };
+  }
+  const { rows } = await sql.query<{ fresh: boolean; locale: string | null; conversation: ConversationState | null; context: StoredContext | null }>(
+    BEGIN_UPDATE_IN_CHAT,
+    [...params, chatId, CONTEXT_MINUTES],
+  );
   const row = rows[0];
-  return { fresh: row?.fresh === true, locale: isLocale(row?.locale) ? row.locale : null };
+  return {
+    fresh: row?.fresh === true,
+    locale: isLocale(row?.locale) ? row.locale : null,
+    conversation: row?.conversation ?? null,
+    chatContext: row?.context ?? null,
+  };
 }
 
 const CLAIM = `
@@ -63,6 +75,12 @@ const BEGIN_UPDATE = `
     RETURNING "locale"::text
   )
   SELECT EXISTS (SELECT 1 FROM claim) AS fresh, (SELECT "locale" FROM sender) AS locale`;
+
+/** The same, with what the person has going on in the chat: a guided conversation, the free-text context. */
+const BEGIN_UPDATE_IN_CHAT = `${BEGIN_UPDATE},
+  (SELECT json_build_object('flow', flow, 'step', step, 'data', data) FROM "ConversationState" WHERE "chatId" = $8 AND "userId" = $3) AS conversation,
+  (SELECT data FROM "ChatContext" WHERE "chatId" = $8 AND "userId" = $3
+      AND "updatedAt" > (now() AT TIME ZONE 'UTC') - make_interval(mins => $9)) AS context`;
 
 /** Telegram retries for at most a day; older claims are only weight. */
 export async function forgetProcessedUpdates(prisma: PrismaClient, olderThan: Date): Promise<number> {

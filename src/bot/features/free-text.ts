@@ -6,9 +6,9 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
-import { loadChatContext, saveChatContext, type StoredContext } from '../../domain/understanding/chat-context.ts';
+import { saveChatContext, type StoredContext } from '../../domain/understanding/chat-context.ts';
 import { recordFeedback, withoutLongNumbers } from '../../domain/understanding/feedback.ts';
-import type { PlaceMatch } from '../../domain/understanding/gazetteer.ts';
+import type { Gazetteer, PlaceMatch } from '../../domain/understanding/gazetteer.ts';
 import { understanderFor, type ExampleQuestions } from '../../domain/understanding/sources.ts';
 import { isBuiltInTarget, Understander, type Understanding } from '../../domain/understanding/understand.ts';
 import { knowledgeTitles } from '../../domain/knowledge/knowledge-entries.ts';
@@ -72,26 +72,34 @@ function addFeedback(ctx: BotContext, target: string): void {
 }
 
 /** The region a place names: at once when sure, else choices (answered later by the button). */
-async function regionOfPlace(ctx: BotContext, place: PlaceMatch, action: string): Promise<string | undefined> {
+async function regionOfPlace(ctx: BotContext, gazetteer: Gazetteer, place: PlaceMatch, action: string): Promise<string | undefined> {
   if (place.how === 'typo' && place.candidates.length === 1) return place.candidates[0]!.code;
+  // A province (or Indonesia) by its short form, or by a name no other region shares: no question to ask.
+  if (gazetteer.isSure(place)) return place.candidates[0]!.code;
   const found = await resolveRegion(ctx.deps.pool, place.text, { limit: REGION_CHOICES });
   if (!found.candidates.length && place.candidates[0]) return place.candidates[0].code;
   return (await regionFromResolution(ctx, found, place.text, action))?.code;
 }
 
 /** Answers `target` with the slots understood; returns the region it was about, if any. */
-async function answerTarget(ctx: BotContext, target: string, u: Understanding, context: StoredContext | undefined): Promise<string | undefined> {
+async function answerTarget(
+  ctx: BotContext,
+  gazetteer: Gazetteer,
+  target: string,
+  u: Understanding,
+  context: StoredContext | undefined,
+): Promise<string | undefined> {
   const { slots } = u;
   const [place, second] = slots.places;
   const contextPlace = u.fromContext.includes('place') ? context?.placeCode : undefined;
   switch (target) {
     case 'coverage': {
-      const code = place ? await regionOfPlace(ctx, place, ACTION.coverage) : (contextPlace ?? '00');
+      const code = place ? await regionOfPlace(ctx, gazetteer, place, ACTION.coverage) : (contextPlace ?? '00');
       if (code) await replyWithCoverage(ctx, code);
       return code;
     }
     case 'awards': {
-      const code = place ? await regionOfPlace(ctx, place, ACTION.awards) : contextPlace;
+      const code = place ? await regionOfPlace(ctx, gazetteer, place, ACTION.awards) : contextPlace;
       if (place && !code) return undefined;
       const key = [code ? `r${code}` : '', slots.year ? `y${slots.year}` : ''].filter(Boolean).join('~') || 'all';
       // A place carried over from the last question, with a year it has no record of: the year alone.
@@ -106,9 +114,9 @@ async function answerTarget(ctx: BotContext, target: string, u: Understanding, c
       await replyWithCalculator(ctx, slots.income, slots.transport);
       return undefined;
     case 'compare': {
-      const first = place ? await regionOfPlace(ctx, place, ACTION.coverage) : undefined;
+      const first = place ? await regionOfPlace(ctx, gazetteer, place, ACTION.coverage) : undefined;
       if (place && !first) return undefined;
-      const other = second ? await regionOfPlace(ctx, second, ACTION.coverage) : undefined;
+      const other = second ? await regionOfPlace(ctx, gazetteer, second, ACTION.coverage) : undefined;
       const pair = first && other ? [first, other] : first && context?.placeCode && context.placeCode !== first ? [context.placeCode, first] : undefined;
       if (pair) {
         await replyWithComparison(ctx, pair as [string, string]);
@@ -121,7 +129,7 @@ async function answerTarget(ctx: BotContext, target: string, u: Understanding, c
       await replyWithRanking(ctx, slots.metric === 'percent' ? 'coveragePercent' : 'activeParticipants', slots.order ?? 'most');
       return undefined;
     case 'subscribe': {
-      const code = place ? await regionOfPlace(ctx, place, ACTION.subscribe) : undefined;
+      const code = place ? await regionOfPlace(ctx, gazetteer, place, ACTION.subscribe) : undefined;
       if (code) await startSubscription(ctx, code);
       else if (!place) await listForChat(ctx);
       return code;
@@ -186,7 +194,7 @@ async function answerFreeText(ctx: BotContext, typed: string): Promise<void> {
   const { pool } = ctx.deps;
   const chatId = ctx.chat!.id;
   const userId = ctx.from?.id ?? chatId;
-  const [understander, previous] = await Promise.all([understanderFor(pool, examplesOf(ctx.deps.i18n)), loadChatContext(pool, chatId, userId)]);
+  const [understander, previous] = await Promise.all([understanderFor(pool, examplesOf(ctx.deps.i18n)), ctx.chatContext()]);
   const u = understander.understand(text, previous);
   useLanguage(ctx, u.lang);
   if (u.decision === 'none' || !u.target) {
@@ -200,7 +208,7 @@ async function answerFreeText(ctx: BotContext, typed: string): Promise<void> {
     return;
   }
   addFeedback(ctx, u.target);
-  const placeCode = await answerTarget(ctx, u.target, u, previous);
+  const placeCode = await answerTarget(ctx, understander.gazetteer, u.target, u, previous);
   await saveChatContext(pool, chatId, userId, contextOf(u, u.target, ctx.locale, text, placeCode, previous));
 }
 
@@ -226,18 +234,18 @@ freeTextFeature.callbackQuery(/^fx:([a-z]{2,20})$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const target = ctx.match[1]!;
   if (!isBuiltInTarget(target)) return;
-  const context = ctx.chat && ctx.from ? await loadChatContext(ctx.deps.pool, ctx.chat.id, ctx.from.id) : undefined;
+  const context = await ctx.chatContext();
   useLanguage(ctx, context?.lang);
   const understander = await understanderFor(ctx.deps.pool, examplesOf(ctx.deps.i18n));
   const u = understander.understand(context?.question ?? '', undefined);
   addFeedback(ctx, target);
-  await answerTarget(ctx, target, { ...u, decision: 'answer', target }, context);
+  await answerTarget(ctx, understander.gazetteer, target, { ...u, decision: 'answer', target }, context);
 });
 
 freeTextFeature.callbackQuery(FEEDBACK, async (ctx) => {
   const helpful = ctx.match[1] === 'u';
   const target = ctx.match[2]!;
-  const context = ctx.chat && ctx.from ? await loadChatContext(ctx.deps.pool, ctx.chat.id, ctx.from.id) : undefined;
+  const context = await ctx.chatContext();
   await recordFeedback(ctx.deps.prisma, {
     kind: helpful ? 'helpful' : 'unhelpful',
     question: context?.question ?? '',

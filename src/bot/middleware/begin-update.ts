@@ -12,7 +12,11 @@ export function beginUpdateMiddleware(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const { pool, i18n, defaultLocale, logger } = ctx.deps;
     const sender = ctx.from && !ctx.from.is_bot ? ctx.from : undefined;
-    const { fresh, locale } = await beginUpdate(pool, ctx.me.id, ctx.update.update_id, sender);
+    // In a chat, the same statement reads the person's guided conversation and free-text context.
+    const chatId = sender ? ctx.chat?.id : undefined;
+    const { fresh, locale, conversation, chatContext } = await beginUpdate(pool, ctx.me.id, ctx.update.update_id, sender, chatId);
+    if (conversation !== undefined) ctx.preloaded.conversation = conversation ?? undefined;
+    if (chatContext !== undefined) ctx.preloaded.chatContext = chatContext ?? undefined;
     if (!fresh) {
       logger.info({ updateId: ctx.update.update_id }, 'duplicate update skipped');
       return;

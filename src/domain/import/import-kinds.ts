@@ -137,6 +137,8 @@ export function pgTextArray(items: readonly string[]): string {
   return `{${items.map(quote).join(',')}}`;
 }
 
+const MAX_KNOWLEDGE_ID = 40;
+
 export const KNOWLEDGE_TOPICS = {
   enroll: 'enroll',
   programmes: 'programmes',
@@ -502,6 +504,8 @@ export function importKinds(today: string): Record<ImportKindName, ImportKind> {
     keyColumn: 'id',
     rules: [
       (r) => (isBuiltInTarget(String(r.id)) ? { column: 'id', code: 'reserved_key', params: { value: String(r.id) } } : undefined),
+      // The id travels in button data ("fb:d:<id>", "kb:<id>"), which Telegram caps at 64 bytes.
+      (r) => (String(r.id).length > MAX_KNOWLEDGE_ID ? { column: 'id', code: 'too_long', params: { max: MAX_KNOWLEDGE_ID } } : undefined),
       telegramHtml('answer_id'),
       telegramHtml('answer_en'),
     ],

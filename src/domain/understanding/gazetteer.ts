@@ -72,6 +72,20 @@ export class Gazetteer {
     for (const [text, refs] of this.aliases) if (text.length >= MIN_TYPO_WORD) push(this.typoTargets, text[0]!, { text, refs });
   }
 
+  /**
+   * Whether a place found is surely its first candidate, with no other region to offer: a
+   * province or Indonesia named by a short form, or by a name that is no word of another
+   * region's name ("maluku" is also in Maluku Utara).
+   */
+  isSure(place: PlaceMatch): boolean {
+    const [first] = place.candidates;
+    if (!first || (first.level !== 'province' && first.level !== 'country')) return false;
+    if (place.how === 'alias') return true;
+    if (place.how !== 'exact') return false;
+    const { name } = withoutPrefix(place.text.split(' '));
+    return !(this.nameWords.get(name) ?? []).some((r) => r.code !== first.code);
+  }
+
   /** Whether a word is (the start of) any region name or alias: such words are not "unknown". */
   isName(text: string): boolean {
     return this.names.has(text) || this.aliases.has(text);

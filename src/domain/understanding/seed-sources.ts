@@ -39,7 +39,7 @@ export function seedKnowledgeQuestions(dir = seedDir): KnowledgeQuestions[] {
   }));
 }
 
-export async function understanderFromSeedFiles(): Promise<Understander> {
+export async function understanderFromSeedFiles(opts: { remember?: boolean } = {}): Promise<Understander> {
   const regions: PlaceName[] = [];
   for await (const row of readRegionCatalog()) regions.push(row);
   const aliases: { alias: string; regionCode: string }[] = [];
@@ -52,5 +52,5 @@ export async function understanderFromSeedFiles(): Promise<Understander> {
     const [alias, regionCode] = fields;
     if (alias && regionCode) aliases.push({ alias: normalizeRegionText(alias), regionCode });
   }
-  return new Understander({ regions, aliases, answers: answerVariants(exampleQuestionsFromLocales(), seedKnowledgeQuestions()) });
+  return new Understander({ regions, aliases, answers: answerVariants(exampleQuestionsFromLocales(), seedKnowledgeQuestions()) }, {}, opts);
 }

@@ -134,6 +134,7 @@ const COUNT_WORDS = new Set(['peserta', 'pekerja', 'orang', 'participants', 'mem
 const confidenceOf = (matched: number, covered: number) => matched * (0.75 + 0.25 * covered);
 
 const MAX_CACHED_WORDS = 50_000;
+const MAX_CACHED_UNDERSTANDINGS = 2_000;
 /** Words that make an amount the person's income (standard words). */
 const INCOME_CUES = new Set([
   'penghasilan', 'income', 'iuran', 'bayar', 'bulan', 'sebulan', 'omset', 'untung', 'hasil', 'pendapatan', 'upah',
@@ -166,8 +167,12 @@ export class Understander {
   /** The entries each knowledge entry offers next: what a short follow-up likely asks. */
   private readonly related = new Map<string, string[]>();
 
-  constructor(sources: UnderstandingSources, tuning: Partial<Tuning> = {}) {
+  /** Whether recent understandings are kept (off for the benchmark, which measures the work). */
+  private readonly remember: boolean;
+
+  constructor(sources: UnderstandingSources, tuning: Partial<Tuning> = {}, opts: { remember?: boolean } = {}) {
     this.tuning = { ...TUNING, ...tuning };
+    this.remember = opts.remember ?? true;
     for (const v of sources.answers) {
       this.topics.set(v.target, v.topic ?? v.target);
       if (v.related) this.related.set(v.target, v.related);
@@ -286,7 +291,21 @@ export class Understander {
     return slots;
   }
 
+  /** The last understandings: many people ask the same few questions. Treat them as read-only. */
+  private readonly recent = new Map<string, Understanding>();
+
   understand(text: string, context?: ChatContext): Understanding {
+    if (!this.remember) return this.understandAfresh(text, context);
+    const key = context ? `${text}\u0000${JSON.stringify(context)}` : text;
+    const known = this.recent.get(key);
+    if (known) return known;
+    const understood = this.understandAfresh(text, context);
+    if (this.recent.size >= MAX_CACHED_UNDERSTANDINGS) this.recent.clear();
+    this.recent.set(key, understood);
+    return understood;
+  }
+
+  private understandAfresh(text: string, context?: ChatContext): Understanding {
     const words = rawWords(text);
     const slots = this.slots(text, words);
     const lang = this.language(words, slots.places) ?? context?.lang;
