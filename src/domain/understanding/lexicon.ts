@@ -278,8 +278,8 @@ export const COMMON_WORD_PLACES: ReadonlySet<string> = new Set(
  */
 export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   meninggal: ['wafat', 'tiada', 'die', 'died', 'dies', 'dying', 'death', 'dead', 'pass away', 'passed away', 'kematian', 'deceased', 'meninggoy'],
-  cair: ['ambil', 'tarik', 'withdraw', 'withdrawal', 'withdrawing', 'cash out', 'dicairin'],
-  klaim: ['claims', 'claiming', 'claimed'],
+  // Drawing JHT is claiming it: "pencairan" and "klaim" ask the same.
+  klaim: ['claims', 'claiming', 'claimed', 'cair', 'ambil', 'tarik', 'withdraw', 'withdrawal', 'withdrawing', 'cash out', 'dicairin'],
   bayar: ['membayar', 'pembayaran', 'setor', 'pay', 'paying', 'payment', 'payments', 'paid', 'dibayar', 'bayarin'],
   telat: ['late', 'overdue', 'lewat jatuh tempo'],
   tunggak: ['arrears', 'unpaid', 'missed'],

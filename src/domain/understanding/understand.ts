@@ -110,11 +110,11 @@ export interface UnderstandingSources {
 /** The thresholds and boosts of the decision, measured on the labelled set (test/understanding/). */
 export const TUNING = {
   /** Below this the question is not understood. */
-  minConfidence: 0.4,
+  minConfidence: 0.3,
   /** A runner-up scoring this close to the first makes a close call... */
-  closeCall: 0.95,
+  closeCall: 0.9,
   /** ... unless the first explains this much of the question. */
-  sure: 0.6,
+  sure: 0.8,
   maxChoices: 3,
   placeAnswer: 2.5,
   twoPlacesCompare: 2.5,
