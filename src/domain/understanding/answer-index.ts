@@ -53,6 +53,13 @@ const MEANINGS: { parts: string[]; word: string }[] = [
   ...QUESTION_MARKERS.map((m) => ({ parts: m.words.split(' '), word: m.marker })),
   ...Object.entries(SYNONYMS).flatMap(([word, phrases]) => phrases.map((p) => ({ parts: p.split(' '), word }))),
 ].sort((a, b) => b.parts.length - a.parts.length);
+/** The same, by their first word. */
+const MEANINGS_BY_FIRST = new Map<string, { parts: string[]; word: string }[]>();
+for (const m of MEANINGS) {
+  const list = MEANINGS_BY_FIRST.get(m.parts[0]!);
+  if (list) list.push(m);
+  else MEANINGS_BY_FIRST.set(m.parts[0]!, [m]);
+}
 const MEANING_WORDS = new Set([...MARKER_WORDS, ...Object.keys(SYNONYMS)]);
 
 /** Standard words, with question phrases ("apa itu") and synonyms ("pass away") as the word of their meaning. */
@@ -60,7 +67,7 @@ function byMeaning(words: string[]): { word: string; raw: string; meaning: boole
   const out: { word: string; raw: string; meaning: boolean }[] = [];
   const standard = words.map(standardWord);
   for (let i = 0; i < standard.length; i++) {
-    const found = MEANINGS.find(({ parts }) => parts.every((p, k) => standard[i + k] === p));
+    const found = MEANINGS_BY_FIRST.get(standard[i]!)?.find(({ parts }) => parts.every((p, k) => standard[i + k] === p));
     if (found) {
       out.push({ word: found.word, raw: words[i]!, meaning: true });
       i += found.parts.length - 1;
