@@ -29,6 +29,9 @@ export interface RankedAnswer {
   hits: number;
 }
 
+/** Stems of a message beyond which its unknown words weigh less. */
+const LONG_MESSAGE = 5;
+
 /** What the second and third best matching questions of an answer add to its score. */
 const MORE_QUESTIONS = [0, 0.3, 0.1];
 
@@ -176,10 +179,14 @@ export class AnswerIndex {
     return meaningful ? Math.log(1 + 1 / UNKNOWN_WORD_SHARE.value) : UNKNOWN_TYPO_WEIGHT;
   }
 
-  /** Answers for these stems, best first, one entry per answer. */
+  /**
+   * Answers for these stems, best first, one entry per answer. In a long message the words no
+   * answer uses are mostly the person's story: they count for less, the longer it is.
+   */
   rank(stems: QueryStem[]): RankedAnswer[] {
     if (!stems.length) return [];
-    const weights = new Map(stems.map((s) => [s.stem, this.weight(s.stem, s.meaningful)]));
+    const chatter = Math.min(1, LONG_MESSAGE / stems.length);
+    const weights = new Map(stems.map((s) => [s.stem, this.knows(s.stem) ? this.weight(s.stem) : this.weight(s.stem, s.meaningful) * chatter]));
     const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
     const best = new Map<string, RankedAnswer>();
     const results = this.search.search(stems.map((s) => s.stem).join(' '), {

@@ -35,6 +35,7 @@ export interface PlaceMatch {
 const LEVEL_ORDER: Record<RegionLevel, number> = { country: 0, province: 1, regency: 2, district: 3, village: 4 };
 const AREA_LEVELS = new Set<RegionLevel>(['country', 'province', 'regency']);
 const MAX_SPAN = 4;
+const BUSINESS_WORDS = new Set(['pt', 'cv', 'ud', 'toko', 'warung', 'koperasi', 'yayasan', 'firma', 'tbk', 'rm', 'restoran']);
 const MIN_TYPO_WORD = 5;
 const MAX_TYPO_SPAN = 3;
 
@@ -111,6 +112,8 @@ export class Gazetteer {
     for (let length = Math.min(MAX_SPAN, words.length); length >= 1; length--) {
       for (let start = 0; start + length <= words.length; start++) {
         if (Array.from({ length }, (_, k) => start + k).some((i) => blocked.has(i))) continue;
+        // "pt sumber rejeki", "toko jaya abadi": a business's name, not a place.
+        if (BUSINESS_WORDS.has(words[start - 1] ?? '')) continue;
         const span = words.slice(start, start + length);
         const match = this.exact(span, start, meaningful) ?? (length === 1 ? this.wordOfName(span[0]!, start, meaningful) : undefined);
         if (match) (match.weak ? weak : strong).push(match.place);

@@ -22,7 +22,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   // function words
   yg: 'yang', yng: 'yang', dgn: 'dengan', dg: 'dengan', sm: 'sama', ama: 'sama', utk: 'untuk', untk: 'untuk',
   buat: 'untuk', bwt: 'untuk', tuk: 'untuk', dr: 'dari', dri: 'dari', krn: 'karena', karna: 'karena', soalnya: 'karena',
-  tp: 'tapi', tpi: 'tapi', ttg: 'tentang', sbg: 'sebagai', spt: 'seperti', kyk: 'seperti', kayak: 'seperti',
+  jg: 'juga', jga: 'juga', tp: 'tapi', tpi: 'tapi', ttg: 'tentang', sbg: 'sebagai', spt: 'seperti', kyk: 'seperti', kayak: 'seperti',
   kalo: 'kalau', klo: 'kalau', kl: 'kalau', klu: 'kalau', kalau: 'kalau', jika: 'kalau', bila: 'kalau', misal: 'kalau',
   jd: 'jadi', jdi: 'jadi', dah: 'sudah', udh: 'sudah', udah: 'sudah', sdh: 'sudah', uda: 'sudah', wes: 'sudah',
   lg: 'lagi', lgi: 'lagi', aja: 'saja', aj: 'saja', ae: 'saja', doang: 'saja', bgt: 'sekali', banget: 'sekali',
@@ -64,6 +64,12 @@ export const SLANG: Readonly<Record<string, string>> = {
   makasih: 'terimakasih', makasi: 'terimakasih', mksh: 'terimakasih', trims: 'terimakasih', thx: 'thanks', thanks: 'thanks',
   tengkyu: 'terimakasih', terimakasih: 'terimakasih', suwun: 'terimakasih', nuwun: 'terimakasih', tq: 'thanks', ty: 'thanks',
   kabarin: 'kabari', kabarkan: 'kabari', infoin: 'kabari', ingetin: 'ingatkan', ingatin: 'ingatkan',
+  // Javanese, Sundanese and Betawi forms people mix in
+  piro: 'berapa', sabaraha: 'berapa', opo: 'apa', naon: 'apa', ape: 'apa', sopo: 'siapa', saha: 'siapa',
+  kumaha: 'bagaimana', caranye: 'cara', ora: 'tidak', teu: 'tidak', henteu: 'tidak', iso: 'bisa',
+  nek: 'kalau', wae: 'saja', aye: 'saya', abdi: 'saya', kulo: 'saya', nyang: 'yang', udeh: 'sudah', ame: 'sama',
+  wulan: 'bulan', sasih: 'bulan', setaun: 'setahun', sak: 'se', ngitung: 'hitung', ngitungnya: 'hitung', ngecek: 'cek',
+  ngecekin: 'cek', mengecek: 'cek', ngajuin: 'ajukan', nggih: 'ya', lur: 'kakak',
   hai: 'halo', hallo: 'halo', helo: 'halo', hello: 'halo', hi: 'halo', hey: 'halo', hei: 'halo', haloo: 'halo', p: 'halo',
   assalamualaikum: 'salam', assalamu: 'salam', asalamualaikum: 'salam', ass: 'salam', permisi: 'salam',
 };
@@ -195,7 +201,7 @@ export const QUESTION_MARKERS: ReadonlyArray<{ words: string; marker: string }> 
 ];
 
 /** Possessives and particles people attach to a word: "pesertanya", "caranya", "bisakah", "sayapun". */
-export const SUFFIXES = ['nya', 'kah', 'lah', 'pun', 'ku', 'mu'] as const;
+export const SUFFIXES = ['nya', 'kah', 'lah', 'pun', 'ku', 'mu', 'ne', 'e'] as const;
 
 /** "paling banyak", "tertinggi", "highest": which end of a ranking is asked for. */
 export const SUPERLATIVES: ReadonlyArray<{ words: string; order: 'most' | 'least' }> = [
@@ -209,6 +215,9 @@ export const SUPERLATIVES: ReadonlyArray<{ words: string; order: 'most' | 'least
   { words: 'paling kecil', order: 'least' },
   { words: 'paling jelek', order: 'least' },
   { words: 'paling bontot', order: 'least' },
+  { words: 'paling jeblok', order: 'least' },
+  { words: 'paling parah', order: 'least' },
+  { words: 'paling buruk', order: 'least' },
   { words: 'paling buncit', order: 'least' },
   { words: 'paling bawah', order: 'least' },
   { words: 'paling atas', order: 'most' },
@@ -255,6 +264,7 @@ export const WITH_JHT = ['pakai jht', 'pake jht', 'dengan jht', 'sama jht', 'plu
  * malang"): no place. Standard words.
  */
 export const NOT_PLACES: readonly string[] = [
+  // what follows "pt", "cv", "toko" is a business's name
   'nasi padang', 'rumah makan padang', 'masakan padang', 'makan padang', 'padang rumput', 'padang pasir',
   'batu bara', 'batubara', 'nasib malang', 'untung malang', 'malang melintang', 'kena palu', 'pukul palu', 'palu godam',
   'puncak musim', 'musim puncak', 'jam puncak', 'per batang', 'batang rokok', 'broke a bone', 'bone marrow',
@@ -296,9 +306,11 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   kerja: ['work', 'working', 'job', 'kerjaan', 'pekerjaan'],
   ojek: ['ojek online', 'sopir', 'supir', 'kurir', 'courier', 'driver', 'taksi', 'angkot', 'ride hailing', 'narik', 'ngojek', 'ngojol'],
   jatuhtempo: ['jatuh tempo', 'due date', 'batas bayar', 'batas waktu bayar', 'tenggat', 'deadline'],
-  murah: ['termurah', 'paling murah', 'cheapest', 'cheap', 'paling kecil', 'iuran minimal', 'minimal iuran', 'bayar minimal', 'minimal bayar', 'paling sedikit', 'minimum contribution', 'lowest contribution'],
+  murah: ['termurah', 'paling murah', 'cheapest', 'cheap', 'paling kecil', 'minimum', 'minimumnya', 'terendah iuran', 'iuran minimal', 'minimal iuran', 'bayar minimal', 'minimal bayar', 'paling sedikit', 'minimum contribution', 'lowest contribution'],
   tanpahp: ['tidak punya hp', 'tanpa hp', 'tidak ada hp', 'tidak pakai hp', 'hp jadul', 'gaptek', 'no smartphone', 'without a smartphone', 'without a phone', 'no phone'],
   paket: ['plan', 'package', 'paketnya'],
+  cek: ['check', 'periksa', 'lihat status', 'liat status', 'cekin'],
+  kabari: ['tiap ada update', 'setiap ada update', 'kalau ada update', 'tiap ada info', 'setiap ada info', 'kabarkan', 'notif', 'notifikasi', 'notify', 'pemberitahuan', 'updates'],
   website: ['web', 'webnya', 'situs', 'situsnya', 'site', 'laman', 'online portal'],
   kartu: ['card', 'cards'],
   hilang: ['lost', 'lose', 'missing', 'ilang', 'raib'],
