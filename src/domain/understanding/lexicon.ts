@@ -287,7 +287,7 @@ export const COMMON_WORD_PLACES: ReadonlySet<string> = new Set(
  * question finds an answer asked for in Indonesian. Standard words (after SLANG); phrases too.
  */
 export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  meninggal: ['wafat', 'tiada', 'die', 'died', 'dies', 'dying', 'death', 'dead', 'pass away', 'passed away', 'kematian', 'deceased', 'meninggoy'],
+  meninggal: ['kalau mati', 'kalau saya mati', 'suami mati', 'istri mati', 'bapak mati', 'ibu mati', 'orang tua mati', 'wafat', 'tiada', 'die', 'died', 'dies', 'dying', 'death', 'dead', 'pass away', 'passed away', 'kematian', 'deceased', 'meninggoy'],
   // Drawing JHT is claiming it: "pencairan" and "klaim" ask the same.
   klaim: ['claims', 'claiming', 'claimed', 'cair', 'ambil', 'tarik', 'withdraw', 'withdrawal', 'withdrawing', 'cash out', 'dicairin'],
   bayar: ['membayar', 'pembayaran', 'setor', 'pay', 'paying', 'payment', 'payments', 'paid', 'dibayar', 'bayarin'],
