@@ -116,7 +116,7 @@ export const TUNING = {
   /** ... unless the first explains this much of the question. */
   sure: 0.8,
   maxChoices: 3,
-  placeAnswer: 2.5,
+  placeAnswer: 4,
   twoPlacesCompare: 2.5,
   incomeCalculator: 3,
   yearAwards: 1.25,
