@@ -2,7 +2,7 @@
 // answers (coverage, awards, the calculator, ...) by their example questions, and each
 // knowledge entry by its question variants, in both languages. Ranking is MiniSearch's BM25
 // over the stemmed words; this module only adds how much of the question was understood.
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { rawWords, standardWord, stemWord, type Language } from './normalize.ts';
 import { QUESTION_MARKERS, STOPWORDS, SYNONYMS } from './lexicon.ts';
 
@@ -28,6 +28,8 @@ export interface RankedAnswer {
   /** How many of its questions matched (counted up to a few). */
   hits: number;
 }
+
+const MAX_CACHED_STEMS = 20_000;
 
 /** Stems of a message beyond which its unknown words weigh less. */
 const LONG_MESSAGE = 5;
@@ -160,11 +162,48 @@ export class AnswerIndex {
       }
     }
     this.search.addAll(docs);
+    this.docs.push(...docs);
   }
 
   /** The one answer that has exactly these words as one of its questions. */
   phrase(words: string[]): string | undefined {
     return this.phrases.get(words.map(standardWord).join(' ')) ?? undefined;
+  }
+
+  /** Per stem, the documents MiniSearch scores for it alone: the index never changes, so neither do they. */
+  private readonly byStem = new Map<string, { doc: number; score: number }[]>();
+  private readonly docs: Doc[] = [];
+
+  private scoresOf(stem: string): { doc: number; score: number }[] {
+    let scores = this.byStem.get(stem);
+    if (!scores) {
+      if (this.byStem.size > MAX_CACHED_STEMS) this.byStem.clear();
+      const boost = MARKER_WORDS.has(stem) ? MARKER_BOOST.value : 1;
+      scores = this.search.search(stem, { boostTerm: () => boost }).map((r) => ({ doc: r.id as number, score: r.score }));
+      this.byStem.set(stem, scores);
+    }
+    return scores;
+  }
+
+  /**
+   * MiniSearch's OR query, combined as MiniSearch combines it (the sum of each stem's BM25
+   * score, times the number of the query's stems the document has), from the per-stem scores:
+   * a message costs additions rather than a search over the index.
+   */
+  private combined(stems: string[]): { target: string; size: number; score: number; terms: string[]; queryTerms: string[] }[] {
+    const perDoc = new Map<number, { score: number; terms: string[] }>();
+    for (const stem of new Set(stems)) {
+      for (const { doc, score } of this.scoresOf(stem)) {
+        const seen = perDoc.get(doc);
+        if (seen) {
+          seen.score += score;
+          seen.terms.push(stem);
+        } else perDoc.set(doc, { score, terms: [stem] });
+      }
+    }
+    return [...perDoc]
+      .map(([doc, { score, terms }]) => ({ target: this.docs[doc]!.target, size: this.docs[doc]!.size, score: score * terms.length, terms, queryTerms: terms }))
+      .sort((a, b) => b.score - a.score);
   }
 
   /** Whether any question uses this stem. */
@@ -189,9 +228,7 @@ export class AnswerIndex {
     const weights = new Map(stems.map((s) => [s.stem, this.knows(s.stem) ? this.weight(s.stem) : this.weight(s.stem, s.meaningful) * chatter]));
     const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
     const best = new Map<string, RankedAnswer>();
-    const results = this.search.search(stems.map((s) => s.stem).join(' '), {
-      boostTerm: (term) => (MARKER_WORDS.has(term) ? MARKER_BOOST.value : 1),
-    }) as (SearchResult & { target: string; size: number })[];
+    const results = this.combined(stems.map((s) => s.stem));
     for (const result of results) {
       // A question word alone ("kapan", "berapa") names no topic.
       if (result.queryTerms.every((t) => MARKER_WORDS.has(t))) continue;
