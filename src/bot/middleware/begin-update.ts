@@ -12,8 +12,10 @@ export function beginUpdateMiddleware(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const { pool, i18n, defaultLocale, logger } = ctx.deps;
     const sender = ctx.from && !ctx.from.is_bot ? ctx.from : undefined;
-    // In a chat, the same statement reads the person's guided conversation and free-text context.
-    const chatId = sender ? ctx.chat?.id : undefined;
+    // For a message that is no command, the same statement reads the person's guided
+    // conversation and the chat's free-text context (commands and buttons read them if asked).
+    const text = ctx.message?.text;
+    const chatId = sender && text !== undefined && !text.startsWith('/') ? ctx.chat?.id : undefined;
     const { fresh, locale, conversation, chatContext } = await beginUpdate(pool, ctx.me.id, ctx.update.update_id, sender, chatId);
     if (conversation !== undefined) ctx.preloaded.conversation = conversation ?? undefined;
     if (chatContext !== undefined) ctx.preloaded.chatContext = chatContext ?? undefined;

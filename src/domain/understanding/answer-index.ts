@@ -226,7 +226,11 @@ export class AnswerIndex {
     if (!stems.length) return [];
     const chatter = Math.min(1, LONG_MESSAGE / stems.length);
     const weights = new Map(stems.map((s) => [s.stem, this.knows(s.stem) ? this.weight(s.stem) : this.weight(s.stem, s.meaningful) * chatter]));
-    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+    // What a message explains is judged on its heaviest words: a long one's story is not its question.
+    const total = [...weights.values()]
+      .sort((a, b) => b - a)
+      .slice(0, LONG_MESSAGE)
+      .reduce((sum, w) => sum + w, 0);
     const best = new Map<string, RankedAnswer>();
     const results = this.combined(stems.map((s) => s.stem));
     for (const result of results) {
