@@ -3,7 +3,7 @@
 // and aliases count as typed; a district or a village only by its whole name with its prefix
 // ("desa santur", "kec. talawi") or by a whole name that is no everyday word; an everyday
 // word is never taken for a place by a typo. The place fills a slot: it never picks the topic.
-import { COMMON_WORD_PLACES, NOT_PLACES, STOPWORDS } from './lexicon.ts';
+import { COMMON_WORD_PLACES, GRAMMAR_WORDS, NOT_PLACES } from './lexicon.ts';
 import { standardWord } from './normalize.ts';
 import { REGION_PREFIXES, type RegionKind, type RegionLevel } from '../regions/region-names.ts';
 import { withinEdits } from './edit-distance.ts';
@@ -135,7 +135,7 @@ export class Gazetteer {
     if (name.length < 2) return undefined;
     const hint = name === typed ? undefined : kind;
     // "desa bisa pake dana desa": a prefix before a grammar word names nothing.
-    if (hint && !name.includes(' ') && STOPWORDS.has(standardWord(name))) return undefined;
+    if (hint && !name.includes(' ') && GRAMMAR_WORDS.has(standardWord(name))) return undefined;
     const named = this.names.get(name) ?? [];
     const aliased = this.aliases.get(name) ?? [];
     let candidates = [...named, ...aliased.filter((a) => !named.includes(a))];

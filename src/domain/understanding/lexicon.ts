@@ -22,7 +22,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   // function words
   yg: 'yang', yng: 'yang', dgn: 'dengan', dg: 'dengan', sm: 'sama', ama: 'sama', utk: 'untuk', untk: 'untuk',
   buat: 'untuk', bwt: 'untuk', tuk: 'untuk', dr: 'dari', dri: 'dari', krn: 'karena', karna: 'karena', soalnya: 'karena',
-  jg: 'juga', jga: 'juga', tp: 'tapi', tpi: 'tapi', ttg: 'tentang', sbg: 'sebagai', spt: 'seperti', kyk: 'seperti', kayak: 'seperti',
+  jg: 'juga', jga: 'juga', ato: 'atau', atw: 'atau', tp: 'tapi', tpi: 'tapi', ttg: 'tentang', sbg: 'sebagai', spt: 'seperti', kyk: 'seperti', kayak: 'seperti',
   kalo: 'kalau', klo: 'kalau', kl: 'kalau', klu: 'kalau', kalau: 'kalau', jika: 'kalau', bila: 'kalau', misal: 'kalau',
   jd: 'jadi', jdi: 'jadi', dah: 'sudah', udh: 'sudah', udah: 'sudah', sdh: 'sudah', uda: 'sudah', wes: 'sudah',
   lg: 'lagi', lgi: 'lagi', aja: 'saja', aj: 'saja', ae: 'saja', doang: 'saja', bgt: 'sekali', banget: 'sekali',
@@ -318,7 +318,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   password: ['kata sandi', 'pin'],
   akun: ['account', 'accounts', 'login', 'log in', 'masuk aplikasi'],
   nonaktif: ['inactive', 'lapsed', 'lapse', 'expired', 'tidak aktif', 'mati'],
-  aktif: ['active', 'activated', 'berlaku', 'diaktifkan', 'diaktifin', 'aktifin', 'aktifkan', 'mengaktifkan', 'reactivate', 'reaktivasi', 'activate'],
+  aktiflagi: ['aktif lagi', 'aktif kembali', 'diaktifkan lagi', 'diaktifin lagi', 'aktifkan lagi', 'aktifin lagi', 'diaktifkan kembali', 'hidupkan lagi', 'active again', 'reactivate', 'reaktivasi'],
+  aktif: ['active', 'activated', 'berlaku', 'diaktifkan', 'diaktifin', 'aktifin', 'aktifkan', 'mengaktifkan', 'activate'],
   kantor: ['office', 'offices', 'cabang', 'branch', 'kantor cabang'],
   alamat: ['address', 'lokasi', 'location', 'letak'],
   callcenter: ['call center', 'call centre', 'cs', 'customer service', 'hotline', 'contact center', 'layanan pelanggan'],
@@ -357,8 +358,13 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
  * English lists of stopwords-iso with this project's own, less the words of SYNONYMS and
  * QUESTION_MARKERS and the few others that ask something here ("sebagian", "keluar").
  */
+const ISO_LISTS = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
+
+/** Every grammar word, question words included ("bisa", "kapan"): what follows "desa" is no name if it is one. */
+export const GRAMMAR_WORDS: ReadonlySet<string> = new Set([...(ISO_LISTS.id ?? []), ...(ISO_LISTS.en ?? []), ...OWN_STOPWORDS]);
+
 export const STOPWORDS: ReadonlySet<string> = (() => {
-  const lists = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
+  const lists = ISO_LISTS;
   const keep = new Set([
     ...Object.keys(SYNONYMS),
     ...QUESTION_MARKERS.map((m) => m.words),

@@ -134,6 +134,8 @@ const COUNT_WORDS = new Set(['peserta', 'pekerja', 'orang', 'participants', 'mem
 const confidenceOf = (matched: number, covered: number) => matched * (0.75 + 0.25 * covered);
 
 const MAX_CACHED_WORDS = 50_000;
+/** An answer that explains this much of a question with an income in it wins over the calculator. */
+const SURE_ELSEWHERE = 0.75;
 const MAX_CACHED_UNDERSTANDINGS = 2_000;
 /** Words that make an amount the person's income (standard words). */
 const INCOME_CUES = new Set([
@@ -356,8 +358,11 @@ export class Understander {
 
     // Nothing but names, numbers and words no dictionary knows (typos, names): what they name answers.
     const saysSomething = topicStems.some((s) => s.meaningful);
-    // An income named with "berapa" / "how much", or with no answer for the words: a calculation.
-    if (slots.income !== undefined && (!candidates.length || stemSet.has('qhowmuch'))) return result('answer', 'calculator');
+    // An income named with "berapa" / "how much", or with no answer for the words: a calculation,
+    // unless another answer explains the question far better ("gaji 2 juta, kalo meninggal ...").
+    const clearlyElse = candidates[0] && candidates[0].target !== 'calculator' && candidates[0].confidence >= SURE_ELSEWHERE &&
+      (candidates.find((c) => c.target === 'calculator')?.confidence ?? 0) < 0.5;
+    if (slots.income !== undefined && (!candidates.length || stemSet.has('qhowmuch')) && !clearlyElse) return result('answer', 'calculator');
     // Asked exactly as one answer's question is written ("bantuan", "what can you do").
     const phrase = this.index.phrase(rest);
     if (phrase === 'outside') return result('none');
