@@ -3,6 +3,7 @@
 // message: accuracy by topic and the confusions, for the test and `npm run eval:understanding`.
 import fs from 'node:fs';
 import path from 'node:path';
+import { contextAfter } from '../../src/domain/understanding/chat-context.ts';
 import { Understander, type ChatContext, type Understanding } from '../../src/domain/understanding/understand.ts';
 
 export interface LabelledCase {
@@ -24,19 +25,9 @@ export function readLabelledSet(file = path.join(import.meta.dirname, 'labelled.
     .map((l) => JSON.parse(l) as LabelledCase);
 }
 
-/** What the bot would keep of an answer for the next message. */
+/** What the bot keeps of an answer for the next message (before it resolves the region itself). */
 export function contextOf(u: Understanding, userLang: 'id' | 'en'): ChatContext | undefined {
-  if (!u.target) return undefined;
-  const place = u.slots.places[0];
-  return {
-    target: u.target,
-    lang: u.lang ?? userLang,
-    ...(place ? { placeText: place.text, placeCode: place.candidates[0]!.code } : {}),
-    ...(u.slots.income !== undefined ? { income: u.slots.income } : {}),
-    ...(u.slots.year !== undefined ? { year: u.slots.year } : {}),
-    ...(u.slots.withJht !== undefined ? { withJht: u.slots.withJht } : {}),
-    ...(u.slots.transport ? { transport: true } : {}),
-  };
+  return u.target ? contextAfter(u, { target: u.target, lang: u.lang ?? userLang }) : undefined;
 }
 
 export interface CaseResult {

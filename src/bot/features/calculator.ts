@@ -14,7 +14,8 @@ import { calculatorMessage } from './calculator-message.ts';
 
 export const calculatorFeature = new Composer<BotContext>();
 
-const INCOME_CHOICES = [1_000_000, 2_000_000, 3_000_000, 5_000_000];
+/** The incomes offered as buttons, here and in the per-programme estimate. */
+export const INCOME_CHOICES = [1_000_000, 2_000_000, 3_000_000, 5_000_000];
 
 function calculatorKeyboard(ctx: BotContext, income: number | undefined, transport: boolean | undefined): InlineKeyboard {
   const keyboard = new InlineKeyboard();

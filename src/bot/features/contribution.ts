@@ -11,10 +11,9 @@ import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { mentionsAny, wordList } from '../words.ts';
-import { replyWithCalculator } from './calculator.ts';
+import { INCOME_CHOICES, replyWithCalculator } from './calculator.ts';
 import { contributionMessage } from './contribution-message.ts';
 
-const INCOME_CHOICES = [1_000_000, 2_000_000, 3_000_000, 5_000_000];
 export const contributionFeature = new Composer<BotContext>();
 
 interface Answers {

@@ -6,7 +6,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
-import { saveChatContext, type StoredContext } from '../../domain/understanding/chat-context.ts';
+import { contextAfter, saveChatContext, type StoredContext } from '../../domain/understanding/chat-context.ts';
 import { recordFeedback, withoutLongNumbers } from '../../domain/understanding/feedback.ts';
 import type { Gazetteer, PlaceMatch } from '../../domain/understanding/gazetteer.ts';
 import { understanderFor, type ExampleQuestions } from '../../domain/understanding/sources.ts';
@@ -117,7 +117,7 @@ async function answerTarget(
       const first = place ? await regionOfPlace(ctx, gazetteer, place, ACTION.coverage) : undefined;
       if (place && !first) return undefined;
       const other = second ? await regionOfPlace(ctx, gazetteer, second, ACTION.coverage) : undefined;
-      const pair = first && other ? [first, other] : first && context?.placeCode && context.placeCode !== first ? [context.placeCode, first] : undefined;
+      const pair = first && other ? [first, other] : first && contextPlace && contextPlace !== first ? [contextPlace, first] : undefined;
       if (pair) {
         await replyWithComparison(ctx, pair as [string, string]);
         return pair[1];
@@ -172,21 +172,6 @@ async function offerChoices(ctx: BotContext, u: Understanding): Promise<void> {
   await ctx.reply(ctx.t('understanding:choose'), { parse_mode: 'HTML', reply_markup: keyboard });
 }
 
-function contextOf(u: Understanding, target: string, lang: 'id' | 'en', text: string, placeCode: string | undefined, previous?: StoredContext): StoredContext {
-  const place = u.slots.places[0];
-  const keepPlace = !place && u.fromContext.includes('place');
-  return {
-    target,
-    lang,
-    question: withoutLongNumbers(text),
-    ...(place ? { placeText: place.text } : keepPlace && previous?.placeText ? { placeText: previous.placeText } : {}),
-    ...((placeCode ?? (keepPlace ? previous?.placeCode : undefined)) ? { placeCode: placeCode ?? previous!.placeCode! } : {}),
-    ...(u.slots.income !== undefined ? { income: u.slots.income } : {}),
-    ...(u.slots.year !== undefined ? { year: u.slots.year } : {}),
-    ...(u.slots.withJht !== undefined ? { withJht: u.slots.withJht } : {}),
-    ...(u.slots.transport !== undefined ? { transport: u.slots.transport } : {}),
-  };
-}
 
 /** Answers one free-text message. */
 async function answerFreeText(ctx: BotContext, typed: string): Promise<void> {
@@ -204,12 +189,12 @@ async function answerFreeText(ctx: BotContext, typed: string): Promise<void> {
   }
   if (u.decision === 'choose') {
     await offerChoices(ctx, u);
-    await saveChatContext(pool, chatId, userId, contextOf(u, u.target, ctx.locale, text, undefined, previous));
+    await saveChatContext(pool, chatId, userId, contextAfter(u, { target: u.target, lang: ctx.locale, question: withoutLongNumbers(text), placeCode: undefined, previous }));
     return;
   }
   addFeedback(ctx, u.target);
   const placeCode = await answerTarget(ctx, understander.gazetteer, u.target, u, previous);
-  await saveChatContext(pool, chatId, userId, contextOf(u, u.target, ctx.locale, text, placeCode, previous));
+  await saveChatContext(pool, chatId, userId, contextAfter(u, { target: u.target, lang: ctx.locale, question: withoutLongNumbers(text), placeCode, previous }));
 }
 
 /** "@paritrana_bot berapa cakupan sumsel" → the message without the mention. */

@@ -4,7 +4,7 @@
 // Raw SQL on the pool, as for the update claim (updates.ts): it is read and written on every
 // free-text message, and Prisma's query layer costs more CPU per call than the statement.
 import type pg from 'pg';
-import type { ChatContext } from './understand.ts';
+import type { ChatContext, Understanding } from './understand.ts';
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
@@ -13,6 +13,34 @@ export const CONTEXT_MINUTES = 15;
 /** The context, with the question it came from (for 👎 feedback), when fresh. */
 export interface StoredContext extends ChatContext {
   question?: string;
+}
+
+/**
+ * What to keep of an answered question for the next: its answer, language and slots; the
+ * region it was about (resolved by the bot, else the place's first candidate), or the one it
+ * took over from the last question.
+ */
+export function contextAfter(
+  u: Understanding,
+  answered: { target: string; lang: 'id' | 'en'; question?: string; placeCode?: string | undefined; previous?: StoredContext | undefined },
+): StoredContext {
+  const place = u.slots.places[0];
+  const kept = !place && u.fromContext.includes('place') ? answered.previous : undefined;
+  const placeText = place?.text ?? kept?.placeText;
+  // The bot says which region it answered about (none, when it offered choices); the evaluation
+  // has no database and takes the place's first candidate.
+  const placeCode = 'placeCode' in answered ? (answered.placeCode ?? kept?.placeCode) : (place?.candidates[0]?.code ?? kept?.placeCode);
+  return {
+    target: answered.target,
+    lang: answered.lang,
+    ...(answered.question !== undefined ? { question: answered.question } : {}),
+    ...(placeText ? { placeText } : {}),
+    ...(placeCode ? { placeCode } : {}),
+    ...(u.slots.income !== undefined ? { income: u.slots.income } : {}),
+    ...(u.slots.year !== undefined ? { year: u.slots.year } : {}),
+    ...(u.slots.withJht !== undefined ? { withJht: u.slots.withJht } : {}),
+    ...(u.slots.transport !== undefined ? { transport: u.slots.transport } : {}),
+  };
 }
 
 export async function loadChatContext(db: Queryable, chatId: number, userId: number): Promise<StoredContext | undefined> {
