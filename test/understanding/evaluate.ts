@@ -60,7 +60,7 @@ export function evaluateCase(understander: Understander, c: LabelledCase, userLa
     const place = u.slots.places[0];
     const region = [...(u.fromContext.includes('place') ? [context!.placeCode!] : []), ...u.slots.places.map((p) => p.candidates[0]!.code)];
     if (c.region && region[0] !== c.region) problems.push(`region ${region[0] ?? 'none'}, expected ${c.region}`);
-    const villageOrSecond = /village|desa|second|kelurahan|kecamatan|district/i.test(c.note ?? '') || c.expect === 'compare';
+    const villageOrSecond = /village|desa|second|kelurahan|kecamatan|district|in passing/i.test(c.note ?? '') || c.expect === 'compare';
     // Naming Indonesia ("nasional", "tingkat nasional") invents no place.
     const invented = region.filter((code) => code !== '00');
     if (!c.region && invented.length && !villageOrSecond) problems.push(`invented place ${place?.text} → ${invented[0]}`);

@@ -1,9 +1,12 @@
 // From what someone typed to the words the bot compares: lower case without accents or
 // punctuation, chat spellings to standard words ("brp" → "berapa", "daftarnya" → "daftar"),
-// then the stem ("pendaftaran" → "daftar") by the Snowball stemmers that Orama publishes,
-// except for the domain words the Indonesian one would cut into other words.
+// then the stem ("pendaftaran" → "daftar"): Indonesian by Sastrawi (Nazief–Adriani with the
+// KBBI root words, so an affix is taken off only when a real root is left: "pemenang" →
+// "menang", while "peringkat" and "kembali" stay), English by the Snowball stemmer that Orama
+// publishes; the domain words Sastrawi would cut into other words are kept whole.
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
-import { stemmer as stemIndonesian } from '@orama/stemmers/indonesian';
+import { Stemmer } from 'sastrawijs';
+import { everydayWords } from './dictionary.ts';
 import { PROTECTED_WORDS, SLANG, SUFFIXES } from './lexicon.ts';
 
 export type Language = 'id' | 'en';
@@ -39,9 +42,51 @@ export function standardWord(word: string): string {
 }
 
 const MIN_STEM_LENGTH = 5;
+/** A stem shorter than this is a word cut in error ("pemilu" → "ilu"). */
+const MIN_ROOT_LENGTH = 3;
+
+const sastrawi = new Stemmer();
+const english = everydayWords('en');
+const indonesian = everydayWords('id');
+
+/** Jakarta speech: "didaftarin", "ngaktifin", "nyairin" are "daftar", "aktif", "cair" with a spoken affix. */
+const SPOKEN_PREFIXES = ['di', 'nge', 'ng', 'ny', 'ke', ''] as const;
+
+function stemIndonesian(word: string): string {
+  // An English word in an Indonesian sentence ("pension", "discount") is stemmed as English.
+  if (english.has(word) && !indonesian.has(word) && !sastrawi.find(word)) return stemEnglish(word);
+  let stem = sastrawi.stem(word);
+  if (stem === word && word.endsWith('in')) {
+    const base = word.slice(0, -2);
+    for (const prefix of SPOKEN_PREFIXES) {
+      if (!base.startsWith(prefix)) continue;
+      const root = base.slice(prefix.length);
+      const spoken = prefix === 'ny' ? `c${root}` : root; // "nyairin" → "cair"
+      if (sastrawi.find(spoken)) {
+        stem = spoken;
+        break;
+      }
+      const deeper = sastrawi.stem(spoken);
+      if (deeper !== spoken) {
+        stem = deeper;
+        break;
+      }
+    }
+  }
+  return stem.length < MIN_ROOT_LENGTH ? word : stem;
+}
+
+const MAX_CACHED = 50_000;
+const stems = { id: new Map<string, string>(), en: new Map<string, string>() };
 
 /** The stem compared in the index: protected words, short words and numbers stay as they are. */
 export function stemWord(word: string, language: Language): string {
   if (word.length < MIN_STEM_LENGTH || PROTECTED_WORDS.has(word) || /\d/.test(word)) return word;
-  return language === 'en' ? stemEnglish(word) : stemIndonesian(word);
+  const cache = stems[language];
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(word, (stem = language === 'en' ? stemEnglish(word) : stemIndonesian(word)));
+  }
+  return stem;
 }
