@@ -59,7 +59,9 @@ export function evaluateCase(understander: Understander, c: LabelledCase, userLa
   if (c.expect !== 'none' || c.region) {
     const place = u.slots.places[0];
     const region = [...(u.fromContext.includes('place') ? [context!.placeCode!] : []), ...u.slots.places.map((p) => p.candidates[0]!.code)];
-    if (c.region && region[0] !== c.region) problems.push(`region ${region[0] ?? 'none'}, expected ${c.region}`);
+    // A comparison names two places, the one asked before and the new one: either is its place.
+    const placeOf = c.expect === 'compare' && c.region && region.includes(c.region) ? c.region : region[0];
+    if (c.region && placeOf !== c.region) problems.push(`region ${placeOf ?? 'none'}, expected ${c.region}`);
     const villageOrSecond = /village|desa|second|kelurahan|kecamatan|district|in passing/i.test(c.note ?? '') || c.expect === 'compare';
     // Naming Indonesia ("nasional", "tingkat nasional") invents no place.
     const invented = region.filter((code) => code !== '00');

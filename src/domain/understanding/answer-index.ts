@@ -25,7 +25,7 @@ export interface RankedAnswer {
   covered: number;
   /** The question's stems it matched. */
   terms: string[];
-  /** How many of its questions matched (counted up to a few). */
+  /** How many of its questions matched. */
   hits: number;
 }
 
@@ -241,12 +241,15 @@ export class AnswerIndex {
       const seen = best.get(result.target);
       if (seen) {
         // An answer asked for in several of its questions is likelier than one matched once.
-        if (seen.hits < MORE_QUESTIONS.length) seen.score += score * MORE_QUESTIONS[seen.hits++]!;
+        if (seen.hits < MORE_QUESTIONS.length) seen.score += score * MORE_QUESTIONS[seen.hits]!;
+        seen.hits++;
         continue;
       }
       const matched = result.queryTerms.reduce((sum, s) => sum + (weights.get(s) ?? 0), 0) / total;
       best.set(result.target, { target: result.target, score, matched: Math.min(1, matched), covered, terms: result.queryTerms, hits: 1 });
     }
-    return [...best.values()].sort((a, b) => b.score - a.score);
+    // Equal scores go to the answer more of whose questions matched, then by name: the order
+    // the answers were loaded in (seed file or database) never decides.
+    return [...best.values()].sort((a, b) => b.score - a.score || b.hits - a.hits || (a.target < b.target ? -1 : 1));
   }
 }

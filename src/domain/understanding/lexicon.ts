@@ -368,7 +368,7 @@ export const STOPWORDS: ReadonlySet<string> = (() => {
   const keep = new Set([
     ...Object.keys(SYNONYMS),
     ...QUESTION_MARKERS.map((m) => m.words),
-    ...'work old job jp keluar sebagian sekaligus pertama kedua berturut berakhir web online resmi'.split(' '),
+    ...'work old job jp keluar sebagian sekaligus pertama kedua berturut berakhir web online resmi thanks thank thx cheers'.split(' '),
   ]);
   return new Set([...(lists.id ?? []), ...(lists.en ?? []), ...OWN_STOPWORDS].filter((w) => !keep.has(w)));
 })();

@@ -76,6 +76,12 @@ function stemIndonesian(word: string): string {
   return stem.length < MIN_ROOT_LENGTH ? word : stem;
 }
 
+/** Whether a word is an Indonesian word by its root ("dikabarin" → "kabar"), though no list of everyday words has it. */
+export function hasIndonesianRoot(word: string): boolean {
+  if (word.length < MIN_STEM_LENGTH || /\d/.test(word)) return sastrawi.find(word);
+  return sastrawi.find(stemWord(word, 'id'));
+}
+
 const MAX_CACHED = 50_000;
 const stems = { id: new Map<string, string>(), en: new Map<string, string>() };
 

@@ -18,7 +18,7 @@ import {
 } from './lexicon.ts';
 import { everydayWords } from './dictionary.ts';
 import { withinEdits } from './edit-distance.ts';
-import { rawWords, standardWord, type Language } from './normalize.ts';
+import { hasIndonesianRoot, rawWords, standardWord, type Language } from './normalize.ts';
 
 /** The answers the bot builds from its data; every other target is a knowledge entry's id. */
 export const BUILT_IN_TARGETS = [
@@ -51,6 +51,8 @@ const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
     (!!slots.order || ['peringkat', 'rank', 'ranking', 'urut', 'urutan'].some((w) => stems.has(w))) &&
     !slots.places.some((p) => ['regency', 'district', 'village'].includes(p.candidates[0]?.level ?? '')),
 };
+/** Knowledge topics about what the place answers show. */
+const PLACE_TOPICS = new Set(['coverage', 'paritrana']);
 /** A bare place after one of these asks the same again for that place ("kalo jambi?"). */
 const FOLLOWS_PLACE = new Set(['coverage', 'awards', 'compare', 'subscribe', 'branch-office']);
 
@@ -117,6 +119,8 @@ export const TUNING = {
   sure: 0.8,
   maxChoices: 3,
   placeAnswer: 4,
+  /** ... when its confidence is within this of the best other answer's. */
+  placeMargin: 0.1,
   twoPlacesCompare: 2.5,
   incomeCalculator: 3,
   yearAwards: 1.25,
@@ -221,7 +225,8 @@ export class Understander {
    * ("penghargan" → "penghargaan", two for long words); otherwise as typed.
    */
   correct = (word: string): string => {
-    if (word.length < 5 || /\d/.test(word) || this.meaningful(word)) return word;
+    // A word with a real root ("dikabarin": "kabar") is no typo, though no list has it.
+    if (word.length < 5 || /\d/.test(word) || this.meaningful(word) || hasIndonesianRoot(standardWord(word))) return word;
     if (!this.spellings.size) {
       for (const w of this.index.vocabulary) {
         if (w.length < 5 || /\d/.test(w)) continue;
@@ -323,10 +328,19 @@ export class Understander {
     const topicStems = stems.filter((s) => !isQuestionMarker(s.stem));
     const followUp = !!context && (FOLLOW_UP_WORDS.has(standardWord(words[0] ?? '')) || !topicStems.length);
     const stemSet = new Set(stems.map((s) => s.stem));
-    const boost = (target: string): number => {
+    const ranked = this.index.rank(stems);
+    // A place named speaks for the answers about places, unless another answer explains the
+    // question far better ("a freelancer in Bali, can I join?" asks who may join).
+    // Entries that explain coverage or the award ("what do the categories mean") do not count:
+    // with a place named, its own figures or awards are the likelier answer.
+    const bestElsewhere = Math.max(
+      0,
+      ...ranked.filter((r) => !TAKES_PLACE.has(r.target) && !PLACE_TOPICS.has(this.topics.get(r.target) ?? '')).map((r) => confidenceOf(r.matched, r.covered)),
+    );
+    const boost = (target: string, confidence: number): number => {
       let factor = 1;
       // Indonesia as a whole ("nasional") is what these answers give without a place anyway.
-      if (regional && TAKES_PLACE.has(target)) factor *= BOOSTS.placeAnswer;
+      if (regional && TAKES_PLACE.has(target) && confidence >= bestElsewhere - BOOSTS.placeMargin) factor *= BOOSTS.placeAnswer;
       if (slots.places.length >= 2 && target === 'compare') factor *= BOOSTS.twoPlacesCompare;
       if (slots.income !== undefined && target === 'calculator') factor *= BOOSTS.incomeCalculator;
       if (slots.year !== undefined && target === 'awards') factor *= BOOSTS.yearAwards;
@@ -339,20 +353,23 @@ export class Understander {
       }
       return factor;
     };
-    const ranked = this.index.rank(stems);
     // An amount named is evidence for the calculator, whatever words came with it.
     if (slots.income !== undefined && !ranked.some((r) => r.target === 'calculator')) {
       ranked.push({ target: 'calculator', score: (ranked[0]?.score ?? 1) * INCOME_EVIDENCE, matched: 1, covered: 1, terms: [], hits: 1 });
     }
     const candidates: Candidate[] = ranked
-      .map((r) => ({ target: r.target, confidence: confidenceOf(r.matched, r.covered), score: r.score * boost(r.target) }))
+      .map((r) => {
+        const confidence = confidenceOf(r.matched, r.covered);
+        return { target: r.target, confidence, score: r.score * boost(r.target, confidence) };
+      })
       .filter((c) => c.confidence >= this.tuning.minConfidence && (NEEDS[c.target]?.(slots, stemSet) ?? true))
       .sort((a, b) => b.score - a.score);
 
     const result = (decision: Decision, target?: string): Understanding => {
       const u: Understanding = { lang, slots, candidates, decision, fromContext: [], ...(target ? { target } : {}) };
       // The same question again ("iurannya brp?" after the income) or a follow-up takes what it lacks from the last.
-      if (target && (followUp || target === context?.target || target === 'compare')) this.fillFromContext(u, target, context);
+      // Subscribing asks for a place; without one it is the place just asked about ("kabari sy soal ini").
+      if (target && (followUp || target === context?.target || target === 'compare' || target === 'subscribe')) this.fillFromContext(u, target, context, followUp);
       return u;
     };
 
@@ -396,7 +413,7 @@ export class Understander {
       .map((c) => c.target);
   }
 
-  private fillFromContext(u: Understanding, target: string, context: ChatContext | undefined): void {
+  private fillFromContext(u: Understanding, target: string, context: ChatContext | undefined, followUp: boolean): void {
     if (!context) return;
     const places = u.slots.places.length;
     // "kalo jambi?" names its own place; "bandingin sm lampung" compares with the last one.
@@ -409,7 +426,9 @@ export class Understander {
       if (u.slots.withJht === undefined && context.withJht !== undefined) u.slots.withJht = context.withJht;
       if (u.slots.transport === undefined && context.transport !== undefined) u.slots.transport = context.transport;
     }
-    if (target === 'awards' && u.slots.year === undefined && context.year !== undefined && u.fromContext.includes('place')) {
+    // "yg 2024?" keeps the place, "klo ntb?" after a year's winners keeps the year.
+    const sameRound = u.fromContext.includes('place') || (followUp && context.target === 'awards');
+    if (target === 'awards' && u.slots.year === undefined && context.year !== undefined && sameRound) {
       u.slots.year = context.year;
       u.fromContext.push('year');
     }
