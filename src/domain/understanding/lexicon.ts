@@ -340,7 +340,15 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ewallet: ['gopay', 'ovo', 'linkaja', 'shopeepay', 'e wallet', 'dompet digital', 'dompet elektronik'],
   gerai: ['indomaret', 'alfamart', 'alfamidi', 'minimarket', 'ritel', 'retail', 'toko', 'warung', 'ppob', 'loket'],
   bulan: ['month', 'months', 'monthly', 'bulanan'],
-  kesehatan: ['health', 'rumah sakit', 'hospital', 'faskes', 'berobat', 'rs', 'puskesmas'],
+  kesehatan: ['health', 'rumah sakit', 'hospital', 'berobat', 'rs', 'puskesmas'],
+  // The other agency by name, and what only it runs: its questions go to the entry that tells the two apart.
+  bpjskesehatan: ['bpjs kesehatan', 'bpjs health', 'bpjs healthcare', 'faskes', 'kartu kesehatan', 'fasilitas kesehatan'],
+  // A trade says who asks, seldom what: one word for all, so none outweighs the question.
+  profesi: [
+    'petani', 'nelayan', 'pedagang', 'dagang', 'berdagang', 'jualan', 'jual', 'penjual', 'pkl', 'tukang', 'buruh', 'peternak', 'pekebun',
+    'penjahit', 'pengrajin', 'seniman', 'art', 'pembantu', 'asisten rumah tangga', 'marbot', 'guru ngaji', 'pemulung', 'kuli',
+    'farmer', 'farmers', 'fisherman', 'fishermen', 'trader', 'traders', 'vendor', 'street vendor', 'seller', 'housekeeper', 'maid', 'tailor', 'artist', 'labourer', 'laborer',
+  ],
   bpu: ['bukan penerima upah', 'pekerja informal', 'informal', 'mandiri', 'freelance', 'freelancer', 'pekerja lepas', 'self employed'],
   resign: ['quit', 'berhenti kerja', 'phk', 'dipecat', 'laid off', 'keluar kerja', 'keluar dari kerjaan', 'resigned'],
   lanjut: ['continue', 'lanjutkan', 'meneruskan', 'diterusin', 'terusin', 'keep'],
