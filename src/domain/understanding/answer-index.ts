@@ -206,6 +206,12 @@ export class AnswerIndex {
       .sort((a, b) => b.score - a.score);
   }
 
+  /** Whether only this answer's questions use the stem ("pinjol": only the examples of what the bot does not cover). */
+  onlyOf(stem: string, target: string): boolean {
+    const targets = this.targetsOfStem.get(stem);
+    return targets?.size === 1 && targets.has(target);
+  }
+
   /** Whether any question uses this stem. */
   knows(stem: string): boolean {
     return this.targetsOfStem.has(stem);

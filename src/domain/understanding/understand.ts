@@ -49,8 +49,35 @@ const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
   // Provinces are ranked; a regency or village named asks for its own figure.
   ranking: (slots, stems) =>
     (!!slots.order || ['peringkat', 'rank', 'ranking', 'urut', 'urutan'].some((w) => stems.has(w))) &&
+    // ... of regions, by coverage or participants ("capres yg paling bagus" ranks nothing of ours).
+    (!!slots.metric || slots.places.length > 0 || RANKED_THINGS.some((w) => stems.has(w))) &&
     !slots.places.some((p) => ['regency', 'district', 'village'].includes(p.candidates[0]?.level ?? '')),
 };
+/** What a ranking ranks, when no measure is named ("provinsi mana paling tinggi"). */
+const RANKED_THINGS = ['provinsi', 'kabupaten', 'kota', 'daerah', 'wilayah', 'region', 'province', 'provinces', 'regency', 'indonesia', 'nasional', 'kepesertaan'];
+/** Words before a company's name, and how long a name may run. */
+const COMPANY_WORDS = new Set(['pt', 'cv', 'ud', 'tbk', 'firma', 'yayasan', 'koperasi']);
+const MAX_NAME_WORDS = 5;
+
+/**
+ * The positions of a company's name: up to five words after "PT" or "CV", until a word of the
+ * sentence (grammar, a chat spelling, or after the first word, a word the questions use).
+ */
+function companyName(words: string[], asked: (word: string) => boolean): Set<number> {
+  const named = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    if (!COMPANY_WORDS.has(words[i]!)) continue;
+    named.add(i);
+    for (let k = i + 1; k < words.length && k <= i + MAX_NAME_WORDS; k++) {
+      const w = words[k]!;
+      const standard = standardWord(w);
+      if (w in SLANG || STOPWORDS.has(standard) || INDONESIAN_MARKERS.has(standard) || COMPANY_WORDS.has(w)) break;
+      if (k > i + 1 && asked(standard)) break;
+      named.add(k);
+    }
+  }
+  return named;
+}
 /** Knowledge topics about what the place answers show. */
 const PLACE_TOPICS = new Set(['coverage', 'paritrana']);
 /** A bare place after one of these asks the same again for that place ("kalo jambi?"). */
@@ -118,12 +145,15 @@ export const TUNING = {
   /** ... unless the first explains this much of the question. */
   sure: 0.8,
   maxChoices: 3,
+  /** A close call is offered when its first answer explains this much; below, the question is not understood. */
+  minChoice: 0.35,
   placeAnswer: 4,
   /** ... when its confidence is within this of the best other answer's. */
   placeMargin: 0.1,
   twoPlacesCompare: 2.5,
   incomeCalculator: 3,
   yearAwards: 1.25,
+  companyNamed: 1.5,
   orderRanking: 2,
   context: 1.2,
   sameTopic: 1.3,
@@ -217,6 +247,9 @@ export class Understander {
     );
   }
 
+  /** Whether the questions use the word ("status", "kepatuhan"): such a word after a company's name is the question's. */
+  private readonly asked = (word: string): boolean => this.index.vocabulary.has(word);
+
   /** Words of the questions by first letter and length, for spelling corrections (a typo seldom hits the first letter). */
   private readonly spellings = new Map<string, string[]>();
 
@@ -255,9 +288,11 @@ export class Understander {
   language(words: string[], places: PlaceMatch[] = []): Language | undefined {
     let id = 0;
     let en = 0;
+    const named = companyName(words, this.asked);
     for (const [i, w] of words.entries()) {
-      // A place's name says no language, unless it is an English one ("west java").
-      if (/\d/.test(w) || (places.some((p) => p.start <= i && i < p.end) && !ENGLISH_MARKERS.has(w))) continue;
+      // A company's name says no language ("PT Yamaha Musical Products ... pernah dapet?"),
+      // nor does a place's, unless it is an English one ("west java").
+      if (named.has(i) || /\d/.test(w) || (places.some((p) => p.start <= i && i < p.end) && !ENGLISH_MARKERS.has(w))) continue;
       // A chat spelling is Indonesian unless it stands for itself ("coverage", "income").
       const spelledAsItself = !(w in SLANG) || SLANG[w] === w;
       const english = ENGLISH_MARKERS.has(w) || (this.everydayEnglish.has(w) && !this.everydayIndonesian.has(w) && spelledAsItself);
@@ -275,7 +310,9 @@ export class Understander {
   }
 
   slots(text: string, words: string[]): Slots {
-    const places = this.gazetteer.find(words, this.meaningful);
+    // "PT Semen Padang" names a company, not the city.
+    const named = companyName(words, this.asked);
+    const places = this.gazetteer.find(words, this.meaningful).filter((p) => !named.has(p.start));
     const standard = words.map(standardWord);
     const slots: Slots = { places };
     // An amount is an income when the message speaks of earning or paying, or says nothing else.
@@ -318,7 +355,9 @@ export class Understander {
     const lang = this.language(words, slots.places) ?? context?.lang;
     const inPlace = (i: number) => slots.places.some((p) => p.start <= i && i < p.end);
     const yearText = slots.year ? String(slots.year) : undefined;
-    const rest = words.filter((w, i) => !inPlace(i) && w !== yearText);
+    // Names are what the question is about, not what it asks: neither a place's nor a company's ranks answers.
+    const named = companyName(words, this.asked);
+    const rest = words.filter((w, i) => !inPlace(i) && !(named.has(i) && !COMPANY_WORDS.has(w)) && w !== yearText);
     const stems = contentStems(rest, lang ?? 'id', this.meaningful, this.correct);
 
     const BOOSTS = this.tuning;
@@ -344,6 +383,8 @@ export class Understander {
       if (slots.places.length >= 2 && target === 'compare') factor *= BOOSTS.twoPlacesCompare;
       if (slots.income !== undefined && target === 'calculator') factor *= BOOSTS.incomeCalculator;
       if (slots.year !== undefined && target === 'awards') factor *= BOOSTS.yearAwards;
+      // A company named ("PT Maju Jaya pernah menang?") is what its awards or its standing are about.
+      if (named.size && (target === 'awards' || target === 'company')) factor *= BOOSTS.companyNamed;
       if (slots.order && target === 'ranking') factor *= BOOSTS.orderRanking;
       if (followUp && context?.target === target) factor *= BOOSTS.context;
       // A short question after an answer ("dokumennya apa aja?") is likely about the same topic.
@@ -398,8 +439,13 @@ export class Understander {
     }
     const [first, second] = candidates;
     if (!first || first.target === 'outside') return result('none');
+    // A topic only the bot's examples of what it does not cover name ("pinjol", "prakerja") is
+    // what the question is about, when those examples explain as much of it as the best answer.
+    const outside = candidates.find((c) => c.target === 'outside');
+    if (outside && outside.confidence >= first.confidence && topicStems.some((s) => this.index.onlyOf(s.stem, 'outside'))) return result('none');
     const close = second && second.score >= first.score * this.tuning.closeCall && first.confidence < this.tuning.sure;
-    if (close) return result('choose', first.target);
+    // Choices among answers that each explain little of the question help nobody.
+    if (close) return first.confidence < this.tuning.minChoice ? result('none') : result('choose', first.target);
     return result('answer', first.target);
   }
 
