@@ -293,7 +293,13 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   bayar: ['membayar', 'pembayaran', 'setor', 'pay', 'paying', 'payment', 'payments', 'paid', 'dibayar', 'bayarin'],
   telat: ['late', 'overdue', 'lewat jatuh tempo'],
   tunggak: ['arrears', 'unpaid', 'missed'],
-  denda: ['fine', 'fines', 'penalty', 'penalties', 'sanksi'],
+  denda: ['fine', 'fines', 'fined', 'penalty', 'penalties', 'sanksi', 'late fee', 'late fees', 'late charge', 'surcharge'],
+  // Death not from a work accident (JKM, not JKK): the negation is the meaning.
+  matibiasa: [
+    'bukan kecelakaan', 'bukan karena kecelakaan', 'bukan kecelakaan kerja', 'bukan karena kecelakaan kerja', 'tidak karena kecelakaan',
+    'meninggal biasa', 'meninggal wajar', 'meninggal karena sakit', 'meninggal sakit', 'mati biasa',
+    'not an accident', 'not a work accident', 'not from an accident', 'not work related', 'natural causes', 'natural death', 'died of illness', 'died from illness',
+  ],
   daftar: ['mendaftar', 'pendaftaran', 'register', 'registration', 'enrol', 'enroll', 'enrolment', 'enrollment', 'join', 'gabung', 'sign up', 'signup', 'jadi peserta', 'ikut bpjs'],
   // Requirements are, in what people ask here, the papers to bring.
   dokumen: ['berkas', 'document', 'documents', 'kelengkapan', 'paperwork', 'papers', 'syarat', 'persyaratan', 'requirement', 'requirements', 'ketentuan'],
@@ -317,7 +323,12 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   lupa: ['forgot', 'forget', 'forgotten', 'forgetting'],
   password: ['kata sandi', 'pin'],
   akun: ['account', 'accounts', 'login', 'log in', 'masuk aplikasi'],
-  nonaktif: ['inactive', 'lapsed', 'lapse', 'expired', 'tidak aktif', 'mati'],
+  // Behind on payments *while* something happens: the state, as the question about cover while inactive asks it.
+  nonaktif: [
+    'inactive', 'lapsed', 'lapse', 'expired', 'tidak aktif', 'mati',
+    'lagi tunggak', 'sedang tunggak', 'pas tunggak', 'waktu tunggak', 'saat tunggak', 'masih tunggak', 'pas lagi tunggak',
+    'lagi tidak bayar', 'pas tidak bayar', 'belum bayar iuran terus', 'while in arrears', 'behind on payments',
+  ],
   aktiflagi: ['aktif lagi', 'aktif kembali', 'diaktifkan lagi', 'diaktifin lagi', 'aktifkan lagi', 'aktifin lagi', 'diaktifkan kembali', 'diaktifin kembali', 'aktifin kembali', 'aktifkan kembali', 'hidupkan lagi', 'active again', 'reactivate', 'reaktivasi'],
   aktif: ['active', 'activated', 'berlaku', 'diaktifkan', 'diaktifin', 'aktifin', 'aktifkan', 'mengaktifkan', 'activate'],
   kantor: ['office', 'offices', 'cabang', 'branch', 'kantor cabang'],
@@ -352,7 +363,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   bpu: ['bukan penerima upah', 'pekerja informal', 'informal', 'mandiri', 'freelance', 'freelancer', 'pekerja lepas', 'self employed'],
   resign: ['quit', 'berhenti kerja', 'phk', 'dipecat', 'laid off', 'keluar kerja', 'keluar dari kerjaan', 'resigned'],
   lanjut: ['continue', 'lanjutkan', 'meneruskan', 'diterusin', 'terusin', 'keep'],
-  gabung: ['merge', 'digabung', 'gabungkan', 'satukan'],
+  gabung: ['merge', 'digabung', 'gabungkan', 'satukan', 'disatukan', 'satuin', 'disatuin', 'nyatuin', 'nyatuinnya', 'jadi satu', 'combine'],
   saldo: ['balance', 'dana jht'],
   manfaat: ['benefit', 'benefits', 'keuntungan', 'santunan', 'dapat apa'],
   persen: ['percent', 'persentase', 'percentage', 'prosen'],

@@ -61,14 +61,12 @@ function stemIndonesian(word: string): string {
     for (const prefix of SPOKEN_PREFIXES) {
       if (!base.startsWith(prefix)) continue;
       const root = base.slice(prefix.length);
-      const spoken = prefix === 'ny' ? `c${root}` : root; // "nyairin" → "cair"
-      if (sastrawi.find(spoken)) {
-        stem = spoken;
-        break;
-      }
-      const deeper = sastrawi.stem(spoken);
-      if (deeper !== spoken) {
-        stem = deeper;
+      // "ny-" stands for a dropped s or c: "nyatuin" → "satu", "nyairin" → "cair".
+      const spoken = prefix === 'ny' ? [`s${root}`, `c${root}`] : [root];
+      const roots = spoken.filter((w) => sastrawi.find(w));
+      const found = roots.find((w) => indonesian.has(w)) ?? roots[0] ?? spoken.map((w) => sastrawi.stem(w)).find((w, k) => w !== spoken[k]);
+      if (found) {
+        stem = found;
         break;
       }
     }
