@@ -85,6 +85,9 @@ const OWN_STOPWORDS =
     'sekali banget cuma hanya sama seperti begitu begini terus memang tahu benar kalau tapi karena sebagai tentang ' +
     'sekarang tadi nanti kira sekitar kurang lebih agak soal mengenai terkait perihal hal ' +
     'bpjs ketenagakerjaan bpjamsostek ' +
+    // Who asks and when, in an official's or a worker's story: never what is asked.
+    'besok lusa staf staff pegawai disnaker dinas kadis kabid kasi kepala bidang bupati walikota ' +
+    'camat lurah sekda honorer punten teh mah atuh euy geus nu ' +
     'the a an of in on at to for is are was were be been am do does did can could would should will shall may might ' +
     'i me my mine you your we our they their he she it its this that these those there here what which who whom ' +
     'why please pls plz tell about any some just also still yet so if then than and or but with ' +

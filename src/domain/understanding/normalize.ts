@@ -56,6 +56,8 @@ function stemIndonesian(word: string): string {
   // An English word in an Indonesian sentence ("pension", "discount") is stemmed as English.
   if (english.has(word) && !indonesian.has(word) && !sastrawi.find(word)) return stemEnglish(word);
   let stem = sastrawi.stem(word);
+  // Sastrawi may leave a piece that is no root ("bikin" → "bik", "kadis" → "kad"): then the word stays.
+  if (stem !== word && !sastrawi.find(stem)) stem = word;
   if (stem === word && word.endsWith('in')) {
     const base = word.slice(0, -2);
     for (const prefix of SPOKEN_PREFIXES) {

@@ -78,6 +78,7 @@ function companyName(words: string[], asked: (word: string) => boolean): Set<num
   }
   return named;
 }
+const SMALL_TALK = new Set(['greeting', 'thanks']);
 /** Knowledge topics about what the place answers show. */
 const PLACE_TOPICS = new Set(['coverage', 'paritrana']);
 /** A bare place after one of these asks the same again for that place ("kalo jambi?"). */
@@ -140,6 +141,8 @@ export interface UnderstandingSources {
 export const TUNING = {
   /** Below this the question is not understood. */
   minConfidence: 0.3,
+  /** ... and a greeting or thanks must explain this much of the message. */
+  smallTalk: 0.5,
   /** A runner-up scoring this close to the first makes a close call... */
   closeCall: 0.9,
   /** ... unless the first explains this much of the question. */
@@ -150,6 +153,8 @@ export const TUNING = {
   placeAnswer: 4,
   /** ... when its confidence is within this of the best other answer's. */
   placeMargin: 0.1,
+  /** What a place named weighs in the question, as a share of its other words, for the answers about places. */
+  placeShare: 0.2,
   twoPlacesCompare: 2.5,
   incomeCalculator: 3,
   yearAwards: 1.25,
@@ -400,10 +405,13 @@ export class Understander {
     }
     const candidates: Candidate[] = ranked
       .map((r) => {
-        const confidence = confidenceOf(r.matched, r.covered);
+        // The place named is part of what an answer about places explains.
+        const matched = regional && TAKES_PLACE.has(r.target) ? (r.matched + BOOSTS.placeShare) / (1 + BOOSTS.placeShare) : r.matched;
+        const confidence = confidenceOf(matched, r.covered);
         return { target: r.target, confidence, score: r.score * boost(r.target, confidence) };
       })
-      .filter((c) => c.confidence >= this.tuning.minConfidence && (NEEDS[c.target]?.(slots, stemSet) ?? true))
+      // A greeting or thanks answers a message that is mostly one ("pagi min"), not a question that ends "besok pagi".
+      .filter((c) => c.confidence >= (SMALL_TALK.has(c.target) ? this.tuning.smallTalk : this.tuning.minConfidence) && (NEEDS[c.target]?.(slots, stemSet) ?? true))
       .sort((a, b) => b.score - a.score);
 
     const result = (decision: Decision, target?: string): Understanding => {
