@@ -294,7 +294,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // Drawing JHT is claiming it: "pencairan" and "klaim" ask the same.
   klaim: ['claims', 'claiming', 'claimed', 'cair', 'ambil', 'tarik', 'withdraw', 'withdrawal', 'withdrawing', 'cash out', 'dicairin'],
   bayar: ['membayar', 'pembayaran', 'setor', 'pay', 'paying', 'payment', 'payments', 'paid', 'dibayar', 'bayarin'],
-  telat: ['late', 'overdue', 'lewat jatuh tempo'],
+  telat: ['late', 'overdue', 'lewat jatuh tempo', 'lewat tanggal jatuh tempo', 'lewat dari jatuh tempo', 'melewati jatuh tempo', 'past the due date', 'after the due date', 'missed the due date'],
   tunggak: ['arrears', 'unpaid', 'missed'],
   denda: ['fine', 'fines', 'fined', 'penalty', 'penalties', 'sanksi', 'late fee', 'late fees', 'late charge', 'surcharge'],
   // Death not from a work accident (JKM, not JKK): the negation is the meaning.
@@ -306,7 +306,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   daftar: ['mendaftar', 'pendaftaran', 'register', 'registration', 'enrol', 'enroll', 'enrolment', 'enrollment', 'join', 'gabung', 'sign up', 'signup', 'jadi peserta', 'ikut bpjs'],
   // Requirements are, in what people ask here, the papers to bring.
   dokumen: ['berkas', 'document', 'documents', 'kelengkapan', 'paperwork', 'papers', 'syarat', 'persyaratan', 'requirement', 'requirements', 'ketentuan'],
-  kecelakaan: ['accident', 'accidents', 'injury', 'injured', 'luka', 'celaka', 'jatuh', 'tabrakan', 'ketabrak', 'nabrak', 'kecelakaan lalu lintas'],
+  kecelakaan: ['accident', 'accidents', 'injury', 'injuries', 'injured', 'hurt', 'got hurt', 'broke a bone', 'broken bone', 'broke my', 'broken leg', 'broken arm', 'fracture', 'fractured', 'luka', 'celaka', 'jatuh', 'tabrakan', 'ketabrak', 'nabrak', 'kecelakaan lalu lintas'],
   keluarga: ['family', 'ahli waris', 'waris', 'heir', 'heirs', 'istri', 'suami', 'wife', 'husband'],
   anak: ['children', 'child', 'kids', 'kid', 'son', 'daughter'],
   beasiswa: ['scholarship', 'scholarships', 'biaya sekolah', 'education'],
@@ -361,14 +361,17 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   profesi: [
     'petani', 'nelayan', 'pedagang', 'dagang', 'berdagang', 'jualan', 'jual', 'penjual', 'pkl', 'tukang', 'buruh', 'peternak', 'pekebun',
     'penjahit', 'pengrajin', 'seniman', 'art', 'pembantu', 'asisten rumah tangga', 'marbot', 'guru ngaji', 'pemulung', 'kuli',
-    'farmer', 'farmers', 'fisherman', 'fishermen', 'trader', 'traders', 'vendor', 'street vendor', 'seller', 'housekeeper', 'maid', 'tailor', 'artist', 'labourer', 'laborer',
+    'pasar', 'market', 'farmer', 'farmers', 'fisherman', 'fishermen', 'trader', 'traders', 'vendor', 'street vendor', 'seller', 'housekeeper', 'maid', 'tailor', 'artist', 'labourer', 'laborer',
   ],
   bpu: ['bukan penerima upah', 'pekerja informal', 'informal', 'mandiri', 'freelance', 'freelancer', 'pekerja lepas', 'self employed'],
   resign: ['quit', 'berhenti kerja', 'phk', 'dipecat', 'laid off', 'keluar kerja', 'keluar dari kerjaan', 'resigned'],
   lanjut: ['continue', 'lanjutkan', 'meneruskan', 'diterusin', 'terusin', 'keep'],
   gabung: ['merge', 'digabung', 'gabungkan', 'satukan', 'disatukan', 'satuin', 'disatuin', 'nyatuin', 'nyatuinnya', 'jadi satu', 'combine'],
   saldo: ['balance', 'dana jht'],
-  manfaat: ['benefit', 'benefits', 'keuntungan', 'santunan', 'dapat apa'],
+  manfaat: [
+    'benefit', 'benefits', 'keuntungan', 'santunan', 'dapat apa',
+    'what do i get', 'what would i get', 'what will i get', 'what can i get', 'what does it cover', 'what is covered', 'what do they pay', 'what will they pay',
+  ],
   persen: ['percent', 'persentase', 'percentage', 'prosen'],
   agen: ['agent', 'agents'],
   desa: ['village', 'villages', 'dana desa', 'apbdes'],
