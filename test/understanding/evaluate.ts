@@ -4,7 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contextAfter } from '../../src/domain/understanding/chat-context.ts';
-import { Understander, type ChatContext, type Understanding } from '../../src/domain/understanding/understand.ts';
+import type { PlaceMatch } from '../../src/domain/understanding/gazetteer.ts';
+import { isBuiltInTarget, Understander, type ChatContext, type Understanding } from '../../src/domain/understanding/understand.ts';
+
+const isKnowledge = (target: string) => target !== 'none' && !isBuiltInTarget(target);
 
 export interface LabelledCase {
   text: string;
@@ -63,8 +66,12 @@ export function evaluateCase(understander: Understander, c: LabelledCase, userLa
     const placeOf = c.expect === 'compare' && c.region && region.includes(c.region) ? c.region : region[0];
     if (c.region && placeOf !== c.region) problems.push(`region ${placeOf ?? 'none'}, expected ${c.region}`);
     const villageOrSecond = /village|desa|second|kelurahan|kecamatan|district|in passing/i.test(c.note ?? '') || c.expect === 'compare';
-    // Naming Indonesia ("nasional", "tingkat nasional") invents no place.
-    const invented = region.filter((code) => code !== '00');
+    // Naming Indonesia ("nasional", "tingkat nasional") invents no place, nor does carrying the one the chat asked about.
+    // A province or regency named by its name in a question a knowledge entry answers ("sy nelayan di
+    // merauke, bisa ikut?") is a real place the answer does not show, only keeps for a follow-up:
+    // no invention, whether or not the set labelled it. A typo, a district or a village is.
+    const shown = (p: PlaceMatch) => !isKnowledge(c.expect) || p.how === 'typo' || !['province', 'regency'].includes(p.candidates[0]!.level);
+    const invented = u.slots.places.filter(shown).map((p) => p.candidates[0]!.code).filter((code) => code !== '00');
     if (!c.region && invented.length && !villageOrSecond) problems.push(`invented place ${place?.text} → ${invented[0]}`);
   }
   if (c.income !== undefined && u.slots.income !== c.income) problems.push(`income ${u.slots.income ?? 'none'}, expected ${c.income}`);
