@@ -41,7 +41,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   penghasilannya: 'penghasilan', penghasilan: 'penghasilan', income: 'income', salary: 'income', earn: 'income', earning: 'income',
   // domain spellings
   bpjstk: 'bpjs', bpjamsostek: 'bpjs', jamsostek: 'bpjs', bpjsk: 'bpjs', naker: 'ketenagakerjaan', tk: 'ketenagakerjaan',
-  nakes: 'kesehatan', kes: 'kesehatan', jkn: 'kesehatan', kis: 'kesehatan',
+  nakes: 'kesehatan', kes: 'kesehatan',
   ojol: 'ojek', ojek: 'ojek', gojek: 'ojek', grab: 'ojek', maxim: 'ojek', driver: 'ojek', sopir: 'sopir', supir: 'sopir',
   hp: 'hp', handphone: 'hp', henpon: 'hp', smartphone: 'hp', android: 'hp', hape: 'hp', ponsel: 'hp',
   apk: 'aplikasi', app: 'aplikasi', apps: 'aplikasi', aplikasinya: 'aplikasi', apl: 'aplikasi',
@@ -72,6 +72,11 @@ export const SLANG: Readonly<Record<string, string>> = {
   ngecekin: 'cek', mengecek: 'cek', ngajuin: 'ajukan', nggih: 'ya', lur: 'kakak',
   hai: 'halo', hallo: 'halo', helo: 'halo', hello: 'halo', hi: 'halo', hey: 'halo', hei: 'halo', haloo: 'halo', p: 'halo',
   assalamualaikum: 'salam', assalamu: 'salam', asalamualaikum: 'salam', ass: 'salam', permisi: 'salam',
+  // Sumatran, Kalimantan and eastern Indonesian forms (Medan, Minang, Makassar, Manado, Ambon, Kupang, Papua)
+  cemana: 'bagaimana', camana: 'bagaimana', bagemana: 'bagaimana',
+  awak: 'saya', ambo: 'saya', beta: 'saya', sa: 'saya', kitorang: 'kami', torang: 'kami', kitong: 'kami', katong: 'kami',
+  ngana: 'kamu', ko: 'kamu', kau: 'kamu', ale: 'kamu', seng: 'tidak', sonde: 'tidak', son: 'tidak', tra: 'tidak', tara: 'tidak',
+  tu: 'itu', ni: 'ini', tong: 'kami', mangarti: 'tahu', mengerti: 'tahu', manyo: 'bagaimana', baapo: 'bagaimana', bara: 'berapa', barapa: 'berapa',
 };
 
 /** Words that carry no topic beyond the lists of stopwords-iso (standard forms, after SLANG). */
@@ -332,8 +337,10 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'lagi tunggak', 'sedang tunggak', 'pas tunggak', 'waktu tunggak', 'saat tunggak', 'masih tunggak', 'pas lagi tunggak',
     'lagi tidak bayar', 'pas tidak bayar', 'belum bayar iuran terus', 'while in arrears', 'behind on payments',
   ],
-  aktiflagi: ['aktif lagi', 'aktif kembali', 'diaktifkan lagi', 'diaktifin lagi', 'aktifkan lagi', 'aktifin lagi', 'diaktifkan kembali', 'diaktifin kembali', 'aktifin kembali', 'aktifkan kembali', 'hidupkan lagi', 'active again', 'reactivate', 'reaktivasi'],
-  aktif: ['active', 'activated', 'berlaku', 'diaktifkan', 'diaktifin', 'aktifin', 'aktifkan', 'mengaktifkan', 'activate'],
+  aktiflagi: ['ngaktifin lagi', 'ngaktifin kembali', 'ngaktifkan lagi', 'mengaktifkan lagi', 'mengaktifkan kembali', 'aktifkan ulang', 'aktif lagi', 'aktif kembali', 'diaktifkan lagi', 'diaktifin lagi', 'aktifkan lagi', 'aktifin lagi', 'diaktifkan kembali', 'diaktifin kembali', 'aktifin kembali', 'aktifkan kembali', 'hidupkan lagi', 'active again', 'reactivate', 'reaktivasi'],
+  aktif: ['active', 'activated', 'berlaku'],
+  // Making active (what someone inactive asks), apart from being active (what a status check asks).
+  aktifkan: ['diaktifkan', 'diaktifin', 'aktifin', 'aktifinnya', 'aktifkan', 'mengaktifkan', 'ngaktifin', 'ngaktifinnya', 'ngaktifkan', 'activate'],
   kantor: ['office', 'offices', 'cabang', 'branch', 'kantor cabang'],
   alamat: ['address', 'lokasi', 'location', 'letak'],
   callcenter: ['call center', 'call centre', 'cs', 'customer service', 'hotline', 'contact center', 'layanan pelanggan'],
@@ -356,14 +363,14 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   bulan: ['month', 'months', 'monthly', 'bulanan'],
   kesehatan: ['health', 'rumah sakit', 'hospital', 'berobat', 'rs', 'puskesmas'],
   // The other agency by name, and what only it runs: its questions go to the entry that tells the two apart.
-  bpjskesehatan: ['bpjs kesehatan', 'bpjs health', 'bpjs healthcare', 'faskes', 'kartu kesehatan', 'fasilitas kesehatan'],
+  bpjskesehatan: ['bpjs kesehatan', 'bpjs health', 'bpjs healthcare', 'faskes', 'kartu kesehatan', 'fasilitas kesehatan', 'kartu kis', 'kartu jkn', 'jkn kis', 'kis', 'jkn'],
   // A trade says who asks, seldom what: one word for all, so none outweighs the question.
   profesi: [
     'petani', 'nelayan', 'pedagang', 'dagang', 'berdagang', 'jualan', 'jual', 'penjual', 'pkl', 'tukang', 'buruh', 'peternak', 'pekebun',
     'penjahit', 'pengrajin', 'seniman', 'art', 'pembantu', 'asisten rumah tangga', 'marbot', 'guru ngaji', 'pemulung', 'kuli',
     'pasar', 'market', 'farmer', 'farmers', 'fisherman', 'fishermen', 'trader', 'traders', 'vendor', 'street vendor', 'seller', 'housekeeper', 'maid', 'tailor', 'artist', 'labourer', 'laborer',
   ],
-  bpu: ['bukan penerima upah', 'pekerja informal', 'informal', 'mandiri', 'freelance', 'freelancer', 'pekerja lepas', 'self employed'],
+  bpu: ['bayar sendiri', 'iuran sendiri', 'lanjut sendiri', 'dilanjut sendiri', 'bukan penerima upah', 'pekerja informal', 'informal', 'mandiri', 'freelance', 'freelancer', 'pekerja lepas', 'self employed'],
   resign: ['quit', 'berhenti kerja', 'phk', 'dipecat', 'laid off', 'keluar kerja', 'keluar dari kerjaan', 'resigned'],
   lanjut: ['continue', 'lanjutkan', 'meneruskan', 'diterusin', 'terusin', 'keep'],
   gabung: ['merge', 'digabung', 'gabungkan', 'satukan', 'disatukan', 'satuin', 'disatuin', 'nyatuin', 'nyatuinnya', 'jadi satu', 'combine'],

@@ -7,7 +7,7 @@
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { Stemmer } from 'sastrawijs';
 import { everydayWords } from './dictionary.ts';
-import { PROTECTED_WORDS, SLANG, SUFFIXES } from './lexicon.ts';
+import { PROTECTED_WORDS, SLANG, SUFFIXES, SYNONYMS } from './lexicon.ts';
 
 export type Language = 'id' | 'en';
 
@@ -26,6 +26,8 @@ export function rawWords(text: string): string[] {
 }
 
 const STANDARD_WORDS = new Set(Object.values(SLANG));
+/** The words of phrases of one meaning ("ahli waris"): "warisnya" is "waris" with a possessive. */
+const PHRASE_WORDS = new Set(Object.values(SYNONYMS).flatMap((phrases) => phrases.flatMap((p) => p.split(' '))).filter((w) => w.length >= 4));
 
 /** The standard word for a chat spelling, with a particle or possessive taken off where that names one. */
 export function standardWord(word: string): string {
@@ -36,7 +38,7 @@ export function standardWord(word: string): string {
     const base = word.slice(0, -suffix.length);
     const standard = SLANG[base];
     if (standard) return standard;
-    if (PROTECTED_WORDS.has(base) || STANDARD_WORDS.has(base)) return base;
+    if (PROTECTED_WORDS.has(base) || STANDARD_WORDS.has(base) || PHRASE_WORDS.has(base)) return base;
   }
   return word;
 }
@@ -78,8 +80,10 @@ function stemIndonesian(word: string): string {
 
 /** Whether a word is an Indonesian word by its root ("dikabarin" → "kabar"), though no list of everyday words has it. */
 export function hasIndonesianRoot(word: string): boolean {
-  if (word.length < MIN_STEM_LENGTH || /\d/.test(word)) return sastrawi.find(word);
-  return sastrawi.find(stemWord(word, 'id'));
+  if (/\d/.test(word)) return false;
+  if (PROTECTED_WORDS.has(word) || sastrawi.find(word)) return true;
+  // "kecamatan" is kept whole in the index but is "camat" with affixes.
+  return word.length >= MIN_STEM_LENGTH && (sastrawi.find(sastrawi.stem(word)) || sastrawi.find(stemWord(word, 'id')));
 }
 
 const MAX_CACHED = 50_000;

@@ -386,7 +386,8 @@ export class Understander {
       // Indonesia as a whole ("nasional") is what these answers give without a place anyway.
       if (regional && TAKES_PLACE.has(target) && confidence >= bestElsewhere - BOOSTS.placeMargin) factor *= BOOSTS.placeAnswer;
       if (slots.places.length >= 2 && target === 'compare') factor *= BOOSTS.twoPlacesCompare;
-      if (slots.income !== undefined && target === 'calculator') factor *= BOOSTS.incomeCalculator;
+      // An income in a "can I ...?" question that asks no amount ("1,5jt sebulan, bs ikut?") is the person's story.
+      if (slots.income !== undefined && target === 'calculator' && (!stemSet.has('qcan') || stemSet.has('qhowmuch'))) factor *= BOOSTS.incomeCalculator;
       if (slots.year !== undefined && target === 'awards') factor *= BOOSTS.yearAwards;
       // A company named ("PT Maju Jaya pernah menang?") is what its awards or its standing are about.
       if (named.size && (target === 'awards' || target === 'company')) factor *= BOOSTS.companyNamed;
