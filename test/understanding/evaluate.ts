@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contextAfter } from '../../src/domain/understanding/chat-context.ts';
 import type { PlaceMatch } from '../../src/domain/understanding/gazetteer.ts';
-import { isBuiltInTarget, Understander, type ChatContext, type Understanding } from '../../src/domain/understanding/understand.ts';
+import { Understander, type ChatContext, type Understanding } from '../../src/domain/understanding/understand.ts';
 
-const isKnowledge = (target: string) => target !== 'none' && !isBuiltInTarget(target);
+/** The answers that show the place they were asked about (a coverage card, a button, an office). */
+const SHOWS_PLACE = new Set(['coverage', 'awards', 'compare', 'subscribe', 'ranking', 'branch-office', 'none']);
 
 export interface LabelledCase {
   text: string;
@@ -67,10 +68,11 @@ export function evaluateCase(understander: Understander, c: LabelledCase, userLa
     if (c.region && placeOf !== c.region) problems.push(`region ${placeOf ?? 'none'}, expected ${c.region}`);
     const villageOrSecond = /village|desa|second|kelurahan|kecamatan|district|in passing/i.test(c.note ?? '') || c.expect === 'compare';
     // Naming Indonesia ("nasional", "tingkat nasional") invents no place, nor does carrying the one the chat asked about.
-    // A province or regency named by its name in a question a knowledge entry answers ("sy nelayan di
-    // merauke, bisa ikut?") is a real place the answer does not show, only keeps for a follow-up:
-    // no invention, whether or not the set labelled it. A typo, a district or a village is.
-    const shown = (p: PlaceMatch) => !isKnowledge(c.expect) || p.how === 'typo' || !['province', 'regency'].includes(p.candidates[0]!.level);
+    // A province or regency named by its name in a question whose answer shows no place ("sy nelayan
+    // di merauke, bisa ikut?", "petani di toraja, iurannya brp?") is a real place the answer only
+    // keeps for a follow-up: no invention, whether or not the set labelled it. A typo, a district
+    // or a village is, and so is any place an answer about places would show.
+    const shown = (p: PlaceMatch) => SHOWS_PLACE.has(c.expect) || p.how === 'typo' || !['province', 'regency'].includes(p.candidates[0]!.level);
     const invented = u.slots.places.filter(shown).map((p) => p.candidates[0]!.code).filter((code) => code !== '00');
     if (!c.region && invented.length && !villageOrSecond) problems.push(`invented place ${place?.text} → ${invented[0]}`);
   }

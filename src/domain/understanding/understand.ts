@@ -79,6 +79,8 @@ function companyName(words: string[], asked: (word: string) => boolean): Set<num
   return named;
 }
 const SMALL_TALK = new Set(['greeting', 'thanks']);
+/** Asking to be told (stems): subscribing, whatever the news is about. Reminders to pay are not this. */
+const SUBSCRIBE_WORDS = ['kabari', 'langgan', 'langganan', 'subscribe', 'unsubscribe'];
 /** Knowledge topics about what the place answers show. */
 const PLACE_TOPICS = new Set(['coverage', 'paritrana']);
 /** A bare place after one of these asks the same again for that place ("kalo jambi?"). */
@@ -160,6 +162,7 @@ export const TUNING = {
   yearAwards: 1.25,
   companyNamed: 1.5,
   orderRanking: 2,
+  askSubscribe: 2.5,
   context: 1.2,
   sameTopic: 1.3,
   related: 1.5,
@@ -392,6 +395,8 @@ export class Understander {
       // A company named ("PT Maju Jaya pernah menang?") is what its awards or its standing are about.
       if (named.size && (target === 'awards' || target === 'company')) factor *= BOOSTS.companyNamed;
       if (slots.order && target === 'ranking') factor *= BOOSTS.orderRanking;
+      // "kabarin sy tiap ada update data cakupan kalbar" asks to be told, whatever it is about.
+      if (target === 'subscribe' && SUBSCRIBE_WORDS.some((w) => stemSet.has(w))) factor *= BOOSTS.askSubscribe;
       if (followUp && context?.target === target) factor *= BOOSTS.context;
       // A short question after an answer ("dokumennya apa aja?") is likely about the same topic.
       if (context && topicStems.length <= 2 && target !== context.target) {
