@@ -12,6 +12,7 @@ import {
   SLANG,
   STOPWORDS,
   SUPERLATIVES,
+  SYNONYMS,
   TRANSPORT_WORDS,
   WITH_JHT,
   WITHOUT_JHT,
@@ -79,6 +80,10 @@ function companyName(words: string[], asked: (word: string) => boolean): Set<num
   return named;
 }
 const SMALL_TALK = new Set(['greeting', 'thanks']);
+/** How far before a place a first-person word makes it the person's own, and the words that may stand between. */
+const ORIGIN_REACH = 5;
+const ORIGIN_WORDS = new Set(['di', 'dari', 'guru', 'karyawan', 'orang', 'asli', 'tinggal', 'kerja', 'bekerja', 'warga', 'domisili', 'from', 'in', 'live', 'work', 'am']);
+const TRADES = new Set(SYNONYMS.profesi);
 /** Asking to be told (stems): subscribing, whatever the news is about. Reminders to pay are not this. */
 const SUBSCRIBE_WORDS = ['kabari', 'langgan', 'langganan', 'subscribe', 'unsubscribe'];
 /** Knowledge topics about what the place answers show. */
@@ -320,7 +325,10 @@ export class Understander {
   slots(text: string, words: string[]): Slots {
     // "PT Semen Padang" names a company, not the city.
     const named = companyName(words, this.asked);
-    const places = this.gazetteer.find(words, this.meaningful).filter((p) => !named.has(p.start));
+    const found = this.gazetteer.find(words, this.meaningful).filter((p) => !named.has(p.start));
+    // "sa org jayapura, mo tanya peserta di papua": where the person is from comes after what they ask about.
+    const origin = found.map((p) => this.isOrigin(words, p));
+    const places = found.length > 1 && origin.includes(false) ? [...found.filter((_, i) => !origin[i]), ...found.filter((_, i) => origin[i])] : found;
     const standard = words.map(standardWord);
     const slots: Slots = { places };
     // An amount is an income when the message speaks of earning or paying, or says nothing else.
@@ -341,6 +349,24 @@ export class Understander {
     if (standard.some((w) => PERCENT_WORDS.has(w))) slots.metric = 'percent';
     else if (standard.some((w) => COUNT_WORDS.has(w))) slots.metric = 'participants';
     return slots;
+  }
+
+  /**
+   * Whether a place says where the person is from or works ("sy guru honorer di
+   * pontianak", "sa org jayapura"): a first-person word shortly before it, with only words of who
+   * they are between (a trade, "orang", "di", or words no question uses).
+   */
+  private isOrigin(words: string[], place: PlaceMatch): boolean {
+    const { start, end } = place;
+    // Named again later ("sy pegawai pemkab ketapang mau konfirmasi ketapang juara 1"): also the subject.
+    const span = words.slice(place.kindHint ? start + 1 : start, end).join(' ');
+    if (` ${words.slice(end).join(' ')} `.includes(` ${span} `)) return false;
+    for (let i = start - 1; i >= 0 && i >= start - ORIGIN_REACH; i--) {
+      const w = standardWord(words[i]!);
+      if (w === 'saya' || w === 'kami') return true;
+      if (!ORIGIN_WORDS.has(w) && !TRADES.has(w) && !STOPWORDS.has(w) && this.asked(w)) return false;
+    }
+    return false;
   }
 
   /** The last understandings: many people ask the same few questions. Treat them as read-only. */
