@@ -102,6 +102,8 @@ describe('slots and follow-ups', () => {
     expect(income('nelayan 3jtan sebulan')).toBe(3_000_000);
     expect(income('i earn 1.5 million a month')).toBe(1_500_000);
     expect(income('Rp 2.500.000')).toBe(2_500_000);
+    expect(income('penghasilan ojek sy kira2 dua juta lima ratus sebulan')).toBe(2_500_000);
+    expect(income('gaji 3jt 250rb')).toBe(3_250_000);
     expect(income('hp sy 081234567890 iuran brp')).toBeUndefined();
   });
 

@@ -13,6 +13,12 @@ const DIGITS: Record<string, number> = { se: 1, satu: 1, dua: 2, tiga: 3, empat:
 const NUMBER_WORD = '(se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)';
 /** Amounts in words: "sejuta", "dua juta setengah", "satu setengah juta", "lima ratus ribu". */
 const WORDS: [RegExp, (m: RegExpExecArray) => string][] = [
+  // "dua juta lima ratus (ribu)", "2 juta 500 ribu", "2jt 500rb": millions and hundreds of thousands, added.
+  [
+    new RegExp(`\\b${NUMBER_WORD}\\s*(?:juta|jt)\\s*${NUMBER_WORD}\\s*ratus(?:\\s*(?:ribu|rb))?\\b`, 'gi'),
+    (m) => String(DIGITS[m[1]!.toLowerCase()]! * 1_000_000 + DIGITS[m[2]!.toLowerCase()]! * 100_000),
+  ],
+  [/\b(\d{1,2})\s*(?:juta|jt)\s*(\d{3})\s*(?:ribu|rb)?\b/gi, (m) => String(Number(m[1]) * 1_000_000 + Number(m[2]) * 1_000)],
   [new RegExp(`\\b${NUMBER_WORD}\\s*setengah\\s*juta\\b`, 'gi'), (m) => `${DIGITS[m[1]!.toLowerCase()]},5 juta`],
   [new RegExp(`\\b${NUMBER_WORD}\\s*juta\\s*setengah\\b`, 'gi'), (m) => `${DIGITS[m[1]!.toLowerCase()]},5 juta`],
   [new RegExp(`\\b${NUMBER_WORD}\\s*(juta|ratus ribu|ratus rb)\\b`, 'gi'), (m) => `${DIGITS[m[1]!.toLowerCase()]}${m[2]!.startsWith('ratus') ? '00 ribu' : ' juta'}`],
