@@ -82,9 +82,16 @@ function stemIndonesian(word: string): string {
 export function hasIndonesianRoot(word: string): boolean {
   if (/\d/.test(word)) return false;
   if (PROTECTED_WORDS.has(word) || sastrawi.find(word)) return true;
-  // "kecamatan" is kept whole in the index but is "camat" with affixes.
-  return word.length >= MIN_STEM_LENGTH && (sastrawi.find(sastrawi.stem(word)) || sastrawi.find(stemWord(word, 'id')));
+  if (word.length < MIN_STEM_LENGTH) return false;
+  let known = rooted.get(word);
+  if (known === undefined) {
+    if (rooted.size >= MAX_CACHED) rooted.clear();
+    // "kecamatan" is kept whole in the index but is "camat" with affixes.
+    rooted.set(word, (known = sastrawi.find(sastrawi.stem(word)) || sastrawi.find(stemWord(word, 'id'))));
+  }
+  return known;
 }
+const rooted = new Map<string, boolean>();
 
 const MAX_CACHED = 50_000;
 const stems = { id: new Map<string, string>(), en: new Map<string, string>() };
