@@ -117,6 +117,8 @@ const UNKNOWN_TYPO_WEIGHT = 0.5;
 export const UNKNOWN_WORD_SHARE = { value: 0.3 };
 /** A question marker ("kapan", "apa itu") ranks answers, but less than a word of the topic. */
 export const MARKER_BOOST = { value: 0.5 };
+/** ... and weighs at most this in how much of a question an answer explains (about what "berapa" weighs). */
+const MAX_MARKER_WEIGHT = 1.2;
 
 export class AnswerIndex {
   private readonly search = new MiniSearch<Doc>({
@@ -231,7 +233,10 @@ export class AnswerIndex {
   rank(stems: QueryStem[]): RankedAnswer[] {
     if (!stems.length) return [];
     const chatter = Math.min(1, LONG_MESSAGE / stems.length);
-    const weights = new Map(stems.map((s) => [s.stem, this.knows(s.stem) ? this.weight(s.stem) : this.weight(s.stem, s.meaningful) * chatter]));
+    // A kind of question weighs as the commonest ones do, however few questions are written with it.
+    const weightOf = (s: QueryStem) =>
+      MARKER_WORDS.has(s.stem) ? Math.min(MAX_MARKER_WEIGHT, this.weight(s.stem)) : this.knows(s.stem) ? this.weight(s.stem) : this.weight(s.stem, s.meaningful) * chatter;
+    const weights = new Map(stems.map((s) => [s.stem, weightOf(s)]));
     // What a message explains is judged on its heaviest words: a long one's story is not its question.
     const total = [...weights.values()]
       .sort((a, b) => b - a)

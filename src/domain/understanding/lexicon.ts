@@ -155,6 +155,20 @@ export const PROTECTED_WORDS: ReadonlySet<string> = new Set(
  * in the message, where they would otherwise be dropped as grammar. Standard words, longest first.
  */
 export const QUESTION_MARKERS: ReadonlyArray<{ words: string; marker: string }> = [
+  // Checking a rumour ("katanya ...", "is that legit?"): a kind of question, not a topic.
+  { words: 'is that legit', marker: 'qtrue' },
+  { words: 'is it legit', marker: 'qtrue' },
+  { words: 'is that true', marker: 'qtrue' },
+  { words: 'is it true', marker: 'qtrue' },
+  { words: 'i heard', marker: 'qtrue' },
+  { words: 'heard', marker: 'qtrue' },
+  { words: 'legit', marker: 'qtrue' },
+  { words: 'benar tidak', marker: 'qtrue' },
+  { words: 'dengar dengar', marker: 'qtrue' },
+  { words: 'denger denger', marker: 'qtrue' },
+  { words: 'katanya', marker: 'qtrue' },
+  { words: 'hoax', marker: 'qtrue' },
+  { words: 'hoaks', marker: 'qtrue' },
   { words: 'singkatan dari', marker: 'qdef' },
   { words: 'kepanjangan dari', marker: 'qdef' },
   { words: 'singkatan', marker: 'qdef' },
@@ -318,7 +332,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   pensiun: ['pension', 'pensions', 'retirement', 'retire', 'retired'],
   jht: ['jaminan hari tua', 'hari tua', 'old age', 'old age savings', 'tabungan hari tua'],
   kerja: ['work', 'working', 'job', 'kerjaan', 'pekerjaan'],
-  ojek: ['ojek online', 'sopir', 'supir', 'kurir', 'courier', 'driver', 'taksi', 'angkot', 'ride hailing', 'narik', 'ngojek', 'ngojol'],
+  ojek: ['kurir paket', 'antar paket', 'anter paket', 'kirim paket', 'ojek online', 'sopir', 'supir', 'kurir', 'courier', 'driver', 'taksi', 'angkot', 'ride hailing', 'narik', 'ngojek', 'ngojol'],
   jatuhtempo: ['jatuh tempo', 'due date', 'batas bayar', 'batas waktu bayar', 'tenggat', 'deadline'],
   murah: ['termurah', 'paling murah', 'cheapest', 'cheap', 'paling kecil', 'minimum', 'minimumnya', 'terendah iuran', 'iuran minimal', 'minimal iuran', 'bayar minimal', 'minimal bayar', 'paling sedikit', 'minimum contribution', 'lowest contribution'],
   tanpahp: ['tidak punya hp', 'tanpa hp', 'tidak ada hp', 'tidak pakai hp', 'hp jadul', 'gaptek', 'no smartphone', 'without a smartphone', 'without a phone', 'no phone'],
@@ -345,8 +359,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   alamat: ['address', 'lokasi', 'location', 'letak'],
   callcenter: ['call center', 'call centre', 'cs', 'customer service', 'hotline', 'contact center', 'layanan pelanggan'],
   keluhan: ['complaint', 'complain', 'ngadu', 'mengadu', 'aduan', 'pengaduan', 'komplain'],
-  iuran: ['contribution', 'contributions', 'premi', 'premium', 'fee', 'fees'],
-  diskon: ['discount', 'potongan', 'keringanan', 'relief', 'subsidi'],
+  iuran: ['contribution', 'contributions', 'premi', 'premium', 'fee', 'fees', 'dues'],
+  diskon: ['discount', 'potongan', 'keringanan', 'relief', 'subsidi', 'dipotong', 'motong', 'cut by half', 'half price', 'half off', 'halved', 'separuh harga', 'setengah harga'],
   penghasilan: ['income', 'upah bulanan'],
   peserta: ['participant', 'participants', 'member', 'members', 'anggota', 'terdaftar', 'registered', 'enrolled'],
   cakupan: ['coverage', 'covered'],
@@ -364,6 +378,10 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   kesehatan: ['health', 'rumah sakit', 'hospital', 'berobat', 'rs', 'puskesmas'],
   // The other agency by name, and what only it runs: its questions go to the entry that tells the two apart.
   bpjskesehatan: ['bpjs kesehatan', 'bpjs health', 'bpjs healthcare', 'faskes', 'kartu kesehatan', 'fasilitas kesehatan', 'kartu kis', 'kartu jkn', 'jkn kis', 'kis', 'jkn'],
+  // Thanks, and saying the answer helped.
+  terimakasih: ['terima kasih', 'sangat membantu', 'membantu sekali', 'membantu banget', 'cukup membantu', 'thank you', 'very helpful', 'that helps', 'that helped', 'helpful'],
+  // Loans are no topic of the bot's; one word for them, so that its examples of them hold together.
+  pinjol: ['pinjaman online', 'pinjam online', 'online loan', 'online loans', 'loan app'],
   // A trade says who asks, seldom what: one word for all, so none outweighs the question.
   profesi: [
     'petani', 'nelayan', 'pedagang', 'dagang', 'berdagang', 'jualan', 'jual', 'penjual', 'pkl', 'tukang', 'buruh', 'peternak', 'pekebun',

@@ -46,7 +46,7 @@ export function isBuiltInTarget(target: string): target is BuiltInTarget {
 const TAKES_PLACE = new Set(['coverage', 'awards', 'compare', 'subscribe']);
 /** Answers that need more than their words: two regions or a comparison word; "the most" or a ranking word. */
 const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
-  compare: (slots, stems) => slots.places.length >= 2 || stems.has('banding'),
+  compare: (slots, stems) => slots.places.length - slots.ownPlaces >= 2 || stems.has('banding'),
   // Provinces are ranked; a regency or village named asks for its own figure.
   ranking: (slots, stems) =>
     (!!slots.order || ['peringkat', 'rank', 'ranking', 'urut', 'urutan'].some((w) => stems.has(w))) &&
@@ -80,6 +80,8 @@ function companyName(words: string[], asked: (word: string) => boolean): Set<num
   return named;
 }
 const SMALL_TALK = new Set(['greeting', 'thanks']);
+/** Stems of what one pays, against which "santunan brp" asks what one gets. */
+const COST_STEMS = ['iuran', 'bayar', 'biaya', 'premi', 'tarif', 'hitung'];
 /** How far before a place a first-person word makes it the person's own, and the words that may stand between. */
 const ORIGIN_REACH = 5;
 const ORIGIN_WORDS = new Set(['di', 'dari', 'guru', 'karyawan', 'orang', 'asli', 'tinggal', 'kerja', 'bekerja', 'warga', 'domisili', 'from', 'in', 'live', 'work', 'am']);
@@ -101,6 +103,8 @@ export interface Slots {
   order?: 'most' | 'least';
   /** What a ranking is by: a percentage ("cakupan tertinggi") or a count ("peserta terbanyak"). */
   metric?: 'percent' | 'participants';
+  /** How many of the places, last in `places`, say where the person is from ("sy wartawan di kendari"). */
+  ownPlaces: number;
 }
 
 /** What the chat asked last (kept 15 minutes), for follow-ups. */
@@ -328,9 +332,10 @@ export class Understander {
     const found = this.gazetteer.find(words, this.meaningful).filter((p) => !named.has(p.start));
     // "sa org jayapura, mo tanya peserta di papua": where the person is from comes after what they ask about.
     const origin = found.map((p) => this.isOrigin(words, p));
-    const places = found.length > 1 && origin.includes(false) ? [...found.filter((_, i) => !origin[i]), ...found.filter((_, i) => origin[i])] : found;
+    const asked = found.filter((_, i) => !origin[i]);
+    const places = found.length > 1 && asked.length ? [...asked, ...found.filter((_, i) => origin[i])] : found;
     const standard = words.map(standardWord);
-    const slots: Slots = { places };
+    const slots: Slots = { places, ownPlaces: places.length - (found.length > 1 && asked.length ? asked.length : places.length) };
     // An amount is an income when the message speaks of earning or paying, or says nothing else.
     const income = incomeIn(text.replace(NOT_AN_AMOUNT, ' '));
     const aboutIncome = standard.some((w) => INCOME_CUES.has(w)) || !standard.some((w, i) => /\p{L}/u.test(w) && !/\d/.test(words[i]!) && !STOPWORDS.has(w) && !AMOUNT_WORDS.has(w));
@@ -401,7 +406,14 @@ export class Understander {
     const topicStems = stems.filter((s) => !isQuestionMarker(s.stem));
     const followUp = !!context && (FOLLOW_UP_WORDS.has(standardWord(words[0] ?? '')) || !topicStems.length);
     const stemSet = new Set(stems.map((s) => s.stem));
+    // "penghasilan yg didaftarin 3jt, keluarga dpt santunan brp": the amount asked is a benefit, not the dues.
+    const asksBenefit = stemSet.has('manfaat') && !COST_STEMS.some((w) => stemSet.has(w));
     const ranked = this.index.rank(stems);
+    // Whether the message asks something besides these stems: a kind of question, or two words some answer knows.
+    const asksMore = (terms: string[]) => {
+      const rest = topicStems.filter((s) => !terms.includes(s.stem) && this.index.knows(s.stem));
+      return stems.some((s) => isQuestionMarker(s.stem)) || rest.length >= 2;
+    };
     // A place named speaks for the answers about places, unless another answer explains the
     // question far better ("a freelancer in Bali, can I join?" asks who may join).
     // Entries that explain coverage or the award ("what do the categories mean") do not count:
@@ -414,9 +426,9 @@ export class Understander {
       let factor = 1;
       // Indonesia as a whole ("nasional") is what these answers give without a place anyway.
       if (regional && TAKES_PLACE.has(target) && confidence >= bestElsewhere - BOOSTS.placeMargin) factor *= BOOSTS.placeAnswer;
-      if (slots.places.length >= 2 && target === 'compare') factor *= BOOSTS.twoPlacesCompare;
+      if (slots.places.length - slots.ownPlaces >= 2 && target === 'compare') factor *= BOOSTS.twoPlacesCompare;
       // An income in a "can I ...?" question that asks no amount ("1,5jt sebulan, bs ikut?") is the person's story.
-      if (slots.income !== undefined && target === 'calculator' && (!stemSet.has('qcan') || stemSet.has('qhowmuch'))) factor *= BOOSTS.incomeCalculator;
+      if (slots.income !== undefined && target === 'calculator' && !asksBenefit && (!stemSet.has('qcan') || stemSet.has('qhowmuch'))) factor *= BOOSTS.incomeCalculator;
       if (slots.year !== undefined && target === 'awards') factor *= BOOSTS.yearAwards;
       // A company named ("PT Maju Jaya pernah menang?") is what its awards or its standing are about.
       if (named.size && (target === 'awards' || target === 'company')) factor *= BOOSTS.companyNamed;
@@ -442,8 +454,10 @@ export class Understander {
         const confidence = confidenceOf(matched, r.covered);
         return { target: r.target, confidence, score: r.score * boost(r.target, confidence) };
       })
-      // A greeting or thanks answers a message that is mostly one ("pagi min"), not a question that ends "besok pagi".
       .filter((c) => c.confidence >= (SMALL_TALK.has(c.target) ? this.tuning.smallTalk : this.tuning.minConfidence) && (NEEDS[c.target]?.(slots, stemSet) ?? true))
+      // A greeting or thanks answers a message that is mostly one ("pagi min"), not a question
+      // that opens or ends with one ("Selamat siang Bapak/Ibu. Saya ingin mengetahui berapa ...").
+      .filter((c) => !SMALL_TALK.has(c.target) || !asksMore(ranked.find((r) => r.target === c.target)!.terms))
       .sort((a, b) => b.score - a.score);
 
     const result = (decision: Decision, target?: string): Understanding => {
@@ -460,13 +474,13 @@ export class Understander {
     // unless another answer explains the question far better ("gaji 2 juta, kalo meninggal ...").
     const clearlyElse = candidates[0] && candidates[0].target !== 'calculator' && candidates[0].confidence >= SURE_ELSEWHERE &&
       (candidates.find((c) => c.target === 'calculator')?.confidence ?? 0) < 0.5;
-    if (slots.income !== undefined && (!candidates.length || stemSet.has('qhowmuch')) && !clearlyElse) return result('answer', 'calculator');
+    if (slots.income !== undefined && (!candidates.length || stemSet.has('qhowmuch')) && !clearlyElse && !asksBenefit) return result('answer', 'calculator');
     // Asked exactly as one answer's question is written ("bantuan", "what can you do").
     const phrase = this.index.phrase(rest);
     if (phrase === 'outside') return result('none');
     if (phrase && (NEEDS[phrase]?.(slots, stemSet) ?? true)) return result('answer', phrase);
     if (!candidates.length && !saysSomething) {
-      if (slots.places.length >= 2) return result('answer', 'compare');
+      if (slots.places.length - slots.ownPlaces >= 2) return result('answer', 'compare');
       if (slots.places.length === 1) {
         return result('answer', followUp && context && FOLLOWS_PLACE.has(context.target) ? context.target : 'coverage');
       }
