@@ -3,6 +3,7 @@
 // the database (also for another instance), the 👍/👎 buttons and what they store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InlineKeyboardMarkup } from 'grammy/types';
+import { importFile } from '../src/domain/import/import-runner.ts';
 import { setUserLocale } from '../src/domain/users.ts';
 import { startService, type Service } from '../src/service.ts';
 import { WEBHOOK_PATH } from '../src/server/app.ts';
@@ -128,6 +129,29 @@ describe('follow-ups', () => {
     } finally {
       await other.stop();
     }
+  });
+
+  it('ranks the regencies of a province, named or just asked about, and says when it has none', async () => {
+    // Test figures for two regencies of Bali, through the officials' import.
+    const rows = ['region_code;as_of;coverage_percent;source_name', '51.03;2025-06-30;40,5;Uji', '51.06;2025-06-30;20,25;Uji'].join('\n');
+    expect(await importFile(bot.service.db.pool, 'coverage', rows, { format: 'csv', today: '2026-12-01' })).toMatchObject({ ok: true });
+    const named = await ask('kabupaten di bali yg cakupannya paling rendah apa');
+    expect(plain(named)).toContain('Kabupaten/kota di Bali dengan cakupan (UCJ) terendah');
+    expect(plain(named)).toMatch(/1\. Kabupaten Bangli: 20,25 ?%[\s\S]*2\. Kabupaten Badung: 40,5 ?%/);
+    expect(plain(named)).toContain('Dari 2 kabupaten/kota di Bali');
+    expect(plain(named)).not.toContain('DKI Jakarta');
+    expect(buttonsOf(named).map((b) => b.text)).toContain('📊 Cakupan Bali');
+
+    const user = nextUser++;
+    await say(user, 'cakupan ntt brp');
+    const [next] = await say(user, 'yg paling rendah kab mana');
+    expect(plain(next)).toContain('belum punya angka cakupan kabupaten/kota di Nusa Tenggara Timur');
+    expect(buttonsOf(next).map((b) => b.text)).toContain('📊 Cakupan Nusa Tenggara Timur');
+
+    // The buttons keep what is ranked.
+    const reverse = buttonsOf(next).find((b) => b.text === '↕️ Urutan sebaliknya')!;
+    const reversed = await press(user, next!, reverse.data);
+    expect(plain(reversed[0])).toContain('kabupaten/kota di Nusa Tenggara Timur');
   });
 
   it('forgets after 15 minutes', async () => {

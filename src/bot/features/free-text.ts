@@ -23,7 +23,7 @@ import { answerCompany } from './company.ts';
 import { replyWithComparison } from './compare.ts';
 import { replyWithCoverage } from './coverage.ts';
 import { knowledgeButton, replyWithKnowledge } from './knowledge.ts';
-import { replyWithRanking } from './ranking.ts';
+import { replyWithRanking, type RankingScope } from './ranking.ts';
 import { listForChat, startSubscription } from './subscriptions.ts';
 
 export const freeTextFeature = new Composer<BotContext>();
@@ -125,9 +125,13 @@ async function answerTarget(
       await ctx.reply(ctx.t('understanding:compareAskSecond'), { parse_mode: 'HTML' });
       return first;
     }
-    case 'ranking':
-      await replyWithRanking(ctx, slots.metric === 'percent' ? 'coveragePercent' : 'activeParticipants', slots.order ?? 'most');
-      return undefined;
+    case 'ranking': {
+      // Regencies and cities are ranked within the province named, or the one just asked about.
+      const province = slots.rankLevel && place?.candidates[0]?.level === 'province' ? place.candidates[0].code : slots.rankLevel ? contextPlace : undefined;
+      const scope: RankingScope = slots.rankLevel ? { level: 'regency', ...(province ? { within: province } : {}) } : { level: 'province' };
+      await replyWithRanking(ctx, slots.metric === 'percent' ? 'coveragePercent' : 'activeParticipants', slots.order ?? 'most', scope);
+      return province;
+    }
     case 'subscribe': {
       const code = place ? await regionOfPlace(ctx, gazetteer, place, ACTION.subscribe) : undefined;
       if (code) await startSubscription(ctx, code);

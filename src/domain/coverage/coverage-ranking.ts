@@ -22,18 +22,33 @@ const COLUMN: Record<RankingMetric, string> = {
   coveragePercent: `s."coveragePercent"::float8`,
 };
 
-/** Every region of the level with a figure, best first for "most" and worst first for "least". */
-export async function rankRegions(db: Queryable, metric: RankingMetric, order: 'most' | 'least', level: RegionLevel = 'province'): Promise<RankedRegion[]> {
+/**
+ * Every region of the level with a figure, best first for "most" and worst first for "least";
+ * `within` a province, only its regencies and cities.
+ */
+export async function rankRegions(
+  db: Queryable,
+  metric: RankingMetric,
+  order: 'most' | 'least',
+  level: RegionLevel = 'province',
+  within?: string,
+): Promise<RankedRegion[]> {
   const column = COLUMN[metric];
   const { rows } = await db.query<RankedRegion>(
     `SELECT * FROM (
        SELECT DISTINCT ON (r.code) r.code, r.name, ${column} AS value, s."asOf"::text AS "asOf",
               s."asOfPrecision"::text AS "asOfPrecision", s."sourceName", s.uncertain
          FROM "CoverageSnapshot" s JOIN "Region" r ON r.code = s."regionCode"
-        WHERE r.level = $1::"RegionLevel" AND ${column} IS NOT NULL
+        WHERE r.level = $1::"RegionLevel" AND ${column} IS NOT NULL AND ($2::text IS NULL OR r.code LIKE $2::text || '.%')
         ORDER BY r.code, s."asOf" DESC) latest
      ORDER BY value ${order === 'most' ? 'DESC' : 'ASC'}, code`,
-    [level],
+    [level, within ?? null],
   );
   return rows;
+}
+
+/** The name of the region a ranking is within ("Bali"), or undefined for an unknown code. */
+export async function regionNameOf(db: Queryable, code: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ name: string }>(`SELECT name FROM "Region" WHERE code = $1`, [code]);
+  return rows[0]?.name;
 }

@@ -51,7 +51,7 @@ const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
   ranking: (slots, stems) =>
     (!!slots.order || ['peringkat', 'rank', 'ranking', 'urut', 'urutan'].some((w) => stems.has(w))) &&
     // ... of regions, by coverage or participants ("capres yg paling bagus" ranks nothing of ours).
-    (!!slots.metric || slots.places.length > 0 || RANKED_THINGS.some((w) => stems.has(w))) &&
+    (!!slots.metric || !!slots.rankLevel || slots.places.length > 0 || RANKED_THINGS.some((w) => stems.has(w))) &&
     !slots.places.some((p) => ['regency', 'district', 'village'].includes(p.candidates[0]?.level ?? '')),
 };
 /** What a ranking ranks, when no measure is named ("provinsi mana paling tinggi"). */
@@ -80,6 +80,8 @@ function companyName(words: string[], asked: (word: string) => boolean): Set<num
   return named;
 }
 const SMALL_TALK = new Set(['greeting', 'thanks']);
+/** Words for regencies and cities as a kind ("kabupaten mana", "kab/kota", "which regency"). */
+const REGENCY_WORDS = new Set(['kabupaten', 'kab', 'kota', 'kabkota', 'pemkab', 'regency', 'regencies', 'city', 'cities']);
 /** Stems of what one pays, against which "santunan brp" asks what one gets. */
 const COST_STEMS = ['iuran', 'bayar', 'biaya', 'premi', 'tarif', 'hitung'];
 /** How far before a place a first-person word makes it the person's own, and the words that may stand between. */
@@ -105,6 +107,8 @@ export interface Slots {
   metric?: 'percent' | 'participants';
   /** How many of the places, last in `places`, say where the person is from ("sy wartawan di kendari"). */
   ownPlaces: number;
+  /** What a ranking ranks when it is not provinces: "kabupaten mana di bali yg paling rendah". */
+  rankLevel?: 'regency';
 }
 
 /** What the chat asked last (kept 15 minutes), for follow-ups. */
@@ -351,6 +355,8 @@ export class Understander {
     else if (phrasesIn(standardText, WITH_JHT)) slots.withJht = true;
     const order = SUPERLATIVES.find((s) => phrasesIn(standardText, [s.words]) || phrasesIn(typedText, [s.words]));
     if (order) slots.order = order.order;
+    // Regencies and cities, said outside a place's name ("kota padang" names a city; "kota mana" asks for them).
+    if (words.some((w, i) => REGENCY_WORDS.has(w) && !places.some((p) => p.start <= i && i < p.end))) slots.rankLevel = 'regency';
     if (standard.some((w) => PERCENT_WORDS.has(w))) slots.metric = 'percent';
     else if (standard.some((w) => COUNT_WORDS.has(w))) slots.metric = 'participants';
     return slots;
@@ -401,6 +407,8 @@ export class Understander {
 
     const BOOSTS = this.tuning;
     const regional = slots.places.some((p) => p.candidates[0]?.level !== 'country');
+    const provinceNamed = slots.places[0]?.candidates[0]?.level === 'province';
+    const contextProvince = !slots.places.length && !!context?.placeCode && !context.placeCode.includes('.') && context.placeCode !== '00';
     // A question without topic words of its own ("klo jambi?"), or one that opens like a
     // follow-up ("and with jht?"), continues the last one; a new question does not.
     const topicStems = stems.filter((s) => !isQuestionMarker(s.stem));
@@ -433,6 +441,8 @@ export class Understander {
       // A company named ("PT Maju Jaya pernah menang?") is what its awards or its standing are about.
       if (named.size && (target === 'awards' || target === 'company')) factor *= BOOSTS.companyNamed;
       if (slots.order && target === 'ranking') factor *= BOOSTS.orderRanking;
+      // "kabupaten di bali yg cakupannya paling rendah": the province is where the ranking is.
+      if (target === 'ranking' && slots.rankLevel && slots.order && (provinceNamed || contextProvince)) factor *= BOOSTS.placeAnswer;
       // "kabarin sy tiap ada update data cakupan kalbar" asks to be told, whatever it is about.
       if (target === 'subscribe' && SUBSCRIBE_WORDS.some((w) => stemSet.has(w))) factor *= BOOSTS.askSubscribe;
       if (followUp && context?.target === target) factor *= BOOSTS.context;
@@ -443,6 +453,10 @@ export class Understander {
       }
       return factor;
     };
+    // "The most" of regions or of coverage ("yg paling rendah kab mana") is evidence for the ranking.
+    if (slots.order && (slots.rankLevel || slots.metric) && !ranked.some((r) => r.target === 'ranking')) {
+      ranked.push({ target: 'ranking', score: (ranked[0]?.score ?? 1) * INCOME_EVIDENCE, matched: 1, covered: 1, terms: [], hits: 1 });
+    }
     // An amount named is evidence for the calculator, whatever words came with it.
     if (slots.income !== undefined && !ranked.some((r) => r.target === 'calculator')) {
       ranked.push({ target: 'calculator', score: (ranked[0]?.score ?? 1) * INCOME_EVIDENCE, matched: 1, covered: 1, terms: [], hits: 1 });
@@ -518,6 +532,10 @@ export class Understander {
     const places = u.slots.places.length;
     // "kalo jambi?" names its own place; "bandingin sm lampung" compares with the last one.
     if (context.placeText && TAKES_PLACE.has(target) && target !== 'ranking' && (!places || (target === 'compare' && places === 1))) {
+      u.fromContext.push('place');
+    }
+    // "yg paling rendah kab mana" after a province's figures ranks that province's regencies.
+    if (context.placeText && target === 'ranking' && u.slots.rankLevel && !places && context.placeCode && !context.placeCode.includes('.') && context.placeCode !== '00') {
       u.fromContext.push('place');
     }
     if (target === 'calculator' && u.slots.income === undefined && context.income !== undefined) {
