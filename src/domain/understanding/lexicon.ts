@@ -76,7 +76,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   cemana: 'bagaimana', camana: 'bagaimana', bagemana: 'bagaimana',
   awak: 'saya', ambo: 'saya', beta: 'saya', sa: 'saya', kitorang: 'kami', torang: 'kami', kitong: 'kami', katong: 'kami',
   ngana: 'kamu', ko: 'kamu', kau: 'kamu', ale: 'kamu', seng: 'tidak', sonde: 'tidak', son: 'tidak', tra: 'tidak', tara: 'tidak',
-  tu: 'itu', ni: 'ini', tong: 'kami', mangarti: 'tahu', mengerti: 'tahu', manyo: 'bagaimana', baapo: 'bagaimana', bara: 'berapa', barapa: 'berapa',
+  tu: 'itu', ni: 'ini', tong: 'kami', dapa: 'dapat', pe: 'punya', mangarti: 'tahu', mengerti: 'tahu', manyo: 'bagaimana', baapo: 'bagaimana', bara: 'berapa', barapa: 'berapa',
 };
 
 /** Words that carry no topic beyond the lists of stopwords-iso (standard forms, after SLANG). */
@@ -386,9 +386,9 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   profesi: [
     'petani', 'nelayan', 'pedagang', 'dagang', 'berdagang', 'jualan', 'jual', 'penjual', 'pkl', 'tukang', 'buruh', 'peternak', 'pekebun',
     'penjahit', 'pengrajin', 'seniman', 'art', 'pembantu', 'asisten rumah tangga', 'marbot', 'guru ngaji', 'pemulung', 'kuli',
-    'pasar', 'market', 'farmer', 'farmers', 'fisherman', 'fishermen', 'trader', 'traders', 'vendor', 'street vendor', 'seller', 'housekeeper', 'maid', 'tailor', 'artist', 'labourer', 'laborer',
+    'melaut', 'nanny', 'sells', 'sell', 'selling', 'pasar', 'market', 'farmer', 'farmers', 'fisherman', 'fishermen', 'trader', 'traders', 'vendor', 'street vendor', 'seller', 'housekeeper', 'maid', 'tailor', 'artist', 'labourer', 'laborer',
   ],
-  bpu: ['bayar sendiri', 'iuran sendiri', 'lanjut sendiri', 'dilanjut sendiri', 'bukan penerima upah', 'pekerja informal', 'informal', 'mandiri', 'freelance', 'freelancer', 'pekerja lepas', 'self employed'],
+  bpu: ['tidak punya bos', 'tanpa bos', 'tidak ada bos', 'no boss', 'my own boss', 'kerja sendiri', 'usaha sendiri', 'bayar sendiri', 'iuran sendiri', 'lanjut sendiri', 'dilanjut sendiri', 'bukan penerima upah', 'pekerja informal', 'informal', 'mandiri', 'freelance', 'freelancer', 'pekerja lepas', 'self employed'],
   resign: ['quit', 'berhenti kerja', 'phk', 'dipecat', 'laid off', 'keluar kerja', 'keluar dari kerjaan', 'resigned'],
   lanjut: ['continue', 'lanjutkan', 'meneruskan', 'diterusin', 'terusin', 'keep'],
   gabung: ['merge', 'digabung', 'gabungkan', 'satukan', 'disatukan', 'satuin', 'disatuin', 'nyatuin', 'nyatuinnya', 'jadi satu', 'combine'],

@@ -56,6 +56,12 @@ const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
 };
 /** What a ranking ranks, when no measure is named ("provinsi mana paling tinggi"). */
 const RANKED_THINGS = ['provinsi', 'kabupaten', 'kota', 'daerah', 'wilayah', 'region', 'province', 'provinces', 'regency', 'indonesia', 'nasional', 'kepesertaan'];
+/** Whether place `a` lies within province `b` (its code starts with the province's). */
+function inside(a: PlaceMatch, b: PlaceMatch): boolean {
+  const [inner, outer] = [a.candidates[0], b.candidates[0]];
+  return !!inner && !!outer && outer.level === 'province' && inner.code.startsWith(`${outer.code}.`);
+}
+
 /** Words before a company's name, and how long a name may run. */
 const COMPANY_WORDS = new Set(['pt', 'cv', 'ud', 'tbk', 'firma', 'yayasan', 'koperasi']);
 const MAX_NAME_WORDS = 5;
@@ -105,7 +111,10 @@ export interface Slots {
   order?: 'most' | 'least';
   /** What a ranking is by: a percentage ("cakupan tertinggi") or a count ("peserta terbanyak"). */
   metric?: 'percent' | 'participants';
-  /** How many of the places, last in `places`, say where the person is from ("sy wartawan di kendari"). */
+  /**
+   * How many of the places are not asked about: where the person is from ("sy wartawan di
+   * kendari"), or the province a regency named is in ("talaud ... se sulut"). A comparison needs two others.
+   */
   ownPlaces: number;
   /** What a ranking ranks when it is not provinces: "kabupaten mana di bali yg paling rendah". */
   rankLevel?: 'regency';
@@ -198,6 +207,8 @@ const INCOME_CUES = new Set([
   'earn', 'earning', 'making', 'make', 'contribution', 'pay', 'month', 'monthly', 'kena', 'jadi', 'hitung', 'ojek', 'sehari',
 ]);
 const AMOUNT_WORDS = new Set(['juta', 'jt', 'ribu', 'rb', 'rp', 'rupiah', 'idr', 'million', 'setengah', 'sejuta', 'an', 'jtan']);
+/** How many words from an amount a word of earning or paying makes it an income. */
+const CUE_REACH = 4;
 /** The calculator's share of the best score when only the amount speaks for it (then boosted). */
 const INCOME_EVIDENCE = 0.5;
 /** Words that open a follow-up ("kalo jambi?", "and with jht?"). */
@@ -339,10 +350,20 @@ export class Understander {
     const asked = found.filter((_, i) => !origin[i]);
     const places = found.length > 1 && asked.length ? [...asked, ...found.filter((_, i) => origin[i])] : found;
     const standard = words.map(standardWord);
-    const slots: Slots = { places, ownPlaces: places.length - (found.length > 1 && asked.length ? asked.length : places.length) };
+    // "talaud ... se sulut": a regency and the province it is in are one place, said with where it is.
+    const own = places.length - (found.length > 1 && asked.length ? asked.length : places.length);
+    const [a, b] = places;
+    const nested = !!a && !!b && (inside(a, b) || inside(b, a));
+    const slots: Slots = { places, ownPlaces: nested && places.length - own >= 2 ? own + 1 : own };
     // An amount is an income when the message speaks of earning or paying, or says nothing else.
     const income = incomeIn(text.replace(NOT_AN_AMOUNT, ' '));
-    const aboutIncome = standard.some((w) => INCOME_CUES.has(w)) || !standard.some((w, i) => /\p{L}/u.test(w) && !/\d/.test(words[i]!) && !STOPWORDS.has(w) && !AMOUNT_WORDS.has(w));
+    // A cue counts near an amount ("penghasilan 3jt", "3jt sebulan"), not across the message
+    // ("dpt pensiun 3jt dr taspen ... takut cucu kena situs abal2").
+    const amountAt = words.flatMap((w, i) => (/\d/.test(w) || AMOUNT_WORDS.has(standard[i]!) ? [i] : []));
+    const nearAmount = (i: number) => amountAt.some((k) => Math.abs(k - i) <= CUE_REACH);
+    const aboutIncome =
+      standard.some((w, i) => INCOME_CUES.has(w) && nearAmount(i)) ||
+      !standard.some((w, i) => /\p{L}/u.test(w) && !/\d/.test(words[i]!) && !STOPWORDS.has(w) && !AMOUNT_WORDS.has(w));
     if (income !== undefined && aboutIncome) slots.income = income;
     const year = YEAR.exec(text)?.[1];
     if (year) slots.year = Number(year);
