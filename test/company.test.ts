@@ -144,11 +144,38 @@ describe('the standing of every sample company', () => {
   });
 });
 
+describe('in a group', () => {
+  it('shows a verified representative no figure, by command, mention or button, and points to the private chat', async () => {
+    const { code } = await issueCompanyCode(pool(), NPP, 'test');
+    await say(8501, `/perusahaan ${NPP} ${code}`);
+    const group = bot.double.addChat(-100_8501, 'supergroup');
+    const inGroup = async (text: string) => {
+      const before = bot.double.sent(group.id).length;
+      expect((await bot.post(bot.double.sendUserMessage(testUser(8501), text, { chat: group }))).status).toBe(200);
+      return bot.double.sent(group.id).slice(before);
+    };
+    for (const text of ['/perusahaan@paritrana_bot', '@paritrana_bot perusahaan saya', `/perusahaan ${NPP} AAAAA-BBBBB`]) {
+      const replies = await inGroup(text);
+      expect(replies, text).toHaveLength(1);
+      expect(replies[0]!.text, text).toContain('Data perusahaan hanya saya tampilkan di chat pribadi');
+      expect(replies[0]!.text, text).not.toMatch(/850|1\.200|Kebun Sawit|menunggak/);
+      const button = (replies[0]!.reply_markup as { inline_keyboard: { text: string; url?: string }[][] }).inline_keyboard.flat()[0]!;
+      expect(button.url).toBe('https://t.me/paritrana_bot?start=perusahaan');
+    }
+    // The deep link opens the private chat on the company.
+    const [opened] = await say(8501, '/start perusahaan');
+    expect(opened!.text.replace(/\u00a0/g, ' ')).toContain('Pekerja terdaftar: 850 dari 1.200');
+  });
+});
+
 describe('/kodeperusahaan', () => {
   it('an official issues a code for a company in scope, which its representative then uses', async () => {
     await grantRole(pool(), { telegramId: 8401, regionCode: '16', actor: 'test' });
     const [refused] = await say(8401, `/kodeperusahaan ${NPP}`); // Kalimantan Barat: not theirs
-    expect(refused!.text).toBe('Anda tidak berwenang untuk perusahaan itu.');
+    // Out of scope and unknown read the same: no oracle of which NPPs exist.
+    const [unknown] = await say(8401, '/kodeperusahaan SAMPEL-9999');
+    expect(refused!.text).toBe(`Saya tidak menemukan perusahaan dengan NPP ${NPP} di wilayah kewenangan Anda. Periksa lagi NPP-nya, atau minta admin menambahkan wilayah itu untuk Anda.`);
+    expect(unknown!.text.replace('SAMPEL-9999', NPP)).toBe(refused!.text);
     const [issued] = await say(8401, '/kodeperusahaan SAMPEL-0002');
     const code = /: ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(issued!.text)?.[1];
     expect(code).toBeDefined();

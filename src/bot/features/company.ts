@@ -13,6 +13,9 @@ import type { BotContext } from '../context.ts';
 
 export const companyFeature = new Composer<BotContext>();
 
+/** How much of a typed NPP is repeated back. */
+const MAX_ECHO = 30;
+
 const dateTime = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 
 export function standingMessage(t: TFunction, s: CompanyStanding): string {
@@ -39,7 +42,22 @@ export function standingMessage(t: TFunction, s: CompanyStanding): string {
   return lines.join('\n');
 }
 
+/** The deep link that opens the private chat on the company view (`/start perusahaan`). */
+export const COMPANY_START = 'perusahaan';
+
+/**
+ * Company figures and codes are for private chats only: in a group the bot says so, with a
+ * button into the private chat, and shows nothing. True when it did.
+ */
+async function refusedOutsidePrivate(ctx: BotContext): Promise<boolean> {
+  if (ctx.chat?.type === 'private') return false;
+  const keyboard = new InlineKeyboard().url(ctx.t('company:privateButton'), `https://t.me/${ctx.me.username}?start=${COMPANY_START}`);
+  await ctx.reply(ctx.t('company:privateOnly'), { reply_markup: keyboard });
+  return true;
+}
+
 async function showStanding(ctx: BotContext, npp: string): Promise<void> {
+  if (await refusedOutsidePrivate(ctx)) return;
   // Checked on every view: a forged button naming another company gets nothing.
   if (!(await maySeeCompany(ctx.deps.pool, ctx.from!.id, npp))) return void (await ctx.reply(ctx.t('company:howToLink'), { parse_mode: 'HTML' }));
   const standing = await companyStanding(ctx.deps.pool, npp);
@@ -48,6 +66,7 @@ async function showStanding(ctx: BotContext, npp: string): Promise<void> {
 
 /** The person's companies: one is shown, several are offered, none explains how to link. */
 export async function answerCompany(ctx: BotContext): Promise<void> {
+  if (await refusedOutsidePrivate(ctx)) return;
   const companies = await linkedCompanies(ctx.deps.pool, ctx.from!.id);
   if (!companies.length) return void (await ctx.reply(ctx.t('company:howToLink'), { parse_mode: 'HTML' }));
   if (companies.length === 1) return showStanding(ctx, companies[0]!.npp);
@@ -57,6 +76,8 @@ export async function answerCompany(ctx: BotContext): Promise<void> {
 }
 
 companyFeature.command(['perusahaan', 'company'], async (ctx) => {
+  // Linking sends a one-time code: in a group it would be everyone's.
+  if (await refusedOutsidePrivate(ctx)) return;
   const [first, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
   if (!first) return answerCompany(ctx);
   if (/^(keluar|lepas|unlink|logout)$/i.test(first)) {
@@ -77,8 +98,8 @@ companyFeature.command(['kodeperusahaan', 'companycode'], async (ctx) => {
   const { rows } = await ctx.deps.pool.query<{ name: string; regionCode: string }>('SELECT name, "regionCode" FROM "Company" WHERE npp = $1', [npp]);
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
   if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
-  if (!rows[0]) return void (await ctx.reply(ctx.t('company:unknownCompany', { npp })));
-  if (!mayActOn(roles, rows[0].regionCode)) return void (await ctx.reply(ctx.t('company:codeNotAllowed')));
+  // Unknown and out of scope read the same: the answer must not tell which NPPs exist elsewhere.
+  if (!rows[0] || !mayActOn(roles, rows[0].regionCode)) return void (await ctx.reply(ctx.t('company:notInScope', { npp: npp.slice(0, MAX_ECHO) })));
   // In a private chat only: a code posted in a group would be anyone's.
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
   const { code, expiresAt } = await issueCompanyCode(ctx.deps.pool, npp, `telegram:${ctx.from!.id}`, ctx.deps.clock?.() ?? new Date());

@@ -1,10 +1,13 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
+import { answerCompany, COMPANY_START } from './company.ts';
 import { MENU, mainMenuKeyboard } from '../menu.ts';
 
 export const startFeature = new Composer<BotContext>();
 
 startFeature.command('start', async (ctx) => {
+  // t.me/<bot>?start=perusahaan, from a group where company figures are not shown.
+  if (ctx.match === COMPANY_START) return answerCompany(ctx);
   await ctx.reply(`${ctx.t('start:greeting', { name: ctx.from?.first_name ?? '' })}\n\n${ctx.t('common:menu.title')}`, {
     parse_mode: 'HTML',
     reply_markup: mainMenuKeyboard(ctx.t),
