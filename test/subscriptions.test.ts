@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSubscriptions, regionCodeFromStartParam, regionCodeToStartParam } from '../src/domain/subscriptions/subscriptions.ts';
 import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import { testUser } from './support/bot-api-double.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
 
@@ -65,5 +66,36 @@ describe('subscriptions', () => {
     const [card] = await say(5004, '/cakupan sawahlunto');
     const [done] = await press(5004, card!, '🔔');
     expect(done!.text).toContain('Anda berlangganan pengumuman untuk Kota Sawahlunto');
+  });
+});
+
+describe('in a group', () => {
+  it('only its administrators subscribe or unsubscribe it; a member is told so and changes nothing', async () => {
+    const group = bot.double.addChat(-100_5601, 'supergroup');
+    bot.double.setChatAdministrators(group.id, [5602]);
+    const inGroup = async (userId: number, text: string) => {
+      const before = bot.double.sent(group.id).length;
+      expect((await bot.post(bot.double.sendUserMessage(testUser(userId), text, { chat: group }))).status).toBe(200);
+      return bot.double.sent(group.id).slice(before);
+    };
+    const [refused] = await inGroup(5601, '/langganan@paritrana_bot padang panjang');
+    expect(refused!.text).toBe('Hanya admin grup ini yang bisa mengatur langganan grup. Kalau Anda ingin menerima pengumuman sendiri, kirim /langganan lewat chat pribadi dengan saya.');
+    expect(await subscriptionsOf(group.id)).toEqual([]);
+    const [done] = await inGroup(5602, '/langganan@paritrana_bot padang panjang');
+    expect(done!.text).toContain('Anda berlangganan pengumuman untuk Kota Padang Panjang.');
+    expect(await subscriptionsOf(group.id)).toHaveLength(1);
+    // A member can neither drop it with a command nor with the admin's button.
+    const [list] = await inGroup(5601, '/langganan@paritrana_bot');
+    expect(list!.text).toContain('• Kota Padang Panjang');
+    const [noDrop] = await inGroup(5601, '/berhenti@paritrana_bot');
+    expect(noDrop!.text).toContain('Hanya admin grup ini');
+    const drop = buttonsOf(list).find((b) => b.text.includes('Padang Panjang'))!;
+    const before = bot.double.sent(group.id).length;
+    expect((await bot.post(bot.double.pressButton(testUser(5601), list!, drop.data))).status).toBe(200);
+    expect(bot.double.sent(group.id).slice(before)[0]!.text).toContain('Hanya admin grup ini');
+    expect(await subscriptionsOf(group.id)).toHaveLength(1);
+    const [dropped] = await inGroup(5602, '/berhenti@paritrana_bot');
+    expect(dropped!.text).not.toContain('Hanya admin');
+    expect(await subscriptionsOf(group.id)).toEqual([]);
   });
 });

@@ -217,6 +217,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
       ['answerCallbackQuery', (p) => this.answerCallbackQuery(p)],
       ['answerInlineQuery', (p) => this.answerInlineQuery(p)],
       ['sendChatAction', (p) => this.sendChatAction(p)],
+      ['getChatMember', (p) => this.getChatMember(p)],
       ['setChatMenuButton', (p) => this.setChatMenuButton(p)],
       ['getChatMenuButton', (p) => this.getChatMenuButton(p)],
     ];
@@ -844,6 +845,23 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
     query.answered = true;
     return true;
   }
+
+  /** A member's status in a group: "administrator" for those set with setChatAdministrators, else "member". */
+  private getChatMember(p: Payload): { status: string; user: { id: number; is_bot: boolean; first_name: string } } {
+    const chat = this.resolveChat(p);
+    const userId = Number(p.user_id);
+    if (!Number.isInteger(userId)) throw badRequest('wrong user_id specified');
+    const user = { id: userId, is_bot: false, first_name: `User ${userId}` };
+    if (chat.type === 'private') return { status: chat.id === userId ? 'member' : 'left', user };
+    return { status: this.administrators.get(chat.id)?.has(userId) ? 'administrator' : 'member', user };
+  }
+
+  /** Who administers a group or supergroup, as getChatMember reports it. */
+  setChatAdministrators(chatId: number, userIds: number[]): void {
+    this.administrators.set(chatId, new Set(userIds));
+  }
+
+  private readonly administrators = new Map<number, Set<number>>();
 
   private sendChatAction(p: Payload): boolean {
     const chat = this.resolveChat(p);

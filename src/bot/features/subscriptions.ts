@@ -16,6 +16,18 @@ import { regionFromText } from '../region-question.ts';
 
 export const subscriptionsFeature = new Composer<BotContext>();
 
+/**
+ * In a group only its administrators change what the group receives; anyone may see the list.
+ * True when the person may; otherwise the bot has said why.
+ */
+async function mayManage(ctx: BotContext): Promise<boolean> {
+  if (ctx.chat?.type === 'private' || ctx.chat?.type === 'channel') return true;
+  const member = await ctx.getChatMember(ctx.from!.id);
+  if (member.status === 'creator' || member.status === 'administrator') return true;
+  await ctx.reply(ctx.t('subscriptions:adminsOnly'));
+  return false;
+}
+
 async function regionOf(ctx: BotContext, code: string): Promise<{ code: string; name: string; level: string } | undefined> {
   const { rows } = await ctx.deps.pool.query<{ code: string; name: string; level: string }>(
     'SELECT code, name, level::text FROM "Region" WHERE code = $1',
@@ -25,6 +37,7 @@ async function regionOf(ctx: BotContext, code: string): Promise<{ code: string; 
 }
 
 async function confirm(ctx: BotContext, region: { code: string; name: string; level: string }, includeChildren: boolean) {
+  if (!(await mayManage(ctx))) return;
   const outcome = await subscribe(ctx.deps.pool, ctx.chat!.id, region.code, includeChildren);
   const scope = includeChildren ? ctx.t('subscriptions:scopeChildren') : '';
   const keyboard = new InlineKeyboard();
@@ -37,7 +50,7 @@ async function confirm(ctx: BotContext, region: { code: string; name: string; le
 /** A province asks whether its regencies and cities are included; anything else subscribes at once. */
 export async function startSubscription(ctx: BotContext, code: string, oneTap = false): Promise<void> {
   const region = await regionOf(ctx, code);
-  if (!region) return;
+  if (!region || !(await mayManage(ctx))) return;
   if (region.level === 'province' && !oneTap) {
     await ctx.reply(ctx.t('subscriptions:askChildren', { region: region.name }), {
       parse_mode: 'HTML',
@@ -73,6 +86,7 @@ subscriptionsFeature.command(['langganan', 'subscribe'], async (ctx) => {
 });
 
 subscriptionsFeature.command(['berhenti', 'unsubscribe'], async (ctx) => {
+  if (!(await mayManage(ctx))) return;
   const count = await unsubscribeAll(ctx.deps.pool, ctx.chat.id);
   await ctx.reply(count ? ctx.t('subscriptions:droppedAll', { count }) : ctx.t('subscriptions:droppedNone'), { parse_mode: 'HTML' });
 });
@@ -103,7 +117,7 @@ onSignedButton(subscriptionsFeature, ACTION.subscribeScope, async (ctx, [code, c
 onSignedButton(subscriptionsFeature, ACTION.unsubscribe, async (ctx, [code]) => {
   await ctx.answerCallbackQuery();
   const region = code ? await regionOf(ctx, code) : undefined;
-  if (!region) return;
+  if (!region || !(await mayManage(ctx))) return;
   await unsubscribe(ctx.deps.pool, ctx.chat!.id, region.code);
   await ctx.reply(ctx.t('subscriptions:dropped', { region: region.name }), { parse_mode: 'HTML' });
 });
