@@ -65,6 +65,26 @@ describe('errors are JSON', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'invalid_json' });
   });
+
+  it('415 for a body that is not sent as JSON, and 400 for JSON that is no update; nothing processed', async () => {
+    const calls = bot.double.calls.length;
+    const post = (body: string, type?: string) =>
+      fetch(`${bot.service.url}${WEBHOOK_PATH}`, {
+        method: 'POST',
+        headers: { ...(type ? { 'content-type': type } : {}), 'x-telegram-bot-api-secret-token': TEST_SECRET },
+        body,
+      });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+      const res = await post(JSON.stringify({ update_id: 5, message: { text: 'halo' } }), type);
+      expect(res.status, String(type)).toBe(415);
+      expect(await res.json()).toEqual({ ok: false, error: 'unsupported_media_type' });
+    }
+    for (const body of ['[]', '"x"', '{}', '{"update_id":"1"}', 'null']) {
+      const res = await post(body, 'application/json');
+      expect(res.status, body).toBe(400);
+    }
+    expect(bot.double.calls.length).toBe(calls);
+  });
 });
 
 describe('request ids', () => {

@@ -50,10 +50,23 @@ export function createApp(opts: AppOptions): express.Express {
       req.log.warn('webhook call with a missing or wrong secret');
       res.status(401).json({ ok: false, error: 'unauthorized' });
     };
+    // Telegram posts JSON; anything else gets 415 here rather than an empty body reaching grammY (a 500).
+    const jsonOnly: RequestHandler = (req, res, next) => {
+      if (req.is('application/json')) return next();
+      res.status(415).json({ ok: false, error: 'unsupported_media_type' });
+    };
+    // A JSON body that is no update (no update_id) is refused too.
+    const updateOnly: RequestHandler = (req, res, next) => {
+      const body: unknown = req.body;
+      if (typeof body === 'object' && body !== null && Number.isInteger((body as { update_id?: unknown }).update_id)) return next();
+      res.status(400).json({ ok: false, error: 'not_an_update' });
+    };
     app.post(
       WEBHOOK_PATH,
       checkSecret,
+      jsonOnly,
       express.json({ limit: BODY_LIMIT }),
+      updateOnly,
       // On timeout grammY throws: the update is answered 500, not acknowledged, and Telegram retries.
       webhookCallback(bot, 'express'),
     );
