@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
 import { testUser } from './support/bot-api-double.ts';
-import { conversation } from './support/conversation.ts';
+import { buttonsOf, conversation } from './support/conversation.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
 
 let bot: TestBot;
@@ -189,6 +189,14 @@ describe('in a group', () => {
     expect(plain(command!)).toContain('Terbaik Kedua');
     const [reply] = await inGroup('kalau jambi?', mentioned);
     expect(plain(reply!)).toContain('45,17 %');
+  });
+
+  it('answers a command it does not know when it is addressed by name, as in private, and leaves other bots\' commands alone', async () => {
+    const [unknown] = await inGroup('/unknowncmd@paritrana_bot');
+    expect(plain(unknown!)).toContain('Maaf');
+    expect(buttonsOf(unknown).length).toBeGreaterThan(0);
+    expect(await inGroup('/unknowncmd@other_bot')).toEqual([]);
+    expect(await inGroup('/unknowncmd')).toEqual([]);
   });
 });
 
