@@ -2,6 +2,7 @@
 // double over HTTP: each answer's kind, its region and its key figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InlineKeyboardMarkup } from 'grammy/types';
+import { regionQueryOf } from '../src/domain/regions/region-resolver.ts';
 import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
 import { testUser } from './support/bot-api-double.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';
@@ -168,6 +169,25 @@ describe('free text in Indonesian', () => {
 describe('free text in English', () => {
   it('has at least 10 utterances', () => expect(ENGLISH.length).toBeGreaterThanOrEqual(10));
   it.each(ENGLISH)('"%s" → %s', check('en'));
+});
+
+describe('long input', () => {
+  it('is quoted back cut to 60 characters, so the reply stays one Telegram accepts (/cakupan, /langganan, /grafik, /penghargaan)', async () => {
+    for (const command of ['/cakupan', '/langganan', '/grafik', '/penghargaan']) {
+      const replies = await say(3010, `${command} ${'x'.repeat(4087)}`);
+      expect(replies, command).toHaveLength(1);
+      expect(replies[0]!.text, command).toContain(`“${'x'.repeat(59)}…”`);
+      expect(replies[0]!.text, command).not.toContain('x'.repeat(61));
+      expect(replies[0]!.text, command).not.toContain('Maaf, terjadi kesalahan');
+    }
+  });
+
+  it('reads no more of a region than a name can be', () => {
+    const words = Array.from({ length: 700 }, (_, i) => `kata${i}`).join(' ');
+    expect(regionQueryOf(words)).toBe('kata0 kata1 kata2 kata3 kata4 kata5 kata6 kata7');
+    expect(regionQueryOf('x'.repeat(4000))).toHaveLength(64);
+    expect(regionQueryOf('  Kabupaten Kepulauan Siau Tagulandang Biaro ')).toBe('Kabupaten Kepulauan Siau Tagulandang Biaro');
+  });
 });
 
 describe('in a group', () => {

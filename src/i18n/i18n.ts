@@ -35,7 +35,20 @@ export function createI18n(defaultLocale: Locale, resources = loadResources()): 
     interpolation: { escapeValue: true, escape: escapeHtml },
     returnNull: false,
   });
+  // "{{text, echo}}": what the person typed, repeated back, cut so that no reply grows past what
+  // Telegram accepts because of it ("/cakupan" + 4,000 characters).
+  instance.services.formatter?.add('echo', (value: unknown) => echo(String(value ?? '')));
   return instance;
+}
+
+/** How much of what someone typed a reply quotes. */
+export const MAX_ECHO = 60;
+
+/** Typed text as a reply quotes it: one line, at most MAX_ECHO characters, "…" when cut. */
+export function echo(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const chars = [...line];
+  return chars.length > MAX_ECHO ? `${chars.slice(0, MAX_ECHO - 1).join('').trimEnd()}…` : line;
 }
 
 const translators = new WeakMap<I18n, Map<Locale, TFunction>>();

@@ -13,9 +13,6 @@ import type { BotContext } from '../context.ts';
 
 export const companyFeature = new Composer<BotContext>();
 
-/** How much of a typed NPP is repeated back. */
-const MAX_ECHO = 30;
-
 const dateTime = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 
 export function standingMessage(t: TFunction, s: CompanyStanding): string {
@@ -99,7 +96,7 @@ companyFeature.command(['kodeperusahaan', 'companycode'], async (ctx) => {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
   if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   // Unknown and out of scope read the same: the answer must not tell which NPPs exist elsewhere.
-  if (!rows[0] || !mayActOn(roles, rows[0].regionCode)) return void (await ctx.reply(ctx.t('company:notInScope', { npp: npp.slice(0, MAX_ECHO) })));
+  if (!rows[0] || !mayActOn(roles, rows[0].regionCode)) return void (await ctx.reply(ctx.t('company:notInScope', { npp })));
   // In a private chat only: a code posted in a group would be anyone's.
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
   const { code, expiresAt } = await issueCompanyCode(ctx.deps.pool, npp, `telegram:${ctx.from!.id}`, ctx.deps.clock?.() ?? new Date());

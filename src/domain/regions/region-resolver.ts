@@ -204,7 +204,21 @@ function rank(
   return { ...base, candidates, ambiguous: !!first && !!second && first.score - second.score < AMBIGUITY_MARGIN };
 }
 
-export async function resolveRegion(db: Queryable, text: string, opts: ResolveOptions = {}): Promise<RegionResolution> {
+/**
+ * No region's name is longer than this (the longest, with its prefix, is about 45 characters and
+ * 6 words): what is typed beyond it is not read, so a 4,000-character message costs no more
+ * database time than a name.
+ */
+export const MAX_QUERY_CHARS = 64;
+export const MAX_QUERY_WORDS = 8;
+
+/** The part of typed text that could name a region. */
+export function regionQueryOf(text: string): string {
+  return text.trim().split(/\s+/).slice(0, MAX_QUERY_WORDS).join(' ').slice(0, MAX_QUERY_CHARS);
+}
+
+export async function resolveRegion(db: Queryable, typedText: string, opts: ResolveOptions = {}): Promise<RegionResolution> {
+  const text = regionQueryOf(typedText);
   const typed = normalizeRegionText(text);
   const { name: query, kind: kindHint } = stripRegionPrefix(text);
   const base: RegionResolution = { query, ...(kindHint ? { kindHint } : {}), candidates: [], ambiguous: false };
