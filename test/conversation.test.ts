@@ -171,6 +171,18 @@ describe('free text in English', () => {
   it.each(ENGLISH)('"%s" → %s', check('en'));
 });
 
+describe('NUL characters', () => {
+  it('in a name or a message change nothing: the person is answered, every time', async () => {
+    for (const text of ['/start', 'cakupan\u0000 sumsel', '/cakupan jam\u0000bi']) {
+      const replies = await say(3020, text, { first_name: 'Ri\u0000ni' });
+      expect(replies, JSON.stringify(text)).toHaveLength(1);
+      expect(replies[0]!.text).not.toContain('Maaf, terjadi gangguan');
+      expect(replies[0]!.text).not.toContain('\u0000');
+    }
+    expect(bot.double.sent(3020).at(-1)!.text).toContain('Jambi');
+  });
+});
+
 describe('long input', () => {
   it('is quoted back cut to 60 characters, so the reply stays one Telegram accepts (/cakupan, /langganan, /grafik, /penghargaan)', async () => {
     for (const command of ['/cakupan', '/langganan', '/grafik', '/penghargaan']) {
@@ -178,7 +190,7 @@ describe('long input', () => {
       expect(replies, command).toHaveLength(1);
       expect(replies[0]!.text, command).toContain(`“${'x'.repeat(59)}…”`);
       expect(replies[0]!.text, command).not.toContain('x'.repeat(61));
-      expect(replies[0]!.text, command).not.toContain('Maaf, terjadi kesalahan');
+      expect(replies[0]!.text, command).not.toContain('Maaf, terjadi gangguan');
     }
   });
 

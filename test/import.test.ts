@@ -50,6 +50,27 @@ describe('a bad import', () => {
     expect(await coverageFingerprint()).toBe(before);
   });
 
+  it('with a NUL in a cell, or a cell a spreadsheet would run as a formula, is rejected with line and column', async () => {
+    const before = await coverageFingerprint();
+    const nul = (await importFile(db.pool, 'coverage', `${HEADER}\n13.74;2026-10-31;100;10;Uji\u0000coba\n`, { format: 'csv', today: TODAY })) as ImportRejection;
+    expect(nul.issues.map(({ line, column, columnNumber, code }) => ({ line, column, columnNumber, code }))).toEqual([
+      { line: 2, column: 'source_name', columnNumber: 5, code: 'control_character' },
+    ]);
+    expect(describeIssue(i18n, 'id', nul.issues[0]!)).toBe('Baris 2, kolom 5 (source_name): berisi karakter kontrol (NUL) yang tidak bisa disimpan. Ketik ulang isinya.');
+    const formulas = ['=HYPERLINK("http://x","klik")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)', '-2+3+cmd|\' /C calc\'!A0'];
+    const aliases = ['alias,region_code', ...formulas.map((f) => `"${f.replace(/"/g, '""')}",13.74`), 'padang panjang lama,13.74'].join('\n');
+    const rejected = (await importFile(db.pool, 'aliases', aliases, { format: 'csv', today: TODAY })) as ImportRejection;
+    expect(rejected.ok).toBe(false);
+    expect(rejected.issues.map(({ line, column, code }) => ({ line, column, code }))).toEqual(
+      formulas.map((_, i) => ({ line: i + 2, column: 'alias', code: 'formula' })),
+    );
+    expect(describeIssue(i18n, 'en', rejected.issues[0]!)).toContain('so a spreadsheet could run it as a formula');
+    // Text that only contains such signs is fine.
+    const fine = await importFile(db.pool, 'aliases', 'alias,region_code\n"padang - panjang",13.74\n', { format: 'csv', today: TODAY, dryRun: true });
+    expect(fine.ok).toBe(true);
+    expect(await coverageFingerprint()).toBe(before);
+  });
+
   it('with a wrong column is rejected at the header, naming the column', async () => {
     const before = await coverageFingerprint();
     const file = 'region_code,as_of,peserta_aktif,source_name\n13.74,2026-10-31,100,Uji\n';

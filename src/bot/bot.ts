@@ -5,6 +5,7 @@ import type { BotContext, BotDeps } from './context.ts';
 import { buttonSigner } from './callback-data.ts';
 import { loadConversation, type ConversationState } from '../domain/conversations.ts';
 import { loadChatContext, type StoredContext } from '../domain/understanding/chat-context.ts';
+import { textHygiene } from './middleware/text-hygiene.ts';
 import { errorBoundary } from './middleware/error-boundary.ts';
 import { beginUpdateMiddleware } from './middleware/begin-update.ts';
 import { startFeature } from './features/start.ts';
@@ -45,6 +46,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   const buttons = buttonSigner(token);
+  bot.use(textHygiene());
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.buttons = buttons;

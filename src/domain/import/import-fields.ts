@@ -31,9 +31,13 @@ function asText(value: unknown): string {
 
 type Parser<T> = (text: string, ctx: z.RefinementCtx, raw: unknown) => T;
 
+/** NUL cannot be stored in PostgreSQL text, and no one types it: a cell with one is refused with its place. */
+const hasNul = (value: unknown) => typeof value === 'string' && value.includes('\u0000');
+
 /** A required column: empty is an error. */
 function required<T>(parse: Parser<T>) {
   return z.unknown().transform((value, ctx): T => {
+    if (hasNul(value)) return fail(ctx, 'control_character');
     if (isEmpty(value)) return fail(ctx, 'required');
     return parse(asText(value), ctx, value);
   });
@@ -41,13 +45,24 @@ function required<T>(parse: Parser<T>) {
 
 /** An optional column: empty is null. */
 function optional<T>(parse: Parser<T>) {
-  return z.unknown().transform((value, ctx): T | null => (isEmpty(value) ? null : parse(asText(value), ctx, value)));
+  return z.unknown().transform((value, ctx): T | null => {
+    if (hasNul(value)) return fail(ctx, 'control_character');
+    return isEmpty(value) ? null : parse(asText(value), ctx, value);
+  });
+}
+
+/**
+ * A cell a spreadsheet would run as a formula when the data is exported again (OWASP, CSV
+ * injection): it begins with =, +, @, a tab or a carriage return, or with - and no space after.
+ */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+@\t\r]/.test(text) || /^-\S/.test(text);
 }
 
 const textParser =
   (max: number): Parser<string> =>
   (text, ctx) =>
-    text.length > max ? fail(ctx, 'too_long', { max }) : text;
+    text.length > max ? fail(ctx, 'too_long', { max }) : looksLikeFormula(text) ? fail(ctx, 'formula') : text;
 
 const integerParser =
   (min: number, max = Number.MAX_SAFE_INTEGER): Parser<number> =>
