@@ -3,7 +3,7 @@
 // of an update before anything reads it; no one types them on purpose.
 import type { Context, MiddlewareFn } from 'grammy';
 
-const NUL = /\u0000/g;
+const NUL = new RegExp(String.fromCharCode(0), 'g');
 const MAX_DEPTH = 12;
 
 /** The value with NUL characters removed from every string in it, in place where it is an object. */
