@@ -4,10 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import ignore from '@balena/dockerignore';
+import dockerignore from '@balena/dockerignore';
 import { describe, expect, it } from 'vitest';
 
 const root = path.join(import.meta.dirname, '..');
+// A CommonJS module whose types declare a default export: NodeNext types it as the namespace.
+const ignore = (dockerignore as unknown as { default: typeof dockerignore.default }).default;
 
 /** The sources of every COPY that reads the build context (not --from another stage). */
 function copySources(dockerfile: string): string[] {
