@@ -1,7 +1,7 @@
 // Employers: one-time codes, verified representatives, and no company figure for anyone else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonSigner } from '../src/bot/callback-data.ts';
-import { issueCompanyCode, linkRepresentative, MAX_FAILURES, normalizeCode } from '../src/domain/companies/company-access.ts';
+import { issueCompanyCode, linkRepresentative, normalizeCode } from '../src/domain/companies/company-access.ts';
 import { recentAudit } from '../src/domain/roles/audit.ts';
 import { grantRole } from '../src/domain/roles/roles.ts';
 import { setUserLocale } from '../src/domain/users.ts';
@@ -46,10 +46,11 @@ describe('company codes', () => {
   it('lock a person out for an hour after five failures within an hour', async () => {
     const now = new Date('2026-11-21T12:00:00+07:00');
     const { code } = await issueCompanyCode(pool(), NPP, 'test', now);
-    for (let i = 0; i < MAX_FAILURES - 1; i++) {
+    // Five is written here, not read from the code: four failures leave 4, 3, 2, 1 tries.
+    for (const [i, left] of [4, 3, 2, 1].entries()) {
       expect(await linkRepresentative(pool(), 8103, NPP, 'WRONG-CODE1', new Date(now.getTime() + i * 60_000))).toMatchObject({
         result: 'invalid',
-        failuresLeft: MAX_FAILURES - 1 - i,
+        failuresLeft: left,
       });
     }
     const fifth = new Date(now.getTime() + 10 * 60_000);
@@ -57,6 +58,31 @@ describe('company codes', () => {
     // Even the right code is refused while locked, and is not used up.
     expect(await linkRepresentative(pool(), 8103, NPP, code, new Date(fifth.getTime() + 30 * 60_000))).toMatchObject({ result: 'locked' });
     expect(await linkRepresentative(pool(), 8103, NPP, code, new Date(fifth.getTime() + HOUR + 1000))).toMatchObject({ result: 'linked' });
+  });
+
+  it('do not count failures older than an hour', async () => {
+    const now = new Date('2026-11-22T12:00:00+07:00');
+    for (let i = 0; i < 4; i++) await linkRepresentative(pool(), 8104, NPP, 'WRONG-CODE1', new Date(now.getTime() + i * 60_000));
+    // An hour and a bit after the first four, one more failure is the first of a new hour.
+    expect(await linkRepresentative(pool(), 8104, NPP, 'WRONG-CODE1', new Date(now.getTime() + HOUR + 5 * 60_000))).toMatchObject({
+      result: 'invalid',
+      failuresLeft: 4,
+    });
+  });
+
+  it('stop at five tries when forty are sent at once, from as many chats', async () => {
+    const now = new Date('2026-11-23T12:00:00+07:00');
+    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => linkRepresentative(pool(), 8105, NPP, `WRONG-${String(i).padStart(5, '0')}`, now)));
+    expect(outcomes.filter((o) => o.result === 'invalid')).toHaveLength(4);
+    expect(outcomes.filter((o) => o.result === 'locked')).toHaveLength(36);
+    const { rows } = await pool().query<{ n: number }>('SELECT count(*)::int AS n FROM "LinkAttempt" WHERE "telegramId" = 8105', []);
+    expect(rows[0]!.n).toBe(5);
+  });
+
+  it('tell a locked-out person until when, in WIB', async () => {
+    for (let i = 0; i < 5; i++) await say(8106, `/perusahaan ${NPP} WRONG-${i}0000`);
+    const [locked] = await say(8106, `/perusahaan ${NPP} WRONG-99999`);
+    expect(locked!.text).toMatch(/^⛔ Terlalu banyak percobaan yang salah. Coba lagi setelah \d{1,2} \p{L}+ 20\d\d/u);
   });
 });
 

@@ -52,11 +52,17 @@ async function lockedUntil(db: Queryable, telegramId: number, now: Date): Promis
 }
 
 export async function linkRepresentative(pool: pg.Pool, telegramId: number, npp: string, code: string, now = new Date()): Promise<LinkOutcome> {
-  const until = await lockedUntil(pool, telegramId, now);
-  if (until) return { result: 'locked', until };
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // One try at a time per person, across chats and instances: the count is read and the
+    // attempt written under the same lock, so forty guesses at once still stop at five.
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('company-link:' || $1::text, 0))`, [telegramId]);
+    const until = await lockedUntil(client, telegramId, now);
+    if (until) {
+      await client.query('COMMIT');
+      return { result: 'locked', until };
+    }
     // Single use: the first to mark the code used wins.
     const { rows } = await client.query<{ name: string }>(
       `UPDATE "CompanyCode" c SET "usedAt" = $4, "usedBy" = $3
@@ -70,22 +76,24 @@ export async function linkRepresentative(pool: pg.Pool, telegramId: number, npp:
     if (ok) {
       await client.query(`INSERT INTO "CompanyRepresentative" ("telegramId", npp) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [telegramId, npp.trim()]);
       await audit(client, { actor: `telegram:${telegramId}`, action: 'company.link', target: `company:${npp.trim()}` });
+      await client.query('COMMIT');
+      return { result: 'linked', companyName: rows[0]!.name };
     }
+    // Still under the lock: what this failure leaves is exact, however many came at once.
+    const lockedNow = await lockedUntil(client, telegramId, now);
+    const failures = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "LinkAttempt" WHERE "telegramId" = $1 AND NOT ok AND at > $2`,
+      [telegramId, new Date(now.getTime() - LOCKOUT_MS)],
+    );
     await client.query('COMMIT');
-    if (ok) return { result: 'linked', companyName: rows[0]!.name };
+    if (lockedNow) return { result: 'locked', until: lockedNow };
+    return { result: 'invalid', failuresLeft: Math.max(0, MAX_FAILURES - failures.rows[0]!.n) };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   } finally {
     client.release();
   }
-  const lockedNow = await lockedUntil(pool, telegramId, now);
-  if (lockedNow) return { result: 'locked', until: lockedNow };
-  const { rows } = await pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "LinkAttempt" WHERE "telegramId" = $1 AND NOT ok AND at > $2`,
-    [telegramId, new Date(now.getTime() - LOCKOUT_MS)],
-  );
-  return { result: 'invalid', failuresLeft: Math.max(0, MAX_FAILURES - rows[0]!.n) };
 }
 
 export async function unlinkRepresentative(db: Queryable, telegramId: number): Promise<number> {
