@@ -64,7 +64,7 @@ export async function startService(
   };
 
   try {
-    const seeded = await seedDatabase(db.pool, { logger });
+    const seeded = await seedDatabase(db.bulkPool, { logger });
     if (Object.keys(seeded).length) logger.info({ seeded }, 'seed data loaded');
 
     const i18n = createI18n(config.DEFAULT_LOCALE);
@@ -81,7 +81,7 @@ export async function startService(
       checkReady: () => db.ping(),
       webhook,
       isDraining: () => draining,
-      admin: { pool: db.pool, i18n, token: config.ADMIN_API_TOKEN, broadcasts: { kick: () => broadcasts?.kick() }, clock: opts.clock },
+      admin: { pool: db.pool, bulkPool: db.bulkPool, i18n, token: config.ADMIN_API_TOKEN, broadcasts: { kick: () => broadcasts?.kick() }, clock: opts.clock },
     });
     server = http.createServer(app);
     await new Promise<void>((resolve, reject) => {

@@ -171,6 +171,17 @@ describe('free text in English', () => {
   it.each(ENGLISH)('"%s" → %s', check('en'));
 });
 
+describe('too many messages at once', () => {
+  it('answer the first 20 in 10 seconds, say once to wait, ignore the rest, and leave others alone', async () => {
+    const answered: number[] = [];
+    for (let i = 0; i < 26; i++) answered.push((await say(3030, '/start')).length);
+    expect(answered.slice(0, 20)).toEqual(Array(20).fill(1));
+    expect(bot.double.sent(3030).filter((m) => m.text?.startsWith('Anda mengirim banyak pesan dalam waktu singkat'))).toHaveLength(1);
+    expect(answered.slice(20).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await say(3031, '/start')).toHaveLength(1);
+  });
+});
+
 describe('NUL characters', () => {
   it('in a name or a message change nothing: the person is answered, every time', async () => {
     for (const text of ['/start', 'cakupan\u0000 sumsel', '/cakupan jam\u0000bi']) {

@@ -44,6 +44,40 @@ describe('probes', () => {
   });
 });
 
+describe('a stalled database', () => {
+  it('gets people the apology within 5 s and every webhook answered within 10 s; answers resume without a restart', async () => {
+    // Open connections first: a stall must catch queries on live connections, not only new ones.
+    const pool = bot.service.db.pool;
+    const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect()]);
+    for (const c of clients) c.release();
+    proxy.stall();
+    try {
+      const started = Date.now();
+      const users = [2101, 2102, 2103];
+      const answered = await Promise.all(
+        users.map(async (id) => {
+          const res = await bot.post(bot.double.sendUserMessage({ id, first_name: 'Rina', language_code: 'id' }, '/cakupan sumsel'));
+          return { status: res.status, ms: Date.now() - started };
+        }),
+      );
+      for (const a of answered) {
+        expect(a.status).toBe(200);
+        expect(a.ms).toBeLessThan(10_000);
+      }
+      for (const id of users) {
+        const [apology] = bot.double.sent(id);
+        expect(apology?.text).toBe('Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi sebentar lagi.');
+        expect(apology!.date * 1000 - started).toBeLessThan(5_000 + 1_000); // Telegram dates have one-second precision
+      }
+    } finally {
+      proxy.resume();
+    }
+    const res = await bot.post(bot.double.sendUserMessage({ id: 2104, first_name: 'Rina', language_code: 'id' }, '/cakupan sumsel'));
+    expect(res.status).toBe(200);
+    expect(bot.double.sent(2104).at(-1)!.text).toContain('Sumatera Selatan');
+  }, 30_000);
+});
+
 describe('errors are JSON', () => {
   it('404 for unknown paths', async () => {
     const res = await fetch(`${bot.service.url}/nope`);

@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
       lastShown = Date.now();
       console.error(i18n.t(`import:progress.${phase}`, { done, total, interpolation: { escapeValue: false } }));
     };
-    const result = await importFile(db.pool, kind, createReadStream(file), { format, dryRun, onProgress: progress });
+    const result = await importFile(db.bulkPool, kind, createReadStream(file), { format, dryRun, onProgress: progress });
     for (const locale of ['id', 'en'] as const) {
       console.log(describeResult(i18n, locale, result).join('\n'));
       if (locale === 'id') console.log('');

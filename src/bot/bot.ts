@@ -5,6 +5,7 @@ import type { BotContext, BotDeps } from './context.ts';
 import { buttonSigner } from './callback-data.ts';
 import { loadConversation, type ConversationState } from '../domain/conversations.ts';
 import { loadChatContext, type StoredContext } from '../domain/understanding/chat-context.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { textHygiene } from './middleware/text-hygiene.ts';
 import { errorBoundary } from './middleware/error-boundary.ts';
 import { beginUpdateMiddleware } from './middleware/begin-update.ts';
@@ -74,6 +75,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
   // Polling hands updates over concurrently: keep each chat's in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(errorBoundary());
+  bot.use(rateLimit());
   bot.use(beginUpdateMiddleware());
   bot.use(ceremonyFlowFeature, winnerFlowFeature, companyFeature, announceFeature, subscriptionsFeature, startFeature, helpFeature, languageFeature, coverageFeature, awardsFeature, enrollFeature, contributionFeature, calculatorFeature, chartFeature, compareFeature, inlineFeature, knowledgeFeature, rankingFeature, freeTextFeature, fallbackFeature);
 

@@ -42,7 +42,7 @@ async function main(): Promise<number> {
           db.appliedMigrations.length ? `applied: ${db.appliedMigrations.join(', ')}` : 'no pending migrations',
         );
         if (command === 'seed') {
-          const report = await seedDatabase(db.pool, { logger, force: args.includes('--force') });
+          const report = await seedDatabase(db.bulkPool, { logger, force: args.includes('--force') });
           console.log(Object.keys(report).length ? `seed: ${JSON.stringify(report)}` : 'seed: nothing to change');
         }
       } finally {

@@ -12,6 +12,8 @@ export interface Database {
   prisma: PrismaClient;
   /** The pool under Prisma, for the one statement every update runs (see domain/updates.ts). */
   pool: pg.Pool;
+  /** Two connections without statement bounds, for seeding and whole-file imports. */
+  bulkPool: pg.Pool;
   kind: 'embedded' | 'postgresql';
   /** Connection settings for other `pg` users (the job queue, tests). */
   pgConfig: pg.PoolConfig;
@@ -22,6 +24,20 @@ export interface Database {
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Dead connections are found by TCP keepalive rather than by waiting for the OS. */
+const ALIVE: pg.PoolConfig = { keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 5_000 };
+
+/**
+ * Every statement of the pool that answers people is bounded: the server cancels one running
+ * longer than 4 s, and the client gives up on one unanswered after 4,5 s (a stalled server, a
+ * lost network), discarding that connection. The person then gets the apology within 5 s and
+ * the pool never fills with stuck connections. Seeding and whole-file imports, which may run
+ * longer, have their own small pool (`bulkPool`) without these bounds.
+ */
+export const STATEMENT_TIMEOUT_MS = 4_000;
+export const QUERY_TIMEOUT_MS = 4_500;
+const BOUNDED: pg.PoolConfig = { ...ALIVE, statement_timeout: STATEMENT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS };
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
@@ -39,13 +55,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
     // Our own pool, so that a dropped server connection is logged rather than thrown: the
     // process must survive the database going away and recover when it is back.
-    const pool = new pg.Pool({ ...pgConfig, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({ ...pgConfig, ...BOUNDED, max: opts.poolSize ?? 10 });
     pool.on('error', (err) => opts.logger.warn({ err: err.message }, 'idle database connection lost'));
+    const bulkPool = new pg.Pool({ ...pgConfig, ...ALIVE, max: 2 });
+    bulkPool.on('error', (err) => opts.logger.warn({ err: err.message }, 'idle bulk database connection lost'));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
 
     return {
       prisma,
       pool,
+      bulkPool,
       kind: embedded ? 'embedded' : 'postgresql',
       pgConfig,
       created: embedded?.created ?? false,
@@ -64,6 +83,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       async close() {
         await prisma.$disconnect();
         await pool.end();
+        await bulkPool.end();
         await embedded?.close();
       },
     };

@@ -26,6 +26,8 @@ const IMPORT_LIMIT = '50mb';
 
 export interface AdminApiOptions {
   pool: pg.Pool;
+  /** For whole-file imports, which may take longer than the bounded pool allows a statement. */
+  bulkPool?: pg.Pool;
   i18n: I18n;
   /** Wakes the broadcast runner after an approval. */
   broadcasts?: { kick(): void } | undefined;
@@ -64,7 +66,7 @@ export function adminRouter(opts: AdminApiOptions): Router {
     const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1' || req.query.dry_run === 'true';
     const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     try {
-      const result = await importFile(opts.pool, kind, body, { format, dryRun });
+      const result = await importFile(opts.bulkPool ?? opts.pool, kind, body, { format, dryRun });
       const message = bilingual((locale) => describeResult(opts.i18n, locale, result)[0]!);
       if (!result.ok) {
         req.log.info({ kind, issues: result.issueCount }, 'admin import rejected');

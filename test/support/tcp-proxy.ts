@@ -1,5 +1,6 @@
-// A TCP proxy in front of PostgreSQL that a test can cut and restore: the database "goes away"
-// for the app exactly as it would on a network or server failure, without stopping the shared server.
+// A TCP proxy in front of PostgreSQL that a test can cut and restore, or stall and resume: the
+// database "goes away" or hangs for the app exactly as it would on a network or server failure,
+// without stopping the shared server.
 import net from 'node:net';
 
 export class TcpProxy {
@@ -20,7 +21,11 @@ export class TcpProxy {
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => s.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      // Forwarded by hand rather than piped, so that a stall can hold every byte until resumed.
+      const forward = (from: net.Socket, to: net.Socket) =>
+        from.on('data', (chunk: Buffer) => (this.stalled ? this.held.push(() => to.write(chunk)) : to.write(chunk)));
+      forward(client, upstream);
+      forward(upstream, client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -35,6 +40,20 @@ export class TcpProxy {
     this.server = undefined;
     for (const s of this.sockets) s.destroy();
     if (server) await new Promise((resolve) => server.close(resolve));
+  }
+
+  private stalled = false;
+  private held: (() => void)[] = [];
+
+  /** The database stops answering but keeps every connection open (new ones too): nothing gets through. */
+  stall(): void {
+    this.stalled = true;
+  }
+
+  /** What was held is delivered, in order, and traffic flows again. */
+  resume(): void {
+    this.stalled = false;
+    for (const deliver of this.held.splice(0)) deliver();
   }
 
   /** Listens again on the same port. */
