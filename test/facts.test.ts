@@ -12,10 +12,12 @@ afterAll(async () => {
   await bot?.stop();
 });
 
-const USER = 4001;
+/** Each question comes from a new person, as a real reader would ask one or two (and within the rate limit). */
+let USER = 4000;
 
 /** Everything the bot sent or edited in answer to `text`, as one plain text. */
 async function ask(text: string): Promise<string> {
+  USER++;
   const before = bot.double.calls.length;
   const res = await bot.post(bot.double.sendUserMessage(testUser(USER), text));
   expect(res.status).toBe(200);

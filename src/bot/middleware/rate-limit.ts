@@ -1,5 +1,6 @@
-// Heavy work per person is bounded: someone sending more than 20 updates in 10 seconds (a script,
-// a stuck client) has the rest ignored before they reach the database, and is told once. Kept
+// Heavy work per person is bounded: someone sending more than 20 messages or inline queries in
+// 10 seconds (a script, a stuck client) has the rest ignored before they reach the database, and
+// is told once. Kept
 // in memory per instance by @grammyjs/ratelimiter: with several instances, each allows its share.
 import { limit } from '@grammyjs/ratelimiter';
 import type { MiddlewareFn } from 'grammy';
@@ -12,7 +13,9 @@ export function rateLimit(): MiddlewareFn<BotContext> {
   return limit<BotContext, never>({
     timeFrame: RATE_LIMIT.perMs,
     limit: RATE_LIMIT.updates,
-    keyGenerator: (ctx) => ctx.from?.id.toString(),
+    // Messages and inline queries: what a person types, and what makes the bot search. Button
+    // presses carry data the bot signed, so they are its own questions answered again.
+    keyGenerator: (ctx) => (ctx.callbackQuery ? undefined : ctx.from?.id.toString()),
     onLimitExceeded: (ctx) => {
       // Once per excess (the library's default), before anything else has been read: the hint of Telegram's language.
       const locale = pickLocale(ctx.from?.language_code?.slice(0, 2), ctx.deps.defaultLocale);
