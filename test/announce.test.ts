@@ -101,6 +101,42 @@ describe('the admin announcements API', () => {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
+  it('answers bad parameters and bodies with 400 or 404 and a JSON error, never 500', async () => {
+    const cases: [string, string, unknown, number][] = [
+      ['GET', '/audit?limit=-5', undefined, 400],
+      ['GET', '/audit?limit=abc', undefined, 400],
+      ['GET', '/announcements/abc', undefined, 400],
+      ['GET', '/announcements/99999999999', undefined, 400],
+      ['GET', '/announcements/1.5', undefined, 400],
+      ['GET', '/announcements/2147483647', undefined, 404],
+      ['POST', '/announcements/abc/approve', undefined, 400],
+      ['POST', '/announcements/1.5/cancel', undefined, 400],
+      ['POST', '/announcements', { regionCode: '36', text: 'Uji \u0000 teks' }, 400],
+      ['POST', '/announcements', { regionCode: 36, text: 'Uji' }, 400],
+      ['POST', '/announcements', [], 400],
+      ['POST', '/companies/%00/codes', undefined, 400],
+      ['POST', '/companies/SAMPEL-9999/codes', undefined, 404],
+      ['POST', '/officials', { telegramId: 'abc', regionCode: '13' }, 400],
+      ['POST', '/officials', { telegramId: '900021', regionCode: '13\u0000' }, 400],
+      ['DELETE', '/officials/abc/13', undefined, 400],
+      ['POST', '/import/coverage?dryRun=maybe', undefined, 400],
+    ];
+    for (const [method, path, body, status] of cases) {
+      const res = await call(method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect(res.headers.get('content-type'), `${method} ${path}`).toMatch(/application\/json/);
+      expect(typeof ((await res.json()) as { error?: unknown }).error, `${method} ${path}`).toBe('string');
+    }
+    // Not JSON at all.
+    const raw = await fetch(`${bot.service.url}/api/admin/announcements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: '{oops',
+    });
+    expect(raw.status).toBe(400);
+    expect(await raw.json()).toEqual({ error: 'invalid_json' });
+  });
+
   it('refuses calls without the token', async () => {
     expect((await call('POST', '/announcements', { regionCode: '36', text: 'x' }, null)).status).toBe(401);
     expect((await call('POST', '/announcements/1/approve', undefined, 'y'.repeat(30))).status).toBe(401);

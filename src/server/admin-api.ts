@@ -1,6 +1,9 @@
-// The admin HTTP API (Bearer ADMIN_API_TOKEN). For now: importing knowledge-base files.
-import express, { type RequestHandler, type Router } from 'express';
+// The admin HTTP API (Bearer ADMIN_API_TOKEN): imports, officials, announcements, company codes
+// and the audit log. Every parameter, query and body is checked by one zod schema each, and
+// every error reaches one mapping to a status and a JSON body; nothing a caller sends gives a 500.
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import type pg from 'pg';
+import { z } from 'zod';
 import { bilingual, describeIssue, describeResult } from '../admin/import-report.ts';
 import { IMPORT_KINDS, isImportKind } from '../domain/import/import-kinds.ts';
 import { importFile } from '../domain/import/import-runner.ts';
@@ -37,6 +40,52 @@ export interface AdminApiOptions {
   token?: string | undefined;
 }
 
+/** An error the API answers with this status and body. */
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(String(body.error));
+  }
+}
+
+/** Text with no NUL (PostgreSQL cannot store it) and within a length. */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'contains a NUL character');
+/** A PostgreSQL integer id: "abc", "1.5", "-3" and 99999999999 are no id. */
+const Id = z.object({ id: z.string().regex(/^\d{1,10}$/, 'a positive integer').transform(Number).pipe(z.number().int().positive().max(2_147_483_647)) });
+const Npp = z.object({ npp: text(40).pipe(z.string().regex(/^[A-Za-z0-9-]+$/, 'letters, digits and -')) });
+const TelegramId = z.union([z.string().regex(/^\d{1,15}$/), z.number().int().positive().max(Number.MAX_SAFE_INTEGER)]);
+const RegionCode = text(20).pipe(z.string().regex(/^[\d.]+$/, 'a region code such as "13" or "13.74"'));
+const GrantBody = z.object({ telegramId: TelegramId, regionCode: RegionCode.nullable() });
+const RevokeParams = z.object({ telegramId: z.string().regex(/^\d{1,15}$/), regionCode: RegionCode.optional() });
+const AnnouncementBody = z.union([
+  z.object({ ceremonyId: text(60), paidBroadcast: z.boolean().optional() }),
+  z.object({ regionCode: RegionCode, text: text(20_000), paidBroadcast: z.boolean().optional() }),
+]);
+const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+const ImportQuery = z.object({
+  format: z.enum(['json', 'csv']).optional(),
+  dryRun: z.enum(['true', '1', 'false', '0']).optional(),
+  dry_run: z.enum(['true', '1', 'false', '0']).optional(),
+});
+
+/** The value as the schema reads it, or a 400 naming what is wrong and where. */
+function valid<T>(schema: z.ZodType<T>, value: unknown, where: string, expected?: string): T {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  throw new ApiError(400, {
+    error: 'bad_request',
+    where,
+    issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    ...(expected ? { expected } : {}),
+  });
+}
+
 function requireToken(token: string | undefined): RequestHandler {
   return (req, res, next) => {
     if (!token) {
@@ -51,152 +100,120 @@ function requireToken(token: string | undefined): RequestHandler {
   };
 }
 
+/** The one mapping from what went wrong to a status. Express 5 hands rejected handlers here. */
+const apiErrors: ErrorRequestHandler = (err: unknown, req, res, next) => {
+  if (res.headersSent) return next(err);
+  if (err instanceof ApiError) return void res.status(err.status).json(err.body);
+  if (err instanceof RoleError) return void res.status(400).json({ error: err.code });
+  if (err instanceof CompanyAccessError) return void res.status(404).json({ error: err.code });
+  const { status, type } = err as { status?: number; type?: string };
+  if (type === 'entity.parse.failed') return void res.status(400).json({ error: 'invalid_json' });
+  if (status === 413) return void res.status(413).json({ error: 'payload_too_large' });
+  if (status && status >= 400 && status < 500) return void res.status(status).json({ error: 'bad_request' });
+  req.log.error({ err }, 'admin API request failed');
+  res.status(500).json({ error: 'internal_error' });
+};
+
 export function adminRouter(opts: AdminApiOptions): Router {
   const router = express.Router();
   router.use(requireToken(opts.token));
 
-  router.post('/import/:kind', express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req, res, next) => {
+  router.post('/import/:kind', express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req, res) => {
     const kind = req.params.kind as string;
-    if (!isImportKind(kind)) {
-      res.status(404).json({ error: 'unknown_kind', kinds: IMPORT_KINDS });
-      return;
-    }
+    if (!isImportKind(kind)) throw new ApiError(404, { error: 'unknown_kind', kinds: IMPORT_KINDS });
+    const query = valid(ImportQuery, req.query, 'query');
     const type = req.get('content-type') ?? '';
-    const format = /json/i.test(type) || req.query.format === 'json' ? 'json' : 'csv';
-    const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1' || req.query.dry_run === 'true';
+    const format = /json/i.test(type) || query.format === 'json' ? 'json' : 'csv';
+    const dryRun = [query.dryRun, query.dry_run].some((v) => v === 'true' || v === '1');
     const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-    try {
-      const result = await importFile(opts.bulkPool ?? opts.pool, kind, body, { format, dryRun });
-      const message = bilingual((locale) => describeResult(opts.i18n, locale, result)[0]!);
-      if (!result.ok) {
-        req.log.info({ kind, issues: result.issueCount }, 'admin import rejected');
-        res.status(422).json({
-          ...result,
-          message,
-          issues: result.issues.map((issue) => ({ ...issue, message: bilingual((l) => describeIssue(opts.i18n, l, issue)) })),
-        });
-        return;
-      }
-      req.log.info({ kind, dryRun, rows: result.rows, inserted: result.inserted, updated: result.updated }, 'admin import');
-      res.json({ ...result, message });
-    } catch (err) {
-      next(err);
-    }
-  });
-  // Roles. The API acts as "api" in the audit log: whoever holds the token.
-  const roleError = (err: unknown, res: express.Response, next: express.NextFunction) => {
-    if (err instanceof RoleError) res.status(400).json({ error: err.code });
-    else next(err);
-  };
-  router.get('/officials', async (_req, res, next) => {
-    try {
-      res.json({ grants: await listRoleGrants(opts.pool) });
-    } catch (err) {
-      next(err);
-    }
-  });
-  router.post('/officials', express.json({ limit: '10kb' }), async (req, res, next) => {
-    const { telegramId, regionCode } = (req.body ?? {}) as { telegramId?: unknown; regionCode?: unknown };
-    if ((typeof telegramId !== 'string' && typeof telegramId !== 'number') || (regionCode !== null && typeof regionCode !== 'string')) {
-      res.status(400).json({ error: 'bad_request', expected: '{ "telegramId": "123", "regionCode": "13" | null }' });
+    const result = await importFile(opts.bulkPool ?? opts.pool, kind, body, { format, dryRun });
+    const message = bilingual((locale) => describeResult(opts.i18n, locale, result)[0]!);
+    if (!result.ok) {
+      req.log.info({ kind, issues: result.issueCount }, 'admin import rejected');
+      res.status(422).json({
+        ...result,
+        message,
+        issues: result.issues.map((issue) => ({ ...issue, message: bilingual((l) => describeIssue(opts.i18n, l, issue)) })),
+      });
       return;
     }
-    try {
-      const outcome = await grantRole(opts.pool, { telegramId, regionCode, actor: 'api' });
-      req.log.info({ telegramId, regionCode, outcome }, 'admin API role grant');
-      res.status(outcome === 'granted' ? 201 : 200).json({ outcome });
-    } catch (err) {
-      roleError(err, res, next);
-    }
+    req.log.info({ kind, dryRun, rows: result.rows, inserted: result.inserted, updated: result.updated }, 'admin import');
+    res.json({ ...result, message });
   });
-  router.delete('/officials/:telegramId{/:regionCode}', async (req, res, next) => {
-    try {
-      const { telegramId, regionCode } = req.params as { telegramId: string; regionCode?: string };
-      const outcome = await revokeRole(opts.pool, { telegramId, regionCode: regionCode ?? null, actor: 'api' });
-      req.log.info({ telegramId, regionCode, outcome }, 'admin API role revoke');
-      res.status(outcome === 'revoked' ? 200 : 404).json({ outcome });
-    } catch (err) {
-      roleError(err, res, next);
-    }
+
+  // Roles. The API acts as "api" in the audit log: whoever holds the token.
+  router.get('/officials', async (_req, res) => {
+    res.json({ grants: await listRoleGrants(opts.pool) });
   });
+  router.post('/officials', express.json({ limit: '10kb' }), async (req, res) => {
+    const { telegramId, regionCode } = valid(GrantBody, req.body, 'body', '{ "telegramId": "123", "regionCode": "13" | null }');
+    const outcome = await grantRole(opts.pool, { telegramId, regionCode, actor: 'api' });
+    req.log.info({ telegramId, regionCode, outcome }, 'admin API role grant');
+    res.status(outcome === 'granted' ? 201 : 200).json({ outcome });
+  });
+  router.delete('/officials/:telegramId{/:regionCode}', async (req, res) => {
+    const { telegramId, regionCode } = valid(RevokeParams, req.params, 'path');
+    const outcome = await revokeRole(opts.pool, { telegramId, regionCode: regionCode ?? null, actor: 'api' });
+    req.log.info({ telegramId, regionCode, outcome }, 'admin API role revoke');
+    res.status(outcome === 'revoked' ? 200 : 404).json({ outcome });
+  });
+
   // Announcements: create (from a ceremony or a text), preview and status, approve, cancel.
-  router.post('/announcements', express.json({ limit: '64kb' }), async (req, res, next) => {
-    try {
-      const body = (req.body ?? {}) as { ceremonyId?: unknown; regionCode?: unknown; text?: unknown; paidBroadcast?: unknown };
-      let draft: { regionCode: string; text: string; ceremonyId?: string } | undefined;
-      if (typeof body.ceremonyId === 'string') {
-        const t = opts.i18n.getFixedT('id');
-        const made = await draftCeremonyAnnouncement(opts.pool, t, body.ceremonyId, todayInJakarta(opts.clock?.() ?? new Date()));
-        if (!made) return void res.status(404).json({ error: 'unknown_ceremony' });
-        draft = { regionCode: made.regionCode, text: made.text, ceremonyId: body.ceremonyId };
-      } else if (typeof body.regionCode === 'string' && typeof body.text === 'string') {
-        const { rowCount } = await opts.pool.query('SELECT 1 FROM "Region" WHERE code = $1', [body.regionCode]);
-        if (!rowCount) return void res.status(400).json({ error: 'unknown_region' });
-        const parsed = parseTelegramHtml(body.text);
-        if (!parsed.ok || !parsed.text.trim() || parsed.text.length > 4096) {
-          return void res.status(400).json({ error: 'bad_text', reason: parsed.ok ? 'empty or over 4096 characters' : parsed.description });
-        }
-        draft = { regionCode: body.regionCode, text: body.text };
-      } else {
-        return void res.status(400).json({ error: 'bad_request', expected: '{ "ceremonyId": "PA2026-P13" } or { "regionCode": "13", "text": "<b>…</b>" }' });
+  router.post('/announcements', express.json({ limit: '64kb' }), async (req, res) => {
+    const body = valid(AnnouncementBody, req.body, 'body', '{ "ceremonyId": "PA2026-P13" } or { "regionCode": "13", "text": "<b>…</b>" }');
+    let draft: { regionCode: string; text: string; ceremonyId?: string };
+    if ('ceremonyId' in body) {
+      const t = opts.i18n.getFixedT('id');
+      const made = await draftCeremonyAnnouncement(opts.pool, t, body.ceremonyId, todayInJakarta(opts.clock?.() ?? new Date()));
+      if (!made) throw new ApiError(404, { error: 'unknown_ceremony' });
+      draft = { regionCode: made.regionCode, text: made.text, ceremonyId: body.ceremonyId };
+    } else {
+      const { rowCount } = await opts.pool.query('SELECT 1 FROM "Region" WHERE code = $1', [body.regionCode]);
+      if (!rowCount) throw new ApiError(400, { error: 'unknown_region' });
+      const parsed = parseTelegramHtml(body.text);
+      if (!parsed.ok || !parsed.text.trim() || parsed.text.length > 4096) {
+        throw new ApiError(400, { error: 'bad_text', reason: parsed.ok ? 'empty or over 4096 characters' : parsed.description });
       }
-      const id = await createAnnouncement(opts.pool, { ...draft, createdBy: 'api', paidBroadcast: body.paidBroadcast === true });
-      await audit(opts.pool, { actor: 'api', action: 'announcement.create', target: `announcement:${id}` });
-      res.status(201).json({ id, ...(await announcementView(opts.pool, id)) });
-    } catch (err) {
-      next(err);
+      draft = { regionCode: body.regionCode, text: body.text };
     }
+    const id = await createAnnouncement(opts.pool, { ...draft, createdBy: 'api', paidBroadcast: body.paidBroadcast === true });
+    await audit(opts.pool, { actor: 'api', action: 'announcement.create', target: `announcement:${id}` });
+    res.status(201).json({ id, ...(await announcementView(opts.pool, id)) });
   });
-  router.get('/announcements/:id', async (req, res, next) => {
-    try {
-      const view = await announcementView(opts.pool, Number(req.params.id));
-      if (!view) return void res.status(404).json({ error: 'not_found' });
-      res.json(view);
-    } catch (err) {
-      next(err);
-    }
+  router.get('/announcements/:id', async (req, res) => {
+    const { id } = valid(Id, req.params, 'path');
+    const view = await announcementView(opts.pool, id);
+    if (!view) throw new ApiError(404, { error: 'not_found' });
+    res.json(view);
   });
-  router.post('/announcements/:id/approve', async (req, res, next) => {
-    try {
-      const id = Number(req.params.id);
-      const recipients = await queueAnnouncement(opts.pool, id);
-      if (recipients === undefined) return void res.status(409).json({ error: 'not_a_draft' });
-      await audit(opts.pool, { actor: 'api', action: 'announcement.queue', target: `announcement:${id}`, details: { recipients } });
-      opts.broadcasts?.kick();
-      res.json({ id, recipients });
-    } catch (err) {
-      next(err);
-    }
+  router.post('/announcements/:id/approve', async (req, res) => {
+    const { id } = valid(Id, req.params, 'path');
+    const recipients = await queueAnnouncement(opts.pool, id);
+    if (recipients === undefined) throw new ApiError(409, { error: 'not_a_draft' });
+    await audit(opts.pool, { actor: 'api', action: 'announcement.queue', target: `announcement:${id}`, details: { recipients } });
+    opts.broadcasts?.kick();
+    res.json({ id, recipients });
   });
-  router.post('/announcements/:id/cancel', async (req, res, next) => {
-    try {
-      const id = Number(req.params.id);
-      if (!(await cancelAnnouncement(opts.pool, id))) return void res.status(409).json({ error: 'not_cancellable' });
-      await audit(opts.pool, { actor: 'api', action: 'announcement.cancel', target: `announcement:${id}` });
-      res.json({ id, status: 'cancelled' });
-    } catch (err) {
-      next(err);
-    }
+  router.post('/announcements/:id/cancel', async (req, res) => {
+    const { id } = valid(Id, req.params, 'path');
+    if (!(await cancelAnnouncement(opts.pool, id))) throw new ApiError(409, { error: 'not_cancellable' });
+    await audit(opts.pool, { actor: 'api', action: 'announcement.cancel', target: `announcement:${id}` });
+    res.json({ id, status: 'cancelled' });
   });
 
   // A one-time code for a company's representative, shown once.
-  router.post('/companies/:npp/codes', async (req, res, next) => {
-    try {
-      const { code, expiresAt } = await issueCompanyCode(opts.pool, req.params.npp as string, 'api');
-      res.status(201).json({ npp: req.params.npp, code, expiresAt });
-    } catch (err) {
-      if (err instanceof CompanyAccessError) return void res.status(404).json({ error: err.code });
-      next(err);
-    }
+  router.post('/companies/:npp/codes', async (req, res) => {
+    const { npp } = valid(Npp, req.params, 'path');
+    const { code, expiresAt } = await issueCompanyCode(opts.pool, npp, 'api');
+    res.status(201).json({ npp, code, expiresAt });
   });
 
-  router.get('/audit', async (req, res, next) => {
-    try {
-      res.json({ entries: await recentAudit(opts.pool, Math.min(Number(req.query.limit ?? 100) || 100, 1000)) });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/audit', async (req, res) => {
+    const { limit } = valid(AuditQuery, req.query, 'query');
+    res.json({ entries: await recentAudit(opts.pool, limit) });
   });
+
+  router.use(apiErrors);
   return router;
 }
 
