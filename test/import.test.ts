@@ -71,6 +71,11 @@ describe('a bad import', () => {
     expect(await coverageFingerprint()).toBe(before);
   });
 
+  it('with text after a closing quote on line 2 says so, and nothing about an empty file', async () => {
+    const result = (await importFile(db.pool, 'coverage', `${HEADER}\n"13.74"x;2026-10-31;100;10;Uji\n`, { format: 'csv', today: TODAY })) as ImportRejection;
+    expect(result.issues.map(({ line, columnNumber, code }) => ({ line, columnNumber, code }))).toEqual([{ line: 2, columnNumber: 1, code: 'csv_text_after_quote' }]);
+  });
+
   it('with a wrong column is rejected at the header, naming the column', async () => {
     const before = await coverageFingerprint();
     const file = 'region_code,as_of,peserta_aktif,source_name\n13.74,2026-10-31,100,Uji\n';

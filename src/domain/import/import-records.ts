@@ -68,7 +68,8 @@ async function readCsv(
     if (!(e instanceof CsvSyntaxError)) throw e;
     issues.push({ line: e.line, columnNumber: e.column, code: `csv_${e.reason}` });
   }
-  if (!header) issues.push({ line: 1, code: 'empty_file' });
+  // A syntax error can come before the header is read (the reader looks ahead): then the file is not empty.
+  if (!header && !issues.length) issues.push({ line: 1, code: 'empty_file' });
   return { records, columnNumbers: new Map((header ?? []).map((n, i) => [n, i + 1])), issues };
 }
 
