@@ -1,8 +1,9 @@
 // /umumkan: officials announce within their scope, to every subscriber once, with a status
 // message; nobody else can, by command or forged button.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnnouncement } from '../src/domain/announcements/announcements.ts';
 import { recentAudit } from '../src/domain/roles/audit.ts';
-import { grantRole } from '../src/domain/roles/roles.ts';
+import { grantRole, revokeRole } from '../src/domain/roles/roles.ts';
 import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
@@ -77,6 +78,36 @@ describe('/umumkan', () => {
     expect(preview!.html).toBe('<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00');
     const [discarded] = await pressText(OFFICIAL, note!, '✖️');
     expect(discarded!.text).toContain('dibatalkan');
+  });
+
+  it('lets only its author approve a fresh draft: not a user without a role, nor an official of another province or of the same one', async () => {
+    const pool = bot.service.db.pool;
+    const BANTEN_OFFICIAL = 7003;
+    const OTHER_SUMBAR_OFFICIAL = 7004;
+    await grantRole(pool, { telegramId: BANTEN_OFFICIAL, regionCode: '36', actor: 'test' });
+    await grantRole(pool, { telegramId: OTHER_SUMBAR_OFFICIAL, regionCode: '13', actor: 'test' });
+    const id = await createAnnouncement(pool, { regionCode: '13.74', text: 'Rapat koordinasi Paritrana', createdBy: `telegram:${OFFICIAL}`, paidBroadcast: false });
+    const status = async () => (await pool.query<{ status: string }>('SELECT status::text FROM "Announcement" WHERE id = $1', [id])).rows[0]!.status;
+    for (const user of [NOBODY, BANTEN_OFFICIAL, OTHER_SUMBAR_OFFICIAL]) {
+      const [any] = await say(user, '/start');
+      const before = bot.double.callsTo('answerCallbackQuery').length;
+      await forge(user, any!, `um:ok:${id}`);
+      const [answer] = bot.double.callsTo('answerCallbackQuery').slice(before);
+      expect(answer!.payload, String(user)).toMatchObject({ show_alert: true, text: 'Tombol ini sudah tidak berlaku.' });
+      expect(await status(), String(user)).toBe('draft');
+    }
+    // Nor its author, once the role is gone.
+    const FORMER = 7005;
+    await grantRole(pool, { telegramId: FORMER, regionCode: '13', actor: 'test' });
+    const theirs = await createAnnouncement(pool, { regionCode: '13.74', text: 'Rapat lama', createdBy: `telegram:${FORMER}`, paidBroadcast: false });
+    await revokeRole(pool, { telegramId: FORMER, regionCode: '13', actor: 'test' });
+    const [former] = await say(FORMER, '/start');
+    await forge(FORMER, former!, `um:ok:${theirs}`);
+    expect((await pool.query<{ status: string }>('SELECT status::text FROM "Announcement" WHERE id = $1', [theirs])).rows[0]!.status).toBe('draft');
+
+    const [own] = await say(OFFICIAL, '/start');
+    await forge(OFFICIAL, own!, `um:ok:${id}`);
+    expect(await status()).not.toBe('draft');
   });
 
   it('is refused to a user without a role, by command and by forged button', async () => {
