@@ -1,5 +1,6 @@
 // Guided conversations' state, one per person and chat, in the database: a restart of the bot
 // (or another instance answering the next message) continues where the person was.
+import { jsonForDb } from './text.ts';
 import type pg from 'pg';
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -22,7 +23,7 @@ export async function saveConversation(db: Queryable, chatId: number, userId: nu
   await db.query(
     `INSERT INTO "ConversationState" ("chatId", "userId", flow, step, data, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())
      ON CONFLICT ("chatId", "userId") DO UPDATE SET flow = EXCLUDED.flow, step = EXCLUDED.step, data = EXCLUDED.data, "updatedAt" = now()`,
-    [chatId, userId, state.flow, state.step, JSON.stringify(state.data)],
+    [chatId, userId, state.flow, state.step, jsonForDb(state.data)],
   );
 }
 

@@ -23,6 +23,7 @@ import { answerCompany } from './company.ts';
 import { replyWithComparison } from './compare.ts';
 import { replyWithCoverage } from './coverage.ts';
 import { knowledgeButton, replyWithKnowledge } from './knowledge.ts';
+import { cut } from '../../domain/text.ts';
 import { replyWithRanking, type RankingScope } from './ranking.ts';
 import { listForChat, startSubscription } from './subscriptions.ts';
 
@@ -179,7 +180,7 @@ async function offerChoices(ctx: BotContext, u: Understanding): Promise<void> {
 
 /** Answers one free-text message. */
 async function answerFreeText(ctx: BotContext, typed: string): Promise<void> {
-  const text = typed.slice(0, MAX_TEXT);
+  const text = cut(typed, MAX_TEXT);
   const { pool } = ctx.deps;
   const chatId = ctx.chat!.id;
   const userId = ctx.from?.id ?? chatId;

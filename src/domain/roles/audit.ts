@@ -1,4 +1,5 @@
 // The audit log: who did what, when, on what. Written in the same transaction as the act.
+import { jsonForDb } from '../text.ts';
 import type pg from 'pg';
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -16,7 +17,7 @@ export async function audit(db: Queryable, entry: AuditInput): Promise<void> {
     entry.actor,
     entry.action,
     entry.target ?? null,
-    entry.details === undefined ? null : JSON.stringify(entry.details),
+    entry.details === undefined ? null : jsonForDb(entry.details),
   ]);
 }
 

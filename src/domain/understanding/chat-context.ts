@@ -3,6 +3,7 @@
 //
 // Raw SQL on the pool, as for the update claim (updates.ts): it is read and written on every
 // free-text message, and Prisma's query layer costs more CPU per call than the statement.
+import { jsonForDb } from '../text.ts';
 import type pg from 'pg';
 import type { ChatContext, Understanding } from './understand.ts';
 
@@ -56,7 +57,7 @@ export async function saveChatContext(db: Queryable, chatId: number, userId: num
   await db.query(
     `INSERT INTO "ChatContext" ("chatId", "userId", data, "updatedAt") VALUES ($1, $2, $3, now() AT TIME ZONE 'UTC')
      ON CONFLICT ("chatId", "userId") DO UPDATE SET data = EXCLUDED.data, "updatedAt" = EXCLUDED."updatedAt"`,
-    [chatId, userId, JSON.stringify(context)],
+    [chatId, userId, jsonForDb(context)],
   );
 }
 
