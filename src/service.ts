@@ -69,7 +69,7 @@ export async function startService(
 
     const i18n = createI18n(config.DEFAULT_LOCALE);
     const botDeps: BotDeps = { prisma: db.prisma, pool: db.pool, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight, ...opts };
-    const bot = createBot(config.BOT_TOKEN, botDeps, { apiRoot: config.TELEGRAM_API_ROOT });
+    const bot = createBot(config.BOT_TOKEN, botDeps, { apiRoot: config.TELEGRAM_API_ROOT, webhook: config.BOT_MODE === 'webhook' });
     await bot.init();
     await registerCommands(bot.api, i18n, config.DEFAULT_LOCALE).catch((err: unknown) =>
       logger.warn({ err }, 'could not register the command list'),

@@ -189,6 +189,21 @@ describe('when Telegram fails', () => {
     expect(bot.logs.find((l) => l.msg === 'update handler failed' && l.updateId === update.update_id)).toBeDefined();
   });
 
+  it('answers the webhook in time when the Bot API keeps failing: a 5xx, and a 429 longer than the webhook can wait', async () => {
+    for (const fault of [{ status: 502 as const, times: 10 }, { status: 429 as const, retryAfter: 12, times: 10 }]) {
+      bot.double.injectFault({ method: 'sendMessage', ...fault });
+      const update = bot.double.sendUserMessage(testUser(1014 + fault.status), '/start');
+      const started = Date.now();
+      const res = await bot.post(update);
+      expect(res.status, String(fault.status)).toBe(200);
+      expect(Date.now() - started, String(fault.status)).toBeLessThan(10_000);
+      // The reply and then the apology were dropped deliberately, and said so in the log.
+      expect(bot.logs.find((l) => l.msg === 'could not send the apology' && l.updateId === update.update_id), String(fault.status)).toBeDefined();
+      bot.double.reset();
+    }
+    expect(await say(1013, '/start')).toHaveLength(1);
+  }, 30_000);
+
   it('survives a user who blocked the bot', async () => {
     bot.double.addChat(1012);
     bot.double.blockChat(1012);

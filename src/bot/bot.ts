@@ -1,4 +1,4 @@
-import { Bot, type BotConfig } from 'grammy';
+import { Bot, type Transformer, type BotConfig } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { BotContext, BotDeps } from './context.ts';
@@ -33,18 +33,41 @@ import { rankingFeature } from './features/ranking.ts';
 export interface BotOptions extends BotConfig<BotContext> {
   /** Bot API server root: Telegram's by default, a self-hosted server or a local double otherwise. */
   apiRoot?: string;
+  /** Webhook mode: every update must be answered within the webhook's time, so retries are shorter. */
+  webhook?: boolean;
+}
+
+/**
+ * Webhook mode: every update must be answered within the webhook's time (grammY's 10 s), so a
+ * 5xx is retried once after a second and a 429 waited out only up to 4 s; otherwise the reply
+ * (and then the apology) is dropped, and the error boundary logs it. (auto-retry also waits after
+ * its last try, which would use up that time.)
+ */
+export const WEBHOOK_RETRY = { serverErrorPauseMs: 1_000, maxRetryAfterS: 4 };
+
+function retryWithinWebhookTime(): Transformer {
+  return async (prev, method, payload, signal) => {
+    const first = await prev(method, payload, signal);
+    if (first.ok) return first;
+    const retryAfter = first.parameters?.retry_after;
+    const pauseMs =
+      typeof retryAfter === 'number' ? (retryAfter <= WEBHOOK_RETRY.maxRetryAfterS ? retryAfter * 1000 : undefined) : first.error_code >= 500 ? WEBHOOK_RETRY.serverErrorPauseMs : undefined;
+    if (pauseMs === undefined) return first;
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    return prev(method, payload, signal);
+  };
 }
 
 export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = {}): Bot<BotContext> {
-  const { apiRoot, ...config } = botConfig;
+  const { apiRoot, webhook, ...config } = botConfig;
   const bot = new Bot<BotContext>(token, {
     ...config,
     client: { ...config.client, ...(apiRoot ? { apiRoot } : {}) },
   });
-  // Waits out 429s (up to 30 s) and retries 5xx twice (after 3 s, then 6 s), so a reply stays within
-  // Telegram's webhook patience. Network errors are not retried: the library would retry them
-  // forever, and the error boundary's apology is the better answer.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+  // Polling waits out 429s (up to 30 s) and retries 5xx twice (after 3 s, then 6 s). Network
+  // errors are not retried: the library would retry them forever, and the error boundary's
+  // apology is the better answer.
+  bot.api.config.use(webhook ? retryWithinWebhookTime() : autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   const buttons = buttonSigner(token);
   bot.use(textHygiene());
