@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { run, type RunnerHandle } from '@grammyjs/runner';
+import { GrammyError } from 'grammy';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createBot } from './bot/bot.ts';
@@ -20,6 +21,30 @@ import { InFlight } from './lifecycle.ts';
 import { createApp } from './server/app.ts';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
+
+/** Backoff between tries to reach Telegram at start-up: 1 s, doubling, at most 30 s. */
+export const TELEGRAM_BACKOFF = { firstMs: 1_000, maxMs: 30_000 };
+
+/**
+ * The call, tried until Telegram answers it, each failure logged with what comes next. A refusal
+ * that no retry can change (a wrong token: 401; 404) is thrown at once.
+ */
+async function untilReached<T>(what: string, call: () => Promise<T>, logger: Logger, signal: AbortSignal): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const code = err instanceof GrammyError ? err.error_code : undefined;
+      if (signal.aborted || code === 401 || code === 404) throw err;
+      const retryInMs = Math.min(TELEGRAM_BACKOFF.maxMs, TELEGRAM_BACKOFF.firstMs * 2 ** (attempt - 1));
+      logger.warn({ err: (err as Error).message, attempt, retryInMs }, `Telegram not reachable (${what}); trying again`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, retryInMs);
+        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      });
+    }
+  }
+}
 const SHUTDOWN_BUDGET_MS = 8_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -43,8 +68,10 @@ export async function startService(
   let draining = false;
   const inFlight = new InFlight();
 
+  const stopping = new AbortController();
   const stop = async () => {
     draining = true;
+    stopping.abort();
     clearInterval(pruneTimer);
     const stopped: Promise<unknown>[] = [];
     if (runner?.isRunning()) stopped.push(runner.stop());
@@ -70,15 +97,17 @@ export async function startService(
     const i18n = createI18n(config.DEFAULT_LOCALE);
     const botDeps: BotDeps = { prisma: db.prisma, pool: db.pool, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight, ...opts };
     const bot = createBot(config.BOT_TOKEN, botDeps, { apiRoot: config.TELEGRAM_API_ROOT, webhook: config.BOT_MODE === 'webhook' });
-    await bot.init();
-    await registerCommands(bot.api, i18n, config.DEFAULT_LOCALE).catch((err: unknown) =>
-      logger.warn({ err }, 'could not register the command list'),
-    );
 
+    // The HTTP server comes first: /healthz answers while Telegram is still being reached, and
+    // /readyz says what is missing.
     const webhook = config.BOT_MODE === 'webhook' ? { bot, secret: config.WEBHOOK_SECRET! } : undefined;
+    let telegramReached = false;
     const app = createApp({
       logger,
-      checkReady: () => db.ping(),
+      checkReady: async () => {
+        if (!telegramReached) throw Object.assign(new Error('Telegram not reached yet'), { reason: 'telegram' });
+        await db.ping();
+      },
       webhook,
       isDraining: () => draining,
       admin: { pool: db.pool, bulkPool: db.bulkPool, i18n, token: config.ADMIN_API_TOKEN, broadcasts: { kick: () => broadcasts?.kick() }, clock: opts.clock },
@@ -90,12 +119,20 @@ export async function startService(
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
 
+    const reach = <T>(what: string, call: () => Promise<T>) => untilReached(what, call, logger, stopping.signal);
+    // grammY's own init retries getMe silently for ever: ask ourselves, logging each try, and hand it the answer.
+    bot.botInfo = await reach('getMe', () => bot.api.getMe());
+    await bot.init();
+    await registerCommands(bot.api, i18n, config.DEFAULT_LOCALE).catch((err: unknown) =>
+      logger.warn({ err }, 'could not register the command list'),
+    );
     if (webhook) {
-      await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+      await reach('setWebhook', () => bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] }));
     } else {
-      await bot.api.deleteWebhook();
+      await reach('deleteWebhook', () => bot.api.deleteWebhook());
       runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
     }
+    telegramReached = true;
 
     broadcasts = startBroadcastRunner(db.pool, {
       token: config.BOT_TOKEN,

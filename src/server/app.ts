@@ -12,7 +12,7 @@ const BODY_LIMIT = '1mb';
 
 export interface AppOptions {
   logger: Logger;
-  /** Resolves when the database answers. */
+  /** Resolves when the bot can answer (Telegram reached, the database answering); rejects with a `reason` otherwise. */
   checkReady: () => Promise<void>;
   /** Set in webhook mode. */
   webhook?: { bot: Bot<BotContext>; secret: string } | undefined;
@@ -38,7 +38,7 @@ export function createApp(opts: AppOptions): express.Express {
       res.json({ status: 'ready' });
     } catch (err) {
       req.log.warn({ err: (err as Error).message }, 'not ready');
-      res.status(503).json({ status: 'unavailable', reason: 'database' });
+      res.status(503).json({ status: 'unavailable', reason: (err as { reason?: string }).reason ?? 'database' });
     }
   });
 
