@@ -16,22 +16,11 @@ import { importFile } from '../src/domain/import/import-runner.ts';
 import { resolveRegion } from '../src/domain/regions/region-resolver.ts';
 import { loadRegions } from '../src/domain/regions/region-store.ts';
 import { dropDatabase, freshDatabase } from './support/databases.ts';
+import { prng } from '../test/support/prng.ts';
 
 const INPUTS = Number(process.env.BENCH_INPUTS ?? 1_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ROUNDS = 3;
-
-/** Deterministic, so that every run asks the same questions. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function typo(text: string, random: () => number): string {
   const i = 1 + Math.floor(random() * (text.length - 2));

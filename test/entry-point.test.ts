@@ -1,6 +1,5 @@
 // The real entry point as a process, configured only through the environment, as `npm start` runs it.
 import { execFile } from 'node:child_process';
-import net from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/paths.ts';
@@ -8,6 +7,7 @@ import { startBotApiDouble, testUser, type LocalBotApi } from './support/bot-api
 import { startChildBot } from './support/child-bot.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { TEST_SECRET, TEST_TOKEN } from './support/service.ts';
+import { freePort } from './support/ports.ts';
 
 const run = promisify(execFile);
 let database: TestDatabase;
@@ -18,13 +18,6 @@ afterAll(async () => {
   await database.drop();
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function stop(bot: Awaited<ReturnType<typeof startChildBot>>) {
   bot.child.kill('SIGTERM');

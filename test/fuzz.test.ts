@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
 import { testUser } from './support/bot-api-double.ts';
+import { prng } from './support/prng.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
 
 let bot: TestBot;
@@ -14,17 +15,6 @@ afterAll(async () => {
   await bot?.stop();
 });
 
-/** mulberry32: a small seeded PRNG, so that every run sends the same updates. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261201;
 const UPDATES = 2_000;

@@ -1,6 +1,5 @@
 // Start-up with Telegram unreachable: /healthz answers at once, /readyz says Telegram is what is
 // missing, each failed try is logged, and the bot starts once Telegram answers.
-import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { startService, type Service } from '../src/service.ts';
@@ -9,14 +8,8 @@ import { captureLogs } from './support/logs.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { TcpProxy } from './support/tcp-proxy.ts';
 import { TEST_SECRET, TEST_TOKEN } from './support/service.ts';
+import { freePort } from './support/ports.ts';
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
