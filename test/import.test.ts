@@ -179,13 +179,17 @@ describe('a good import', () => {
       expect(await importFile(db.pool, 'ceremonies', ceremonies, { format: 'csv', today: TODAY })).toMatchObject({ ok: true });
     }
     const fs = await import('node:fs/promises');
+    let read = 0;
     for (const ext of ['csv', 'json']) {
       const file = path.join(projectRoot, 'data/examples', `${kind}.${ext}`);
       const text = await fs.readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) continue;
+      read++;
       const result = await importFile(db.pool, kind, text, { format: ext as 'csv' | 'json', today: TODAY, dryRun: true });
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true, dryRun: true });
     }
+    // The README promises an example of every kind: a missing one fails here rather than being skipped.
+    expect(read, `data/examples/${kind}.csv or .json`).toBeGreaterThan(0);
   });
 });
 
@@ -282,9 +286,10 @@ describe('npm run import', () => {
   it('exits 1 on a rejected file, listing the problems', async () => {
     const fs = await import('node:fs/promises');
     const os = await import('node:os');
-    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'import-')), 'bad.csv');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'import-'));
+    const file = path.join(dir, 'bad.csv');
     await fs.writeFile(file, `${HEADER}\n16;2026-10-31;banyak;31,33;Uji\n`);
-    const result = await cli(['coverage', file]);
+    const result = await cli(['coverage', file]).finally(() => fs.rm(dir, { recursive: true, force: true }));
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Baris 2, kolom 3 (active_participants)');
     expect(result.stdout).toContain('Line 2, column 3 (active_participants)');
