@@ -1,7 +1,10 @@
 // The bot end to end in webhook mode: Telegram's POSTs over real HTTP, replies checked at the double.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { startTestBot, TEST_SECRET, type TestBot } from './support/service.ts';
+import { startService, type Service } from '../src/service.ts';
+import { WEBHOOK_PATH } from '../src/server/app.ts';
+import { captureLogs } from './support/logs.ts';
+import { startTestBot, TEST_NOW, TEST_SECRET, type TestBot } from './support/service.ts';
 import { testUser } from './support/bot-api-double.ts';
 
 let bot: TestBot;
@@ -161,6 +164,25 @@ describe('each update once', () => {
     expect((await bot.post(update)).status).toBe(200);
     expect(bot.double.sent(1008)).toHaveLength(1);
     expect(bot.logs.filter((l) => l.msg === 'duplicate update skipped' && l.updateId === update.update_id)).toHaveLength(2);
+  });
+
+  it('handles an update delivered to two instances at once only once', async () => {
+    const { logger } = captureLogs();
+    const other: Service = await startService(bot.config, logger, { clock: () => new Date(TEST_NOW) });
+    try {
+      const update = bot.double.sendUserMessage(testUser(1015), '/start');
+      const toOther = () =>
+        fetch(`${other.url}${WEBHOOK_PATH}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TEST_SECRET },
+          body: JSON.stringify(update),
+        });
+      const answers = await Promise.all([bot.post(update), toOther(), bot.post(update), toOther()]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      expect(bot.double.sent(1015)).toHaveLength(1);
+    } finally {
+      await other.stop();
+    }
   });
 });
 
