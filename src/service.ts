@@ -45,6 +45,7 @@ async function untilReached<T>(what: string, call: () => Promise<T>, logger: Log
     }
   }
 }
+
 const SHUTDOWN_BUDGET_MS = 8_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 

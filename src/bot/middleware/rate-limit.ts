@@ -1,7 +1,7 @@
 // Heavy work per person is bounded: someone sending more than 20 messages or inline queries in
 // 10 seconds (a script, a stuck client) has the rest ignored before they reach the database, and
-// is told once. Kept
-// in memory per instance by @grammyjs/ratelimiter: with several instances, each allows its share.
+// is told once. Kept in memory per instance by @grammyjs/ratelimiter: with several instances,
+// each allows its share.
 import { limit } from '@grammyjs/ratelimiter';
 import type { MiddlewareFn } from 'grammy';
 import { pickLocale } from '../../domain/users.ts';
