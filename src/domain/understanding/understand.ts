@@ -56,6 +56,9 @@ const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
 };
 /** What a ranking ranks, when no measure is named ("provinsi mana paling tinggi"). */
 const RANKED_THINGS = ['provinsi', 'kabupaten', 'kota', 'daerah', 'wilayah', 'region', 'province', 'provinces', 'regency', 'indonesia', 'nasional', 'kepesertaan'];
+/** A province's code ("53"): neither a regency's ("53.07") nor Indonesia's ("00"). */
+const isProvinceCode = (code: string | undefined): code is string => !!code && !code.includes('.') && code !== '00';
+
 /** Whether place `a` lies within province `b` (its code starts with the province's). */
 function inside(a: PlaceMatch, b: PlaceMatch): boolean {
   const [inner, outer] = [a.candidates[0], b.candidates[0]];
@@ -317,10 +320,9 @@ export class Understander {
    * words that are no Indonesian ones) against those only Indonesian uses (chat spellings,
    * markers, everyday Indonesian words). Undefined when they do not tell.
    */
-  language(words: string[], places: PlaceMatch[] = []): Language | undefined {
+  language(words: string[], places: PlaceMatch[] = [], named = companyName(words, this.asked)): Language | undefined {
     let id = 0;
     let en = 0;
-    const named = companyName(words, this.asked);
     for (const [i, w] of words.entries()) {
       // A company's name says no language ("PT Yamaha Musical Products ... pernah dapet?"),
       // nor does a place's, unless it is an English one ("west java").
@@ -341,9 +343,8 @@ export class Understander {
     return undefined;
   }
 
-  slots(text: string, words: string[]): Slots {
+  slots(text: string, words: string[], named = companyName(words, this.asked)): Slots {
     // "PT Semen Padang" names a company, not the city.
-    const named = companyName(words, this.asked);
     const found = this.gazetteer.find(words, this.meaningful).filter((p) => !named.has(p.start));
     // "sa org jayapura, mo tanya peserta di papua": where the person is from comes after what they ask about.
     const origin = found.map((p) => this.isOrigin(words, p));
@@ -417,19 +418,19 @@ export class Understander {
 
   private understandAfresh(text: string, context?: ChatContext): Understanding {
     const words = rawWords(text);
-    const slots = this.slots(text, words);
-    const lang = this.language(words, slots.places) ?? context?.lang;
-    const inPlace = (i: number) => slots.places.some((p) => p.start <= i && i < p.end);
-    const yearText = slots.year ? String(slots.year) : undefined;
     // Names are what the question is about, not what it asks: neither a place's nor a company's ranks answers.
     const named = companyName(words, this.asked);
+    const slots = this.slots(text, words, named);
+    const lang = this.language(words, slots.places, named) ?? context?.lang;
+    const inPlace = (i: number) => slots.places.some((p) => p.start <= i && i < p.end);
+    const yearText = slots.year ? String(slots.year) : undefined;
     const rest = words.filter((w, i) => !inPlace(i) && !(named.has(i) && !COMPANY_WORDS.has(w)) && w !== yearText);
     const stems = contentStems(rest, lang ?? 'id', this.meaningful, this.correct);
 
     const BOOSTS = this.tuning;
     const regional = slots.places.some((p) => p.candidates[0]?.level !== 'country');
     const provinceNamed = slots.places[0]?.candidates[0]?.level === 'province';
-    const contextProvince = !slots.places.length && !!context?.placeCode && !context.placeCode.includes('.') && context.placeCode !== '00';
+    const contextProvince = !slots.places.length && isProvinceCode(context?.placeCode);
     // A question without topic words of its own ("klo jambi?"), or one that opens like a
     // follow-up ("and with jht?"), continues the last one; a new question does not.
     const topicStems = stems.filter((s) => !isQuestionMarker(s.stem));
@@ -556,7 +557,7 @@ export class Understander {
       u.fromContext.push('place');
     }
     // "yg paling rendah kab mana" after a province's figures ranks that province's regencies.
-    if (context.placeText && target === 'ranking' && u.slots.rankLevel && !places && context.placeCode && !context.placeCode.includes('.') && context.placeCode !== '00') {
+    if (context.placeText && target === 'ranking' && u.slots.rankLevel && !places && isProvinceCode(context.placeCode)) {
       u.fromContext.push('place');
     }
     if (target === 'calculator' && u.slots.income === undefined && context.income !== undefined) {
