@@ -141,6 +141,12 @@ describe('slots and follow-ups', () => {
     expect(understander.understand('sumsel').lang).toBeUndefined();
   });
 
+  it('ranks the cities of a province asked for with "kota", and reads a death "bkn krn kecelakaan kerja" as not from an accident', () => {
+    expect(understander.understand('kota di sumbar yg ucj paling tinggi apa ya')).toMatchObject({ target: 'ranking', slots: { rankLevel: 'regency', order: 'most' } });
+    expect(understander.understand('kalo bapak meninggal bkn krn kecelakaan kerja dapet brp').target).toBe('jkm-benefit');
+    expect(understander.understand('meninggal bukan pas kerja dpt apa').target).toBe('jkm-benefit');
+  });
+
   it('answers "the most" questions with the ranking and a year with the awards', () => {
     expect(understander.understand('provinsi mana yg pesertanya paling banyak')).toMatchObject({ target: 'ranking', slots: { order: 'most', metric: 'participants' } });
     expect(understander.understand('juara 1 paritrana 2021 provinsi')).toMatchObject({ target: 'awards', slots: { year: 2021 } });

@@ -76,7 +76,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   cemana: 'bagaimana', camana: 'bagaimana', bagemana: 'bagaimana',
   awak: 'saya', ambo: 'saya', beta: 'saya', sa: 'saya', kitorang: 'kami', torang: 'kami', kitong: 'kami', katong: 'kami',
   ngana: 'kamu', ko: 'kamu', kau: 'kamu', ale: 'kamu', seng: 'tidak', sonde: 'tidak', son: 'tidak', tra: 'tidak', tara: 'tidak',
-  tu: 'itu', ni: 'ini', tong: 'kami', dapa: 'dapat', pe: 'punya', mangarti: 'tahu', mengerti: 'tahu', manyo: 'bagaimana', baapo: 'bagaimana', bara: 'berapa', barapa: 'berapa',
+  tu: 'itu', ni: 'ini', tong: 'kami', dapa: 'dapat', pe: 'punya', bkn: 'bukan', bukn: 'bukan', mangarti: 'tahu', mengerti: 'tahu', manyo: 'bagaimana', baapo: 'bagaimana', bara: 'berapa', barapa: 'berapa',
 };
 
 /** Words that carry no topic beyond the lists of stopwords-iso (standard forms, after SLANG). */
@@ -319,6 +319,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // Death not from a work accident (JKM, not JKK): the negation is the meaning.
   matibiasa: [
     'bukan kecelakaan', 'bukan karena kecelakaan', 'bukan kecelakaan kerja', 'bukan karena kecelakaan kerja', 'tidak karena kecelakaan',
+    'bukan pas kerja', 'bukan saat kerja', 'bukan waktu kerja', 'bukan karena kerja',
     'meninggal biasa', 'meninggal wajar', 'meninggal karena sakit', 'meninggal sakit', 'mati biasa',
     'not an accident', 'not a work accident', 'not from an accident', 'not work related', 'natural causes', 'natural death', 'died of illness', 'died from illness',
   ],

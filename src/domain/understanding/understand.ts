@@ -455,7 +455,9 @@ export class Understander {
     const boost = (target: string, confidence: number): number => {
       let factor = 1;
       // Indonesia as a whole ("nasional") is what these answers give without a place anyway.
-      if (regional && TAKES_PLACE.has(target) && confidence >= bestElsewhere - BOOSTS.placeMargin) factor *= BOOSTS.placeAnswer;
+      // ... but "kota di sumbar yg ucj paling tinggi" asks which of its cities, not the province's figure.
+      const asksWhichRegion = !!slots.order && !!slots.rankLevel && (target === 'coverage' || target === 'compare');
+      if (regional && TAKES_PLACE.has(target) && !asksWhichRegion && confidence >= bestElsewhere - BOOSTS.placeMargin) factor *= BOOSTS.placeAnswer;
       if (slots.places.length - slots.ownPlaces >= 2 && target === 'compare') factor *= BOOSTS.twoPlacesCompare;
       // An income in a "can I ...?" question that asks no amount ("1,5jt sebulan, bs ikut?") is the person's story.
       if (slots.income !== undefined && target === 'calculator' && !asksBenefit && (!stemSet.has('qcan') || stemSet.has('qhowmuch'))) factor *= BOOSTS.incomeCalculator;
