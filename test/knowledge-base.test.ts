@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
 import { seedDatabase } from '../src/db/seed.ts';
+import { importFile } from '../src/domain/import/import-runner.ts';
 import { resolveRegion } from '../src/domain/regions/region-resolver.ts';
 import { captureLogs } from './support/logs.ts';
 import { createTestDatabase, useSeededDatabase } from './support/postgres.ts';
@@ -141,6 +142,46 @@ describe('knowledge base on PostgreSQL', () => {
     expect(await seedDatabase(db.pool)).toEqual({});
     expect(await seedDatabase(db.pool, { force: true })).toEqual({});
     expect(await tableCounts(db.pool)).toEqual(before);
+  });
+
+  it('never overwrites an official\'s correction: a changed seed changes only the rows the seed wrote', async () => {
+    const copy = await createTestDatabase();
+    const { logger, lines } = captureLogs();
+    const own = await openDatabase({ databaseUrl: copy.url, dataDir: os.tmpdir(), logger });
+    const seedCopy = fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-seed-'));
+    try {
+      // An official corrects the national figure of July 2025 (invented numbers, test only).
+      const header = fs.readFileSync('data/seed/coverage.csv', 'utf8').split('\n')[0]!;
+      const correction = `${header}\n00,Indonesia,Juli 2025,"39,96 juta",,,,,,,Koreksi pejabat,,,tidak,Dikoreksi pejabat.\n`;
+      const imported = await importFile(own.bulkPool, 'coverage', correction, { format: 'csv' });
+      expect(imported).toMatchObject({ ok: true, updated: 1 });
+
+      // The next deploy ships a seed that also edits that row, and another row nobody corrected.
+      fs.cpSync('data/seed', seedCopy, { recursive: true });
+      const csv = fs.readFileSync(path.join(seedCopy, 'coverage.csv'), 'utf8');
+      const edited = csv
+        .replace('00,Indonesia,Juli 2025,"39,95 juta"', '00,Indonesia,Juli 2025,"39,97 juta"')
+        .replace('Desember 2024,"45,22 juta",,,,,,,BPJS Ketenagakerjaan (rangkuman berita publik),,,tidak,Peserta aktif nasional.', 'Desember 2024,"45,22 juta",,,,,,,BPJS Ketenagakerjaan (rangkuman berita publik),,,tidak,Catatan seed baru.');
+      expect(edited).not.toBe(csv);
+      fs.writeFileSync(path.join(seedCopy, 'coverage.csv'), edited);
+
+      expect(await seedDatabase(own.bulkPool, { dir: seedCopy, logger })).toEqual({ coverage: { inserted: 0, updated: 1, keptOfficial: 1 } });
+      const { rows } = await own.pool.query<{ asOf: string; active: number; note: string; origin: string }>(
+        `SELECT to_char("asOf", 'YYYY-MM') AS "asOf", "activeParticipants" AS active, note, origin::text
+           FROM "CoverageSnapshot" WHERE "regionCode" = '00' AND "asOf" IN ('2024-12-01', '2025-07-01') ORDER BY "asOf"`,
+      );
+      expect(rows).toEqual([
+        { asOf: '2024-12', active: 45_220_000, note: 'Catatan seed baru.', origin: 'seed' },
+        { asOf: '2025-07', active: 39_960_000, note: 'Dikoreksi pejabat.', origin: 'official' },
+      ]);
+      expect(lines.some((l) => l.msg.includes('left as the official wrote them') && l.rows === 1)).toBe(true);
+      // Forced re-reads keep it so.
+      expect(await seedDatabase(own.bulkPool, { dir: seedCopy, force: true })).toMatchObject({ coverage: { updated: 0, keptOfficial: 1 } });
+    } finally {
+      fs.rmSync(seedCopy, { recursive: true, force: true });
+      await own.close();
+      await copy.drop();
+    }
   });
 
   it('loads an empty database in full', async () => {

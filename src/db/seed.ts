@@ -12,7 +12,7 @@ import type { ImportKindName } from '../domain/import/import-kinds.ts';
 import { regionDataHash } from '../domain/regions/region-catalog.ts';
 import { loadRegions } from '../domain/regions/region-store.ts';
 
-export type SeedReport = Record<string, { inserted: number; updated: number }>;
+export type SeedReport = Record<string, { inserted: number; updated: number; keptOfficial?: number }>;
 
 /** Parents before what points at them. */
 const DATASETS: ReadonlyArray<{ kind: ImportKindName; file: string }> = [
@@ -61,20 +61,28 @@ async function seedRegions(pool: pg.Pool, logger: Logger | undefined, force: boo
  * Loads what changed since the last seed; `force` re-reads every dataset (still writing
  * nothing that is already there).
  */
-export async function seedDatabase(pool: pg.Pool, opts: { logger?: Logger; force?: boolean } = {}): Promise<SeedReport> {
+export async function seedDatabase(
+  pool: pg.Pool,
+  opts: { logger?: Logger; force?: boolean; /** data/seed unless a test gives another */ dir?: string } = {},
+): Promise<SeedReport> {
   const report = await seedRegions(pool, opts.logger, !!opts.force);
   for (const { kind, file } of DATASETS) {
-    const text = await readFile(path.join(seedDir, file), 'utf8');
+    const text = await readFile(path.join(opts.dir ?? seedDir, file), 'utf8');
     const hash = createHash('sha256').update(text).digest('hex');
     const name = `seed:${file}`;
     if (!opts.force && (await storedHash(pool, name)) === hash) continue;
-    const result = await importFile(pool, kind, text, { format: file.endsWith('.json') ? 'json' : 'csv' });
+    const result = await importFile(pool, kind, text, { format: file.endsWith('.json') ? 'json' : 'csv', origin: 'seed' });
     if (!result.ok) {
       const first = result.issues.slice(0, 5).map((i) => `line ${i.line} ${i.column ?? ''}: ${i.code} ${JSON.stringify(i.params ?? {})}`);
       throw new Error(`seed file data/seed/${file} is invalid (${result.issueCount} problems): ${first.join('; ')}`);
     }
     await pool.query(REMEMBER, [name, hash]);
-    if (result.inserted || result.updated) report[kind] = { inserted: result.inserted, updated: result.updated };
+    if (result.keptOfficial) {
+      opts.logger?.warn({ file, rows: result.keptOfficial }, 'seed rows that differ from an official\'s correction were left as the official wrote them');
+    }
+    if (result.inserted || result.updated || result.keptOfficial) {
+      report[kind] = { inserted: result.inserted, updated: result.updated, ...(result.keptOfficial ? { keptOfficial: result.keptOfficial } : {}) };
+    }
   }
   return report;
 }

@@ -31,7 +31,14 @@ export interface ImportOptions {
   /** YYYY-MM-DD in Asia/Jakarta; figures dated after it are refused. */
   today?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Who writes: an official's file (the default) or the seed. The seed adds missing rows and
+   * changes only rows that the seed itself last wrote, never an official's.
+   */
+  origin?: RowOrigin;
 }
+
+export type RowOrigin = 'seed' | 'official';
 
 interface Outcome {
   kind: ImportKindName;
@@ -44,6 +51,8 @@ export interface ImportSuccess extends Outcome {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Seed rows that differ from a row an official wrote, left as the official wrote it. */
+  keptOfficial: number;
   /** The first corrected rows, with what changed. */
   changes: RowChange[];
 }
@@ -180,6 +189,7 @@ async function applyRows(
   kind: ImportKind,
   rows: ParsedRow[],
   report: ImportSuccess,
+  origin: RowOrigin,
   onProgress?: (p: ImportProgress) => void,
 ): Promise<void> {
   const cols = kind.dbColumns;
@@ -190,12 +200,14 @@ async function applyRows(
     `unnest(${list.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS ${alias}(${list.map((c) => q(c.name)).join(', ')})`;
   const keyMatch = (alias: string) => keys.map((c) => `t.${q(c.name)} = ${alias}.${q(c.name)}::${c.cast}`).join(' AND ');
 
-  const selectExisting = `SELECT ${cols.map((c) => `t.${q(c.name)}::text AS ${q(c.name)}`).join(', ')}
+  // The origin is the last parameter, one value for the whole statement.
+  const originParam = `$${cols.length + 1}::"RowOrigin"`;
+  const selectExisting = `SELECT ${cols.map((c) => `t.${q(c.name)}::text AS ${q(c.name)}`).join(', ')}, t."origin"::text AS "origin"
     FROM ${table} t JOIN ${unnest(keys, 'k')} ON ${keyMatch('k')}`;
-  const insert = `INSERT INTO ${table} (${cols.map((c) => q(c.name)).join(', ')})
-    SELECT ${cols.map((c) => `v.${q(c.name)}::${c.cast}`).join(', ')} FROM ${unnest(cols, 'v')}`;
+  const insert = `INSERT INTO ${table} (${cols.map((c) => q(c.name)).join(', ')}, "origin")
+    SELECT ${cols.map((c) => `v.${q(c.name)}::${c.cast}`).join(', ')}, ${originParam} FROM ${unnest(cols, 'v')}`;
   const update = values.length
-    ? `UPDATE ${table} t SET ${values.map((c) => `${q(c.name)} = v.${q(c.name)}::${c.cast}`).join(', ')}, "updatedAt" = now()
+    ? `UPDATE ${table} t SET ${values.map((c) => `${q(c.name)} = v.${q(c.name)}::${c.cast}`).join(', ')}, "origin" = ${originParam}, "updatedAt" = now()
        FROM ${unnest(cols, 'v')} WHERE ${keyMatch('v')}`
     : undefined;
 
@@ -224,12 +236,16 @@ async function applyRows(
         report.unchanged++;
         continue;
       }
+      if (origin === 'seed' && before.origin !== 'seed') {
+        report.keptOfficial++;
+        continue;
+      }
       toUpdate.push(row);
       if (report.changes.length < MAX_CHANGES) {
         report.changes.push({ line: row.line, key: row.db.slice(0, kind.keyColumnCount).join(' '), changes });
       }
     }
-    const columnsOf = (list: ParsedRow[]) => cols.map((_, i) => list.map((r) => r.db[i]));
+    const columnsOf = (list: ParsedRow[]) => [...cols.map((_, i) => list.map((r) => r.db[i])), origin];
     if (toInsert.length) await db.query(insert, columnsOf(toInsert));
     if (toUpdate.length && update) await db.query(update, columnsOf(toUpdate));
     report.inserted += toInsert.length;
@@ -276,13 +292,14 @@ export async function importFile(
       inserted: 0,
       updated: 0,
       unchanged: 0,
+      keptOfficial: 0,
       changes: [],
     };
     await client.query('BEGIN');
     try {
       // One import of a kind at a time, so two officials' files cannot interleave.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${kindName}`]);
-      await applyRows(client, kind, valid, report, opts.onProgress);
+      await applyRows(client, kind, valid, report, opts.origin ?? 'official', opts.onProgress);
       await client.query(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
       // Free text reads aliases and knowledge entries from memory: this instance rebuilds it
       // on the next message, the others within a minute.
