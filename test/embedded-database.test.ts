@@ -70,11 +70,11 @@ describe('embedded database', () => {
     }
   });
 
-  it('refuses a second process on the same data directory with a clear message', async () => {
+  it('refuses a second bot on the same data directory with a clear message', async () => {
     const db = await openDatabase({ dataDir, logger });
     try {
-      const attempt = run(process.execPath, ['--import', 'tsx', 'src/db/cli.ts', 'deploy'], {
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      const attempt = run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', BOT_TOKEN: '123456789:AAH-never-reaches-telegram-000', LOG_LEVEL: 'warn' },
       });
       await expect(attempt).rejects.toMatchObject({
         code: 1,
@@ -85,10 +85,32 @@ describe('embedded database', () => {
     }
   });
 
+  it('lets the operator CLIs join the database a running bot serves, seeding a fresh one first', async () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-embedded-join-'));
+    // This process plays the running bot: it holds the data directory and serves it.
+    const holder = await openDatabase({ dataDir: fresh, logger });
+    try {
+      expect(holder.created).toBe(true);
+      const env = { ...process.env, DATA_DIR: fresh, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+      const issued = await run(process.execPath, ['--import', 'tsx', 'src/admin/admin-cli.ts', 'issue-company-code', 'SAMPEL-0002'], { env });
+      expect(issued.stdout).toMatch(/SAMPEL-0002/);
+      expect(issued.stderr).toContain('loading the seed data first');
+      // Written to the holder's database, not to a copy.
+      expect(await holder.prisma.companyCode.count({ where: { npp: 'SAMPEL-0002' } })).toBe(1);
+      expect(await holder.prisma.region.count({ where: { level: 'province' } })).toBe(38);
+      const status = await run(process.execPath, ['--import', 'tsx', 'src/db/cli.ts', 'deploy'], { env });
+      expect(status.stdout).toContain('no pending migrations');
+      await holder.ping();
+    } finally {
+      await holder.close();
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it('takes over a lock left by a process that died', async () => {
     fs.writeFileSync(path.join(dataDir, 'paritrana.pid'), '999999999');
     const db = await openDatabase({ dataDir, logger });
-    expect(fs.readFileSync(path.join(dataDir, 'paritrana.pid'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'paritrana.pid'), 'utf8'))).toMatchObject({ pid: process.pid });
     await db.close();
     expect(fs.existsSync(path.join(dataDir, 'paritrana.pid'))).toBe(false);
   });

@@ -12,7 +12,7 @@ const [command, ...args] = process.argv.slice(2);
 async function withPgConfig<T>(run: (pgConfig: PoolConfig) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
   if (config.DATABASE_URL) return run({ connectionString: config.DATABASE_URL });
-  const embedded = await openEmbeddedDatabase(config.DATA_DIR);
+  const embedded = await openEmbeddedDatabase(config.DATA_DIR, { joinRunning: true });
   try {
     return await run(embedded.pgConfig);
   } finally {
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     case 'seed': {
       const config = loadConfig(process.env);
       const logger = createLogger(config.LOG_LEVEL);
-      const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
+      const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger, joinRunning: true });
       try {
         console.log(
           db.appliedMigrations.length ? `applied: ${db.appliedMigrations.join(', ')}` : 'no pending migrations',

@@ -44,10 +44,12 @@ export interface DatabaseOptions {
   dataDir: string;
   logger: Logger;
   poolSize?: number;
+  /** For the operator CLIs: use the embedded database a running bot serves (see embedded.ts). */
+  joinRunning?: boolean;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  const embedded = opts.databaseUrl ? undefined : await openEmbeddedDatabase(opts.dataDir);
+  const embedded = opts.databaseUrl ? undefined : await openEmbeddedDatabase(opts.dataDir, { joinRunning: !!opts.joinRunning });
   const pgConfig: pg.PoolConfig = embedded?.pgConfig ?? { connectionString: opts.databaseUrl };
   try {
     const appliedMigrations = await applyMigrations(pgConfig);

@@ -1,6 +1,7 @@
 // The embedded default: PGlite (PostgreSQL compiled to WASM) in DATA_DIR, served on a unix socket
 // so that the app, the migrations and later the job queue use the same `pg` driver code as
-// against a real server.
+// against a real server. The lock file names that socket, so that the operator CLIs can join a
+// running bot's database instead of being refused.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ export class DataDirInUseError extends Error {
   constructor(
     readonly dataDir: string,
     readonly pid: number,
+    /** Where the holder serves the database, once it does. */
+    readonly socketDir?: string,
   ) {
     super(
       `The embedded database in ${dataDir} is in use by another process (pid ${pid}). ` +
@@ -25,7 +28,38 @@ export class DataDirInUseError extends Error {
 export interface EmbeddedDatabase {
   pgConfig: PoolConfig;
   created: boolean;
+  /** True when another process (a running bot) holds the database and this one joined it. */
+  joined: boolean;
   close(): Promise<void>;
+}
+
+const SOCKET_FILE = '.s.PGSQL.5432';
+
+interface LockInfo {
+  pid: number;
+  socketDir?: string;
+}
+
+/** `{"pid":…,"socketDir":…}`; a bare pid from before the socket was recorded. */
+function readLock(lockPath: string): LockInfo | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(lockPath, 'utf8').trim();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'number') return { pid: parsed };
+    if (parsed && typeof parsed === 'object') {
+      const { pid, socketDir } = parsed as Record<string, unknown>;
+      return { pid: Number(pid), ...(typeof socketDir === 'string' ? { socketDir } : {}) };
+    }
+  } catch {
+    // Half-written by a process that died while writing it: nobody holds it.
+  }
+  return { pid: 0 };
 }
 
 function isAlive(pid: number): boolean {
@@ -41,22 +75,67 @@ function isAlive(pid: number): boolean {
 function takeLock(lockPath: string, dataDir: string): () => void {
   for (;;) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid }), { flag: 'wx' });
       return () => fs.rmSync(lockPath, { force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    const holder = Number(fs.readFileSync(lockPath, 'utf8').trim());
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new DataDirInUseError(dataDir, holder);
+    const holder = readLock(lockPath);
+    if (!holder) continue;
+    if (Number.isInteger(holder.pid) && holder.pid > 0 && isAlive(holder.pid)) {
+      throw new DataDirInUseError(dataDir, holder.pid, holder.socketDir);
+    }
     // Left behind by a process that died: take it over.
     fs.rmSync(lockPath, { force: true });
   }
 }
 
-export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The database a running process serves from `dataDir`, waiting up to `waitMs` for a process
+ * that is still starting to open its socket; undefined if the holder is gone meanwhile.
+ */
+async function joinRunning(lockPath: string, refused: DataDirInUseError, waitMs: number): Promise<EmbeddedDatabase | undefined> {
+  const deadline = Date.now() + waitMs;
+  for (let holder: LockInfo | undefined = refused; ; holder = readLock(lockPath)) {
+    if (!holder || !isAlive(holder.pid)) return undefined;
+    if (holder.socketDir && fs.existsSync(path.join(holder.socketDir, SOCKET_FILE))) {
+      return {
+        pgConfig: { host: holder.socketDir, port: 5432, user: 'postgres', database: 'postgres' },
+        created: false,
+        joined: true,
+        // The holder owns the database: leaving closes only our connections.
+        close: async () => undefined,
+      };
+    }
+    if (Date.now() > deadline) throw refused;
+    await sleep(100);
+  }
+}
+
+export interface EmbeddedOptions {
+  /**
+   * For the operator CLIs: when a running process holds the data directory, use the database
+   * it serves rather than refusing.
+   */
+  joinRunning?: boolean;
+  /** How long to wait for a process that is starting to serve it; 15 s by default. */
+  joinWaitMs?: number;
+}
+
+export async function openEmbeddedDatabase(dataDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   fs.mkdirSync(root, { recursive: true });
-  const releaseLock = takeLock(path.join(root, 'paritrana.pid'), root);
+  const lockPath = path.join(root, 'paritrana.pid');
+  let releaseLock: () => void;
+  try {
+    releaseLock = takeLock(lockPath, root);
+  } catch (e) {
+    if (!opts.joinRunning || !(e instanceof DataDirInUseError)) throw e;
+    // The holder stopped while we waited: open it ourselves.
+    return (await joinRunning(lockPath, e, opts.joinWaitMs ?? 15_000)) ?? openEmbeddedDatabase(dataDir, opts);
+  }
   try {
     const pgdata = path.join(root, 'pgdata');
     const created = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
@@ -64,11 +143,14 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
     // A socket directory of our own: no TCP port to collide with, and a short path (sun_path
     // holds 107 bytes, DATA_DIR may be deep).
     const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-pg-'));
-    const server = new PGLiteSocketServer({ db, path: path.join(socketDir, '.s.PGSQL.5432'), maxConnections: 32 });
+    const server = new PGLiteSocketServer({ db, path: path.join(socketDir, SOCKET_FILE), maxConnections: 32 });
     await server.start();
+    // Only now may others join; the socket directory is ours alone (mode 0700).
+    fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, socketDir }));
     return {
       pgConfig: { host: socketDir, port: 5432, user: 'postgres', database: 'postgres' },
       created,
+      joined: false,
       async close() {
         await server.stop();
         await db.close();

@@ -57,6 +57,11 @@ async function seedRegions(pool: pg.Pool, logger: Logger | undefined, force: boo
   }
 }
 
+/** False on a database nothing was seeded into yet (the first seed takes about 10 s). */
+export async function isSeeded(pool: pg.Pool): Promise<boolean> {
+  return (await storedHash(pool, 'regions')) !== undefined;
+}
+
 /**
  * Loads what changed since the last seed; `force` re-reads every dataset (still writing
  * nothing that is already there).
