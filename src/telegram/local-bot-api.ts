@@ -182,6 +182,8 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
   private nextQueryId = 1;
   private nextFileId = 1;
   private allowedUpdates: string[] | undefined;
+  /** Methods whose answers wait, after the call took effect, until released. */
+  private readonly holds = new Map<string, Promise<void>>();
   private poll: PendingPoll | undefined;
   private webhook: WebhookState | undefined;
   private delivering = false;
@@ -338,6 +340,21 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
     });
   }
 
+  /**
+   * From now on a successful `method` call takes effect (a message is recorded) but its answer
+   * waits until the returned function is called: a crash test kills the bot while it waits, so
+   * that it dies knowing nothing of messages that did arrive.
+   */
+  holdAnswers(method: string): () => void {
+    let release!: () => void;
+    const key = method.toLowerCase();
+    this.holds.set(key, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(key);
+      release();
+    };
+  }
+
   injectFault(fault: FaultSpec): void {
     this.faults.push({ ...fault, times: fault.times ?? 1 });
   }
@@ -476,6 +493,8 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
     }
     if (this.latencyMs > 0 && method.toLowerCase() !== 'getupdates') await sleep(this.latencyMs);
     const response = await this.dispatch(method, payload, 'http', controller.signal, at, early);
+    const hold = response.ok ? this.holds.get(method.toLowerCase()) : undefined;
+    if (hold) await hold;
     sendJson(res, response.ok ? 200 : response.error_code, response);
   }
 
