@@ -45,6 +45,9 @@ const schema = z
       .default('info'),
     DEFAULT_LOCALE: z.enum(['id', 'en'], { error: 'id or en' }).default('id'),
     ADMIN_API_TOKEN: optionalString.pipe(z.string().min(24, 'at least 24 characters').optional()),
+    // The heap a whole-file import through the admin API may use (a worker thread); a file that
+    // needs more is refused with "split it".
+    IMPORT_MEMORY_MB: z.coerce.number({ error: 'megabytes, 64 to 8192' }).int('megabytes, 64 to 8192').min(64, 'megabytes, 64 to 8192').max(8192, 'megabytes, 64 to 8192').default(512),
     // Telegram allows about 30 messages a second to different chats, 1000 with paid broadcasts.
     BROADCAST_RATE: z.coerce.number({ error: 'messages per second, 1 to 30' }).min(1, 'messages per second, 1 to 30').max(30, 'messages per second, 1 to 30').default(25),
     BROADCAST_PAID_RATE: z.coerce

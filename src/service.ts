@@ -111,7 +111,7 @@ export async function startService(
       },
       webhook,
       isDraining: () => draining,
-      admin: { pool: db.pool, bulkPool: db.bulkPool, i18n, token: config.ADMIN_API_TOKEN, broadcasts: { kick: () => broadcasts?.kick() }, clock: opts.clock },
+      admin: { pool: db.pool, imports: { pgConfig: db.pgConfig, memoryMb: config.IMPORT_MEMORY_MB }, i18n, token: config.ADMIN_API_TOKEN, broadcasts: { kick: () => broadcasts?.kick() }, clock: opts.clock },
     });
     server = http.createServer(app);
     await new Promise<void>((resolve, reject) => {

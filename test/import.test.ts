@@ -200,7 +200,7 @@ describe('the admin import API', () => {
 
   beforeAll(async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, i18n, token: TOKEN } });
+    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n, token: TOKEN } });
     server = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/admin`;
@@ -228,7 +228,7 @@ describe('the admin import API', () => {
 
   it('answers 503 when no token is configured', async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, i18n, token: undefined } });
+    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n, token: undefined } });
     const closed = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => closed.once('listening', resolve));
     try {
@@ -270,6 +270,36 @@ describe('the admin import API', () => {
       type: 'application/json',
     });
     expect(await json.json()).toMatchObject({ ok: true, unchanged: 1 });
+  });
+
+  it('refuses a body over 50 MB with 413 and saves nothing', async () => {
+    const before = await coverageFingerprint();
+    const row = '65;2026-10-31;100;10;Uji\n';
+    const res = await post('coverage', HEADER + '\n' + row.repeat(Math.ceil((50 * 1024 * 1024) / row.length) + 10));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: 'payload_too_large' });
+    expect(await coverageFingerprint()).toBe(before);
+  });
+
+  it('runs an import in a process of its own with a memory bound: a file needing more is refused, and the next one imports', async () => {
+    const { logger } = captureLogs();
+    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 64 }, i18n, token: TOKEN } });
+    const small = http.createServer(app).listen(0, '127.0.0.1');
+    await new Promise((resolve) => small.once('listening', resolve));
+    const at = `http://127.0.0.1:${(small.address() as AddressInfo).port}/api/admin/import/coverage`;
+    const send = (body: string) => fetch(at, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${TOKEN}` }, body });
+    try {
+      const before = await coverageFingerprint();
+      // About 15 MB and 600 thousand rows: more than 64 MB of heap once read.
+      const huge = await send(HEADER + '\n' + '65;2026-10-31;100;10;Uji\n'.repeat(600_000));
+      expect(huge.status).toBe(413);
+      expect(await huge.json()).toMatchObject({ error: 'import_too_large', message: { id: expect.stringMatching(/terlalu besar.*Bagi menjadi beberapa berkas/), en: expect.stringMatching(/Split it/) } });
+      expect(await coverageFingerprint()).toBe(before);
+      const next = await send(`${HEADER}\n65;2026-10-30;100;10;Uji\n`);
+      expect(await next.json()).toMatchObject({ ok: true, dryRun: false, inserted: 1 });
+    } finally {
+      await new Promise((resolve) => small.close(resolve));
+    }
   });
 });
 

@@ -1,12 +1,18 @@
 // The admin HTTP API (Bearer ADMIN_API_TOKEN): imports, officials, announcements, company codes
 // and the audit log. Every parameter, query and body is checked by one zod schema each, and
 // every error reaches one mapping to a status and a JSON body; nothing a caller sends gives a 500.
-import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
 import { bilingual, describeIssue, describeResult } from '../admin/import-report.ts';
 import { IMPORT_KINDS, isImportKind } from '../domain/import/import-kinds.ts';
-import { importFile } from '../domain/import/import-runner.ts';
+import { ImportTooLargeError, importInWorker } from '../jobs/import-job.ts';
 import { audit, recentAudit } from '../domain/roles/audit.ts';
 import { CompanyAccessError, issueCompanyCode } from '../domain/companies/company-access.ts';
 import {
@@ -25,12 +31,15 @@ import type { I18n } from '../i18n/i18n.ts';
 import { secretMatches } from './secret.ts';
 
 /** A 100,000-row coverage file is about 10 MB. */
-const IMPORT_LIMIT = '50mb';
+const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
 
 export interface AdminApiOptions {
   pool: pg.Pool;
-  /** For whole-file imports, which may take longer than the bounded pool allows a statement. */
-  bulkPool?: pg.Pool;
+  /**
+   * Whole-file imports run in a worker thread (jobs/import-job.ts) on a connection of their own,
+   * with at most `memoryMb` of heap.
+   */
+  imports: { pgConfig: pg.PoolConfig; memoryMb: number };
   i18n: I18n;
   /** Wakes the broadcast runner after an approval. */
   broadcasts?: { kick(): void } | undefined;
@@ -100,12 +109,34 @@ function requireToken(token: string | undefined): RequestHandler {
   };
 }
 
+/** Streams the request body to `file`; more than `limit` bytes is a 413 (nothing is kept). */
+async function receiveFile(req: Request, file: string, limit: number): Promise<void> {
+  if (Number(req.get('content-length') ?? 0) > limit) throw new ApiError(413, { error: 'payload_too_large' });
+  let received = 0;
+  const bounded = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      done(received > limit ? new ApiError(413, { error: 'payload_too_large' }) : null, chunk);
+    },
+  });
+  await pipeline(req, bounded, createWriteStream(file));
+}
+
 /** The one mapping from what went wrong to a status. Express 5 hands rejected handlers here. */
 const apiErrors: ErrorRequestHandler = (err: unknown, req, res, next) => {
   if (res.headersSent) return next(err);
   if (err instanceof ApiError) return void res.status(err.status).json(err.body);
   if (err instanceof RoleError) return void res.status(400).json({ error: err.code });
   if (err instanceof CompanyAccessError) return void res.status(404).json({ error: err.code });
+  if (err instanceof ImportTooLargeError) {
+    return void res.status(413).json({
+      error: 'import_too_large',
+      message: {
+        id: 'Berkas ini terlalu besar untuk diimpor sekaligus. Bagi menjadi beberapa berkas yang lebih kecil, lalu impor satu per satu.',
+        en: 'This file is too large to import at once. Split it into smaller files and import them one by one.',
+      },
+    });
+  }
   const { status, type } = err as { status?: number; type?: string };
   if (type === 'entity.parse.failed') return void res.status(400).json({ error: 'invalid_json' });
   if (status === 413) return void res.status(413).json({ error: 'payload_too_large' });
@@ -118,15 +149,22 @@ export function adminRouter(opts: AdminApiOptions): Router {
   const router = express.Router();
   router.use(requireToken(opts.token));
 
-  router.post('/import/:kind', express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req, res) => {
+  router.post('/import/:kind', async (req, res) => {
     const kind = req.params.kind as string;
     if (!isImportKind(kind)) throw new ApiError(404, { error: 'unknown_kind', kinds: IMPORT_KINDS });
     const query = valid(ImportQuery, req.query, 'query');
     const type = req.get('content-type') ?? '';
     const format = /json/i.test(type) || query.format === 'json' ? 'json' : 'csv';
     const dryRun = [query.dryRun, query.dry_run].some((v) => v === 'true' || v === '1');
-    const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-    const result = await importFile(opts.bulkPool ?? opts.pool, kind, body, { format, dryRun });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'paritrana-import-'));
+    let result;
+    try {
+      const file = path.join(dir, 'upload');
+      await receiveFile(req, file, IMPORT_LIMIT_BYTES);
+      result = await importInWorker({ pgConfig: opts.imports.pgConfig, kind, file, format, dryRun }, { pool: opts.pool, memoryMb: opts.imports.memoryMb });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     const message = bilingual((locale) => describeResult(opts.i18n, locale, result)[0]!);
     if (!result.ok) {
       req.log.info({ kind, issues: result.issueCount }, 'admin import rejected');

@@ -12,11 +12,18 @@ export interface SourceRecord {
 export type FileFormat = 'csv' | 'json';
 
 export interface ReadResult {
-  records: SourceRecord[];
+  /** How many records were handed to `onRecord`. */
+  count: number;
   /** Column name → its 1-based position in a CSV header. */
   columnNumbers: Map<string, number>;
   issues: ImportIssue[];
 }
+
+/**
+ * Takes each record as it is read, so that a large file is never held as records (about
+ * 550 bytes a row); `columnNumbers` is complete by the first call.
+ */
+export type RecordSink = (record: SourceRecord, columnNumbers: ReadonlyMap<string, number>) => void;
 
 /** "Kode Wilayah " → "kode_wilayah". */
 export function normalizeColumnName(name: string): string {
@@ -43,15 +50,20 @@ async function readCsv(
   source: AsyncIterable<string | Uint8Array> | string,
   known: readonly string[],
   required: readonly string[],
+  onRecord: RecordSink,
 ): Promise<ReadResult> {
-  const records: SourceRecord[] = [];
+  let count = 0;
   const issues: ImportIssue[] = [];
   let header: string[] | undefined;
+  let columnNumbers = new Map<string, number>();
+  let headerOk = false;
   try {
     for await (const { line, fields } of readCsvRecords(source)) {
       if (!header) {
         header = fields.map(normalizeColumnName);
+        columnNumbers = new Map(header.map((n, i) => [n, i + 1]));
         issues.push(...checkColumns(header, known, required, line));
+        headerOk = !issues.length;
         continue;
       }
       if (fields.every((f) => f.trim() === '')) continue;
@@ -62,7 +74,9 @@ async function readCsv(
       const values: Record<string, Cell> = {};
       // Spreadsheets drop trailing empty cells: a short row has them empty.
       header.forEach((name, i) => (values[name] = fields[i] ?? ''));
-      records.push({ line, values });
+      count++;
+      // A wrong header makes every row wrong in the same way: the rows are not looked at.
+      if (headerOk) onRecord({ line, values }, columnNumbers);
     }
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
@@ -70,7 +84,7 @@ async function readCsv(
   }
   // A syntax error can come before the header is read (the reader looks ahead): then the file is not empty.
   if (!header && !issues.length) issues.push({ line: 1, code: 'empty_file' });
-  return { records, columnNumbers: new Map((header ?? []).map((n, i) => [n, i + 1])), issues };
+  return { count, columnNumbers, issues };
 }
 
 /** Line of each top-level array element, found by a scan that skips strings. */
@@ -96,7 +110,7 @@ function elementLines(text: string): number[] {
   return lines;
 }
 
-function readJson(text: string, known: readonly string[], required: readonly string[]): ReadResult {
+function readJson(text: string, known: readonly string[], required: readonly string[], onRecord: RecordSink): ReadResult {
   const issues: ImportIssue[] = [];
   let data: unknown;
   try {
@@ -104,10 +118,10 @@ function readJson(text: string, known: readonly string[], required: readonly str
   } catch (e) {
     const at = /position (\d+)/.exec(String(e))?.[1];
     const line = at ? text.slice(0, Number(at)).split('\n').length : 1;
-    return { records: [], columnNumbers: new Map(), issues: [{ line, code: 'bad_json' }] };
+    return { count: 0, columnNumbers: new Map(), issues: [{ line, code: 'bad_json' }] };
   }
   const rows = Array.isArray(data) ? data : (data as { rows?: unknown })?.rows;
-  if (!Array.isArray(rows)) return { records: [], columnNumbers: new Map(), issues: [{ line: 1, code: 'json_not_array' }] };
+  if (!Array.isArray(rows)) return { count: 0, columnNumbers: new Map(), issues: [{ line: 1, code: 'json_not_array' }] };
   const lines = Array.isArray(data) ? elementLines(text) : [];
   const records: SourceRecord[] = [];
   rows.forEach((row, i) => {
@@ -137,7 +151,10 @@ function readJson(text: string, known: readonly string[], required: readonly str
     for (const name of required) if (!(name in values)) issues.push({ line, column: name, code: 'required' });
     records.push({ line, values });
   });
-  return { records, columnNumbers: new Map(), issues };
+  // As from a CSV file: the rows are looked at only when the file's shape is right.
+  const columnNumbers = new Map<string, number>();
+  if (!issues.length) for (const record of records) onRecord(record, columnNumbers);
+  return { count: records.length, columnNumbers, issues };
 }
 
 export async function readImportRecords(
@@ -145,8 +162,9 @@ export async function readImportRecords(
   source: AsyncIterable<string | Uint8Array> | string,
   known: readonly string[],
   required: readonly string[],
+  onRecord: RecordSink,
 ): Promise<ReadResult> {
-  if (format === 'csv') return readCsv(source, known, required);
+  if (format === 'csv') return readCsv(source, known, required, onRecord);
   let text = '';
   if (typeof source === 'string') text = source;
   else {
@@ -154,5 +172,5 @@ export async function readImportRecords(
     for await (const chunk of source) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     text += decoder.decode();
   }
-  return readJson(text.replace(/^\uFEFF/, ''), known, required);
+  return readJson(text.replace(/^\uFEFF/, ''), known, required, onRecord);
 }

@@ -74,10 +74,11 @@ interface ParsedRow {
   invalid?: boolean;
 }
 
-function parseRows(kind: ImportKind, records: SourceRecord[], columnNumbers: Map<string, number>, issues: ImportIssue[]) {
+/** Checks each record as it is read and keeps only what the database needs of it. */
+function rowParser(kind: ImportKind, issues: ImportIssue[]) {
   const rows: ParsedRow[] = [];
   const firstLineOfKey = new Map<string, number>();
-  for (const { line, values } of records) {
+  const add = ({ line, values }: SourceRecord, columnNumbers: ReadonlyMap<string, number>) => {
     // Columns the file leaves out are empty: the schema then says which were required.
     const result = kind.schema.safeParse(Object.fromEntries(kind.columns.map((c) => [c, values[c] ?? null])));
     if (!result.success) {
@@ -96,7 +97,7 @@ function parseRows(kind: ImportKind, records: SourceRecord[], columnNumbers: Map
           params: ((issue as { params?: ImportIssue['params'] }).params ?? {}) as ImportIssue['params'],
         });
       }
-      continue;
+      return;
     }
     const db = kind.toDb(result.data);
     const key = JSON.stringify(db.slice(0, kind.keyColumnCount));
@@ -109,12 +110,12 @@ function parseRows(kind: ImportKind, records: SourceRecord[], columnNumbers: Map
         code: 'duplicate_key',
         params: { firstLine: first },
       });
-      continue;
+      return;
     }
     firstLineOfKey.set(key, line);
     rows.push({ line, db, references: kind.references(result.data) });
-  }
-  return rows;
+  };
+  return { rows, add };
 }
 
 const REGION_REFERENCE = `SELECT code AS key, name, "searchName" AS search, level::text,
@@ -254,6 +255,11 @@ async function applyRows(
   }
 }
 
+/** Whether what free text reads from memory (aliases, knowledge entries) changed. */
+export function changesUnderstanding(kind: ImportKindName, result: ImportResult): boolean {
+  return result.ok && !result.dryRun && (result.inserted > 0 || result.updated > 0) && (kind === 'aliases' || kind === 'knowledge');
+}
+
 function reject(kind: ImportKindName, rows: number, issues: ImportIssue[]): ImportRejection {
   const sorted = [...issues].sort((a, b) => a.line - b.line || (a.columnNumber ?? 0) - (b.columnNumber ?? 0));
   return { ok: false, kind, rows, issues: sorted.slice(0, MAX_ISSUES), issueCount: issues.length };
@@ -271,18 +277,18 @@ export async function importFile(
 ): Promise<ImportResult> {
   const kind = importKinds(opts.today ?? todayInJakarta())[kindName];
   opts.onProgress?.({ phase: 'reading', done: 0, total: 0 });
-  const read = await readImportRecords(opts.format, source, kind.columns, kind.requiredColumns);
-  const issues = [...read.issues];
-  // A wrong header makes every row wrong in the same way: report the header alone.
-  if (issues.length) return reject(kindName, read.records.length, issues);
-  opts.onProgress?.({ phase: 'checking', done: 0, total: read.records.length });
-  const rows = parseRows(kind, read.records, read.columnNumbers, issues);
-  if (!read.records.length) issues.push({ line: 1, code: 'no_rows' });
+  const issues: ImportIssue[] = [];
+  const { rows, add } = rowParser(kind, issues);
+  const read = await readImportRecords(opts.format, source, kind.columns, kind.requiredColumns, add);
+  // A file that cannot be read as a table (a wrong header, a broken quote) is reported for that alone.
+  if (read.issues.length) return reject(kindName, read.count, read.issues);
+  opts.onProgress?.({ phase: 'checking', done: 0, total: read.count });
+  if (!read.count) issues.push({ line: 1, code: 'no_rows' });
 
   const client = await pool.connect();
   try {
     await checkReferences(client, rows, read.columnNumbers, issues);
-    if (issues.length) return reject(kindName, read.records.length, issues);
+    if (issues.length) return reject(kindName, read.count, issues);
     const valid = rows.filter((r) => !r.invalid);
     const report: ImportSuccess = {
       ok: true,
@@ -303,7 +309,7 @@ export async function importFile(
       await client.query(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
       // Free text reads aliases and knowledge entries from memory: this instance rebuilds it
       // on the next message, the others within a minute.
-      if (!opts.dryRun && (report.inserted || report.updated) && (kindName === 'aliases' || kindName === 'knowledge')) forgetUnderstanding(pool);
+      if (changesUnderstanding(kindName, report)) forgetUnderstanding(pool);
     } catch (e) {
       await client.query('ROLLBACK');
       throw e;
