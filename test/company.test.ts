@@ -88,23 +88,30 @@ describe('company codes', () => {
 
 describe('the company view', () => {
   const signer = buttonSigner(TEST_TOKEN);
+  // What a person who may not see a company is told instead: silence would hide nothing either.
+  const LINK_FIRST = /^🏢 Perusahaan saya\nUntuk melihat data perusahaan, Anda perlu ditautkan sebagai perwakilannya\. Minta kode sekali pakai/;
 
   it('shows no figure to a person who is not linked, by any path', async () => {
     const [command] = await say(8201, '/perusahaan');
     expect(command!.text).toContain('Perusahaan saya');
     expect(command!.text).not.toContain('Contoh Kebun Sawit');
+    expect(command!.text).toMatch(LINK_FIRST);
     const [freeText] = await say(8201, 'cek tunggakan perusahaan saya SAMPEL-0001');
     expect(freeText!.text).not.toMatch(/850|1\.200|Kebun Sawit/);
+    expect(freeText!.text).toMatch(LINK_FIRST);
     // A button naming another company, even correctly signed (replayed from someone else's chat).
     await forge(8201, command!, signer.sign('co', NPP));
     const afterButton = bot.double.sent(8201).at(-1)!;
     expect(afterButton.text).not.toMatch(/850|Kebun Sawit/);
+    expect(afterButton.text).toMatch(LINK_FIRST);
     const wrong = await say(8201, `/perusahaan ${NPP} AAAAA-BBBBB`);
     expect(wrong[0]!.text).toContain('tidak cocok');
     const inline = bot.double.sendInlineQuery(testUser(8201), NPP);
     expect((await bot.post(inline)).status).toBe(200);
     const answer = bot.double.callsTo('answerInlineQuery').at(-1)!;
     expect(JSON.stringify(answer.payload.results)).not.toMatch(/Kebun Sawit|850/);
+    // Inline mode knows regions only: an NPP is a place it cannot find.
+    expect(answer.payload.results).toMatchObject([{ id: 'none', title: 'Wilayah tidak ditemukan' }]);
   });
 
   it('shows a representative their company, matching its data, in Indonesian and English', async () => {
@@ -130,6 +137,7 @@ describe('the company view', () => {
     expect(unlinked!.text).toContain('link to 1 companies was removed');
     const [after] = await say(8202, '/company');
     expect(after!.text).not.toContain('850');
+    expect(after!.text).toMatch(/^🏢 My company\nTo see a company's figures you must be linked as its representative\./);
   });
 
   it('shows the sample winners their award, and lets an official in scope see it, audited', async () => {
@@ -144,6 +152,8 @@ describe('the company view', () => {
     expect((await recentAudit(pool(), 1))[0]).toMatchObject({ actor: 'telegram:8204', action: 'company.view', target: `company:${NPP}` });
     await forge(8204, menu!, signer.sign('co', 'SAMPEL-AIC'));
     expect(bot.double.sent(8204).at(-1)!.text).not.toContain('AIC (NPP');
+    // Out of the official's scope: the same explanation as to anyone not linked.
+    expect(bot.double.sent(8204).at(-1)!.text).toMatch(LINK_FIRST);
   });
 });
 

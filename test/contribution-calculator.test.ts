@@ -53,7 +53,25 @@ const CASES: Case[] = [
 ];
 
 describe('BPU contribution calculator', () => {
-  it('has a table of at least 15 cases', () => expect(CASES.length).toBeGreaterThanOrEqual(15));
+  // Every BPU rule of the seed (data/seed/contribution-rules.csv) is applied by some case.
+  it('applies every rule of the seed in some case', () => {
+    const applied = new Set<string>();
+    for (const { query } of CASES) {
+      for (const line of estimateBpuContribution(rules, query)?.lines ?? []) {
+        applied.add(line.ruleId);
+        if (line.discount) applied.add(line.discount.ruleId);
+      }
+    }
+    expect([...applied].sort()).toEqual([
+      'BPU-JHT-PP44-2015',
+      'BPU-JKK-DISKON-PP50-2025-LAINNYA',
+      'BPU-JKK-DISKON-PP50-2025-TRANSPORTASI',
+      'BPU-JKK-PP44-2015',
+      'BPU-JKM-DISKON-PP50-2025-LAINNYA',
+      'BPU-JKM-DISKON-PP50-2025-TRANSPORTASI',
+      'BPU-JKM-PP44-2015',
+    ]);
+  });
 
   it.each(CASES)('$name', ({ query, total, lines, discounted, raisedToMinimum }) => {
     const estimate = estimateBpuContribution(rules, query)!;
