@@ -1,18 +1,15 @@
-// The BPU contribution calculator on the seeded ContributionRule rows (facts.md section 4).
-import { beforeAll, describe, expect, it } from 'vitest';
+// The BPU contribution calculator on the seeded ContributionRule rows (facts.md section 4),
+// without a database: the rows are in support/seed-contribution-rules.ts.
+import { describe, expect, it } from 'vitest';
 import {
   estimateBpuContribution,
   type ContributionRuleData,
   type ContributionQuery,
 } from '../src/domain/contributions/contribution-calculator.ts';
-import { loadContributionRules } from '../src/domain/contributions/contribution-rules.ts';
-import { useSeededDatabase } from './support/postgres.ts';
+import { SEED_BPU_RULES } from './support/seed-contribution-rules.ts';
 
-const db = useSeededDatabase();
-let rules: ContributionRuleData[];
-beforeAll(async () => {
-  rules = await loadContributionRules(db.pool);
-});
+// In the order the database gives them (validFrom, id), shuffled once: the calculator must not depend on it.
+const rules: ContributionRuleData[] = [...SEED_BPU_RULES].reverse();
 
 interface Case {
   name: string;
@@ -87,6 +84,49 @@ describe('BPU contribution calculator', () => {
     const jkk = estimate.lines.find((l) => l.programme === 'JKK')!;
     expect(jkk).toMatchObject({ fullAmount: 20_000, amount: 10_000, ratePercent: 1, legalBasis: expect.stringContaining('PP 44/2015') });
     expect(jkk.discount).toMatchObject({ percent: 50, legalBasis: 'PP 50/2025', validTo: '2027-03-31', uncertain: true });
+  });
+
+  it('says what the income was taken as, before and after discounts', () => {
+    expect(estimateBpuContribution(rules, q(2_000_000, '2026-11-21', { transport: true }))).toMatchObject({
+      basisIncome: 2_000_000,
+      raisedToMinimum: false,
+      loweredToMaximum: false,
+      total: 13_400,
+      fullTotal: 26_800,
+    });
+    // At the lowest income that can be declared, nothing is raised; below it, it is.
+    expect(estimateBpuContribution(rules, q(1_000_000, '2025-06-01'))).toMatchObject({ basisIncome: 1_000_000, raisedToMinimum: false, total: 16_800, fullTotal: 16_800 });
+    expect(estimateBpuContribution(rules, q(600_000, '2025-06-01'))).toMatchObject({ basisIncome: 1_000_000, raisedToMinimum: true, loweredToMaximum: false });
+  });
+
+  it('ignores rules for wage earners (PU)', () => {
+    const wageEarners: ContributionRuleData = { ...rules.find((r) => r.id === 'BPU-JKK-PP44-2015')!, id: 'PU-JKK', segment: 'PU', ratePercent: 5, validFrom: '2025-01-01' };
+    expect(estimateBpuContribution([...rules, wageEarners], q(2_000_000, '2025-06-01'))!.total).toBe(26_800);
+  });
+
+  it('has no answer when a programme the worker needs has no rule on the day', () => {
+    const withoutJkm = rules.filter((r) => r.programme !== 'JKM');
+    expect(estimateBpuContribution(withoutJkm, q(2_000_000, '2025-06-01'))).toBeUndefined();
+    expect(estimateBpuContribution(rules.filter((r) => r.programme !== 'JHT'), q(2_000_000, '2025-06-01'))!.total).toBe(26_800);
+  });
+
+  it('keeps the income within the bounds of every programme at once', () => {
+    const jkm = rules.find((r) => r.id === 'BPU-JKM-PP44-2015')!;
+    const jkk = rules.find((r) => r.id === 'BPU-JKK-PP44-2015')!;
+    const bounded = [
+      ...rules.filter((r) => r.discountPercent !== null),
+      { ...jkk, id: 'JKK-B', incomeMin: 1_500_000, incomeMax: 20_000_000 },
+      { ...jkm, id: 'JKM-B', incomeMin: 1_000_000, incomeMax: 15_000_000 },
+    ];
+    // The highest minimum and the lowest maximum.
+    expect(estimateBpuContribution(bounded, q(1_200_000, '2025-06-01'))).toMatchObject({ basisIncome: 1_500_000, raisedToMinimum: true, bounds: { min: 1_500_000, max: 15_000_000 } });
+    expect(estimateBpuContribution(bounded, q(18_000_000, '2025-06-01'))).toMatchObject({ basisIncome: 15_000_000, loweredToMaximum: true });
+    expect(estimateBpuContribution(bounded, q(15_000_000, '2025-06-01'))).toMatchObject({ basisIncome: 15_000_000, loweredToMaximum: false });
+    expect(estimateBpuContribution(bounded, q(2_000_000, '2025-06-01'))).toMatchObject({ basisIncome: 2_000_000, raisedToMinimum: false, loweredToMaximum: false, total: 26_800 });
+    // A bound on one programme only still bounds the whole.
+    const oneBound = [{ ...jkk, incomeMin: null }, { ...jkm, incomeMin: null, incomeMax: 10_000_000 }];
+    expect(estimateBpuContribution(oneBound, q(12_000_000, '2025-06-01'))).toMatchObject({ basisIncome: 10_000_000, bounds: { min: null, max: 10_000_000 } });
+    expect(estimateBpuContribution(oneBound, q(500_000, '2025-06-01'))).toMatchObject({ basisIncome: 500_000, raisedToMinimum: false, total: 11_800 });
   });
 
   it('has no answer for a day before any rule', () => {

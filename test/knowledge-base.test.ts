@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
 import { seedDatabase } from '../src/db/seed.ts';
 import { importFile } from '../src/domain/import/import-runner.ts';
+import { loadContributionRules } from '../src/domain/contributions/contribution-rules.ts';
+import { SEED_BPU_RULES } from './support/seed-contribution-rules.ts';
 import { resolveRegion } from '../src/domain/regions/region-resolver.ts';
 import { captureLogs } from './support/logs.ts';
 import { createTestDatabase, useSeededDatabase } from './support/postgres.ts';
@@ -129,6 +131,10 @@ describe('knowledge base on PostgreSQL', () => {
       legalBasis: 'PP 50/2025',
     });
     expect(byId['BPU-JKM-DISKON-PP50-2025-LAINNYA']).toMatchObject({ validFrom: '2026-04-01', validTo: '2026-12-31', sector: 'non_transport' });
+    // As the calculator reads them: what its database-free tests compute with.
+    const loaded = (await loadContributionRules(db.pool)).map((r) => ({ ...r, note: null }));
+    expect(loaded).toEqual(expect.arrayContaining(SEED_BPU_RULES));
+    expect(loaded).toHaveLength(SEED_BPU_RULES.length);
   });
 
   it('marks every seeded company as a sample', async () => {

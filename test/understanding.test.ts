@@ -3,11 +3,9 @@
 // there are pinned down one by one. The expected values are written here, not read from it.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rawWords, standardWord, stemWord } from '../src/domain/understanding/normalize.ts';
 import { understanderFromSeedFiles, exampleQuestionsFromLocales } from '../src/domain/understanding/seed-sources.ts';
 import { understanderFor } from '../src/domain/understanding/sources.ts';
 import type { Understander } from '../src/domain/understanding/understand.ts';
-import { withoutLongNumbers } from '../src/domain/understanding/feedback.ts';
 import { evaluate, readLabelledSet } from './understanding/evaluate.ts';
 import { seedKnowledgeTopics } from './understanding/topics.ts';
 import { useSeededDatabase } from './support/postgres.ts';
@@ -41,46 +39,6 @@ describe('the labelled set', () => {
     const report = evaluate(understander, cases, seedKnowledgeTopics());
     const worst = report.failures.slice(0, 15).map((f) => `${f.case.text}: ${f.problems.join('; ')}`);
     expect(report.accuracy, `accuracy ${(100 * report.accuracy).toFixed(1)} %; first failures:\n${worst.join('\n')}`).toBeGreaterThanOrEqual(0.95);
-  });
-});
-
-describe('normalising what people type', () => {
-  it('writes chat spellings as standard words and takes off -nya, -kah', () => {
-    expect(rawWords('Brp iurannya, gmn caranya?? kira2')).toEqual(['brp', 'iurannya', 'gmn', 'caranya', 'kira']);
-    expect(['brp', 'gmn', 'yg', 'dpt', 'sy', 'gak', 'jt', 'iurannya', 'daftarnya', 'bisakah'].map(standardWord)).toEqual([
-      'berapa',
-      'bagaimana',
-      'yang',
-      'dapat',
-      'saya',
-      'tidak',
-      'juta',
-      'iuran',
-      'daftar',
-      'bisa',
-    ]);
-  });
-
-  it('stems Indonesian words but leaves the domain words whole', () => {
-    expect(stemWord('mendaftar', 'id')).toBe('daftar');
-    expect(stemWord('membayar', 'id')).toBe('bayar');
-    // Only to a real root: "pemenang" is "menang", while "peringkat" and "kembali" have none to give.
-    expect(stemWord('pemenang', 'id')).toBe('menang');
-    expect(stemWord('peringkat', 'id')).toBe('peringkat');
-    expect(stemWord('kembali', 'id')).toBe('kembali');
-    // Jakarta speech, and an English word in an Indonesian sentence.
-    expect(stemWord('didaftarin', 'id')).toBe('daftar');
-    expect(stemWord('nyatuin', 'id')).toBe('satu');
-    expect(stemWord('nyairin', 'id')).toBe('cair');
-    expect(stemWord('pension', 'id')).toBe('pension');
-    for (const word of ['iuran', 'peserta', 'tunggakan', 'nelayan', 'jht', 'kpj', 'jmo', 'pensiun', 'keluarga', 'meninggal']) {
-      expect(stemWord(word, 'id'), word).toBe(word);
-    }
-  });
-
-  it('removes NIK and phone numbers from what it stores', () => {
-    expect(withoutLongNumbers('nik sy 3201234567890001 kok ga bisa, wa 0812-3456-7890')).toBe('nik sy … kok ga bisa, wa …');
-    expect(withoutLongNumbers('bayar 3 bulan sekaligus 2025')).toBe('bayar 3 bulan sekaligus 2025');
   });
 });
 

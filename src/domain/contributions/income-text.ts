@@ -21,7 +21,7 @@ const WORDS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\b(\d{1,2})\s*(?:juta|jt)\s*(\d{3})\s*(?:ribu|rb)?\b/gi, (m) => String(Number(m[1]) * 1_000_000 + Number(m[2]) * 1_000)],
   [new RegExp(`\\b${NUMBER_WORD}\\s*setengah\\s*juta\\b`, 'gi'), (m) => `${DIGITS[m[1]!.toLowerCase()]},5 juta`],
   [new RegExp(`\\b${NUMBER_WORD}\\s*juta\\s*setengah\\b`, 'gi'), (m) => `${DIGITS[m[1]!.toLowerCase()]},5 juta`],
-  [new RegExp(`\\b${NUMBER_WORD}\\s*(juta|ratus ribu|ratus rb)\\b`, 'gi'), (m) => `${DIGITS[m[1]!.toLowerCase()]}${m[2]!.startsWith('ratus') ? '00 ribu' : ' juta'}`],
+  [new RegExp(`\\b${NUMBER_WORD}\\s*(juta|ratus ribu|ratus rb)\\b`, 'gi'), (m) => `${DIGITS[m[1]!.toLowerCase()]}${m[2]!.toLowerCase().startsWith('ratus') ? '00 ribu' : ' juta'}`],
   [/\bsejuta\b/gi, () => '1 juta'],
   [/\bsetengah juta\b/gi, () => '500 ribu'],
 ];
