@@ -111,7 +111,7 @@ export async function startService(
       },
       webhook,
       isDraining: () => draining,
-      admin: { pool: db.pool, imports: { pgConfig: db.pgConfig, memoryMb: config.IMPORT_MEMORY_MB }, i18n, token: config.ADMIN_API_TOKEN, broadcasts: { kick: () => broadcasts?.kick() }, clock: opts.clock },
+      admin: { prisma: db.prisma, pool: db.pool, imports: { pgConfig: db.pgConfig, memoryMb: config.IMPORT_MEMORY_MB }, i18n, token: config.ADMIN_API_TOKEN, broadcasts: { kick: () => broadcasts?.kick() }, clock: opts.clock },
     });
     server = http.createServer(app);
     await new Promise<void>((resolve, reject) => {
@@ -142,10 +142,11 @@ export async function startService(
       rate: config.BROADCAST_RATE,
       paidRate: config.BROADCAST_PAID_RATE,
       logger,
-      beforePoll: () => queueDueReminders(db.pool, i18n.getFixedT(config.DEFAULT_LOCALE), opts.clock?.() ?? new Date()),
+      beforePoll: () => queueDueReminders(db, i18n.getFixedT(config.DEFAULT_LOCALE), opts.clock?.() ?? new Date()),
       onProgress: announcementStatusReporter({
         api: bot.api,
         pool: db.pool,
+        prisma: db.prisma,
         i18n,
         defaultLocale: config.DEFAULT_LOCALE,
         logger,

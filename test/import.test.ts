@@ -200,7 +200,7 @@ describe('the admin import API', () => {
 
   beforeAll(async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n, token: TOKEN } });
+    const app = createApp({ logger, checkReady: async () => undefined, admin: { prisma: db.prisma, pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n, token: TOKEN } });
     server = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/admin`;
@@ -228,7 +228,7 @@ describe('the admin import API', () => {
 
   it('answers 503 when no token is configured', async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n, token: undefined } });
+    const app = createApp({ logger, checkReady: async () => undefined, admin: { prisma: db.prisma, pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n, token: undefined } });
     const closed = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => closed.once('listening', resolve));
     try {
@@ -283,7 +283,7 @@ describe('the admin import API', () => {
 
   it('runs an import in a process of its own with a memory bound: a file needing more is refused, and the next one imports', async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 64 }, i18n, token: TOKEN } });
+    const app = createApp({ logger, checkReady: async () => undefined, admin: { prisma: db.prisma, pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 64 }, i18n, token: TOKEN } });
     const small = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => small.once('listening', resolve));
     const at = `http://127.0.0.1:${(small.address() as AddressInfo).port}/api/admin/import/coverage`;

@@ -77,7 +77,7 @@ describe('the admin roles API', () => {
   let base: string;
   beforeAll(async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n: createI18n('id'), token: TOKEN } });
+    const app = createApp({ logger, checkReady: async () => undefined, admin: { prisma: db.prisma, pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n: createI18n('id'), token: TOKEN } });
     server = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/admin`;

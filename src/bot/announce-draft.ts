@@ -1,7 +1,9 @@
 // The announcement the bot drafts from a ceremony's record: the invitation before its date
 // (or while it has no recorded winners), the winners after. Used by /umumkan and the admin API.
 import type pg from 'pg';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import { awardHistory } from '../domain/awards/award-history.ts';
+import { ceremonyHeading } from '../domain/awards/ceremonies.ts';
 import type { TFunction } from '../i18n/i18n.ts';
 import { ceremonyBlock } from './features/awards-message.ts';
 
@@ -13,19 +15,15 @@ export interface CeremonyDraft {
 }
 
 export async function draftCeremonyAnnouncement(
-  pool: pg.Pool,
+  db: { prisma: PrismaClient; pool: pg.Pool },
   t: TFunction,
   ceremonyId: string,
   today: string,
 ): Promise<CeremonyDraft | undefined> {
-  const { rows } = await pool.query<{ edition: number; provinceCode: string | null; name: string | null; date: string | null }>(
-    `SELECT c.edition, c."provinceCode", r.name, c.date::text AS date FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode" WHERE c.id = $1`,
-    [ceremonyId],
-  );
-  const info = rows[0];
+  const info = await ceremonyHeading(db.prisma, ceremonyId);
   if (!info) return undefined;
-  const [ceremony] = (await awardHistory(pool, { year: info.edition })).filter((c) => c.id === ceremonyId);
-  const title = `Paritrana Award ${info.edition} · ${info.name ?? t('ceremonies:national')}`;
+  const [ceremony] = (await awardHistory(db.pool, { year: info.edition })).filter((c) => c.id === ceremonyId);
+  const title = `Paritrana Award ${info.edition} · ${info.provinceName ?? t('ceremonies:national')}`;
   const upcoming = !info.date || info.date >= today;
   // The history block without its first line (the title, which the announcement words itself).
   const details = (c: NonNullable<typeof ceremony>) => ceremonyBlock(t, c).split('\n').slice(1);
@@ -38,5 +36,5 @@ export async function draftCeremonyAnnouncement(
           '',
           t('announce:invitationBody'),
         ].join('\n');
-  return { text, regionCode: info.provinceCode ?? '00', regionName: info.name ?? 'Indonesia' };
+  return { text, regionCode: info.provinceCode ?? '00', regionName: info.provinceName ?? 'Indonesia' };
 }

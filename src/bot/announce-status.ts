@@ -2,11 +2,12 @@
 // failed, remaining and the expected end; at the end, the report.
 import type { Api } from 'grammy';
 import type pg from 'pg';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from 'pino';
 import { announcementToSend, type DeliveryCounts } from '../domain/announcements/announcements.ts';
 import { formatInteger } from '../i18n/format.ts';
 import type { I18n } from '../i18n/i18n.ts';
-import { pickLocale } from '../domain/users.ts';
+import { chosenLocale, pickLocale } from '../domain/users.ts';
 import type { Locale } from '../i18n/locales.ts';
 
 const timeOfDay = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Asia/Jakarta' });
@@ -14,6 +15,7 @@ const timeOfDay = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2
 export function announcementStatusReporter(deps: {
   api: Api;
   pool: pg.Pool;
+  prisma: PrismaClient;
   i18n: I18n;
   defaultLocale: Locale;
   logger: Logger;
@@ -22,8 +24,7 @@ export function announcementStatusReporter(deps: {
   return async (announcementId: number, counts: DeliveryCounts): Promise<void> => {
     const a = await announcementToSend(deps.pool, announcementId);
     if (!a?.statusChatId || !a.statusMessageId) return;
-    const { rows } = await deps.pool.query<{ locale: string | null }>('SELECT locale::text FROM "User" WHERE "telegramId" = $1', [a.statusChatId]);
-    const t = deps.i18n.getFixedT(pickLocale(rows[0]?.locale, deps.defaultLocale));
+    const t = deps.i18n.getFixedT(pickLocale(await chosenLocale(deps.prisma, a.statusChatId), deps.defaultLocale));
     const remaining = counts.pending + counts.claimed + counts.sending;
     const params = {
       id: announcementId,

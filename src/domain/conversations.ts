@@ -1,9 +1,8 @@
 // Guided conversations' state, one per person and chat, in the database: a restart of the bot
 // (or another instance answering the next message) continues where the person was.
 import { jsonForDb } from './text.ts';
-import type pg from 'pg';
+import type { Queryable } from '../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface ConversationState<D = Record<string, unknown>> {
   flow: string;

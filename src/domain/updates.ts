@@ -1,14 +1,13 @@
 // Telegram delivers an update again when it did not see our answer in time; each update is
 // claimed once, in the database, so retries and other instances skip it. Update ids are unique
 // per bot only, so a claim names the bot too.
-import type { Pool } from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import type { TelegramPerson } from './users.ts';
 import type { ConversationState } from './conversations.ts';
 import { CONTEXT_MINUTES, type StoredContext } from './understanding/chat-context.ts';
+import type { Queryable } from '../db/sql.ts';
 
-type Queryable = Pick<Pool, 'query'>;
 
 export interface UpdateStart {
   /** False for a redelivery of an update already claimed. */

@@ -15,6 +15,11 @@ export async function setUserLocale(prisma: PrismaClient, telegramId: number, lo
   await prisma.user.update({ where: { telegramId: BigInt(telegramId) }, data: { locale } });
 }
 
+/** The language a person chose with /bahasa, or null. */
+export async function chosenLocale(prisma: Pick<PrismaClient, 'user'>, telegramId: number | string): Promise<string | null> {
+  return (await prisma.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { locale: true } }))?.locale ?? null;
+}
+
 export function pickLocale(chosen: unknown, fallback: Locale): Locale {
   return isLocale(chosen) ? chosen : fallback;
 }

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { unfinishedAnnouncements } from '../domain/announcements/announcements.ts';
 import { sendAnnouncement, type BroadcastOptions } from './broadcast-sender.ts';
 import { sleep } from './rate-limiter.ts';
+import { advisoryUnlock, tryAdvisoryLock } from '../db/sql.ts';
 
 /** Any constant: the key of the one lock every instance's runner competes for. */
 const LOCK_KEY = 7_201_700;
@@ -42,8 +43,7 @@ export function startBroadcastRunner(pool: pg.Pool, opts: BroadcastRunnerOptions
     client.on('error', (err) => opts.logger.warn({ err: err.message }, 'broadcast lock connection lost'));
     await client.connect();
     try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY]);
-      if (!rows[0]?.locked) return; // another instance is sending
+      if (!(await tryAdvisoryLock(client, LOCK_KEY))) return; // another instance is sending
       try {
         for (const id of await unfinishedAnnouncements(pool)) {
           if (stopping.signal.aborted) break;
@@ -51,7 +51,7 @@ export function startBroadcastRunner(pool: pg.Pool, opts: BroadcastRunnerOptions
           opts.logger.info({ announcementId: id, end }, 'broadcast ended');
         }
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
+        await advisoryUnlock(client, LOCK_KEY).catch(() => undefined);
       }
     } finally {
       await client.end().catch(() => undefined);

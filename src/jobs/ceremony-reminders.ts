@@ -1,7 +1,9 @@
 // The day before a ceremony, from REMINDER_HOUR in Jakarta, its invitation goes to its
 // audience once: the first instance to mark the ceremony reminded queues it.
 import type pg from 'pg';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createAnnouncement, queueAnnouncement } from '../domain/announcements/announcements.ts';
+import { claimDueReminders } from '../domain/awards/ceremonies.ts';
 import { todayInJakarta } from '../domain/calendar.ts';
 import { audit } from '../domain/roles/audit.ts';
 import type { TFunction } from '../i18n/i18n.ts';
@@ -19,16 +21,13 @@ function nextDay(isoDate: string): string {
 }
 
 /** Queues the reminders due at `now`; the ids of the announcements queued. */
-export async function queueDueReminders(pool: pg.Pool, t: TFunction, now: Date): Promise<number[]> {
+export async function queueDueReminders(db: { prisma: PrismaClient; pool: pg.Pool }, t: TFunction, now: Date): Promise<number[]> {
   if (hourInJakarta(now) < REMINDER_HOUR) return [];
+  const { pool } = db;
   const today = todayInJakarta(now);
-  const { rows } = await pool.query<{ id: string }>(
-    `UPDATE "AwardCeremony" SET "remindedAt" = now() WHERE date = $1 AND remind AND "remindedAt" IS NULL RETURNING id`,
-    [nextDay(today)],
-  );
   const queued: number[] = [];
-  for (const { id: ceremonyId } of rows) {
-    const draft = await draftCeremonyAnnouncement(pool, t, ceremonyId, today);
+  for (const ceremonyId of await claimDueReminders(pool, nextDay(today))) {
+    const draft = await draftCeremonyAnnouncement(db, t, ceremonyId, today);
     if (!draft) continue;
     const text = `${t('announce:reminder')}\n\n${draft.text}`;
     const id = await createAnnouncement(pool, { regionCode: draft.regionCode, ceremonyId, text, createdBy: 'reminder' });

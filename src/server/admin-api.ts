@@ -9,6 +9,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
 import type pg from 'pg';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import { z } from 'zod';
 import { bilingual, describeIssue, describeResult } from '../admin/import-report.ts';
 import { IMPORT_KINDS, isImportKind } from '../domain/import/import-kinds.ts';
@@ -24,6 +25,7 @@ import {
   queueAnnouncement,
 } from '../domain/announcements/announcements.ts';
 import { todayInJakarta } from '../domain/calendar.ts';
+import { regionExists } from '../domain/regions/region-lookup.ts';
 import { draftCeremonyAnnouncement } from '../bot/announce-draft.ts';
 import { parseTelegramHtml } from '../telegram/telegram-html.ts';
 import { grantRole, listRoleGrants, revokeRole, RoleError } from '../domain/roles/roles.ts';
@@ -34,6 +36,7 @@ import { secretMatches } from './secret.ts';
 const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
 
 export interface AdminApiOptions {
+  prisma: PrismaClient;
   pool: pg.Pool;
   /**
    * Whole-file imports run in a worker thread (jobs/import-job.ts) on a connection of their own,
@@ -202,12 +205,11 @@ export function adminRouter(opts: AdminApiOptions): Router {
     let draft: { regionCode: string; text: string; ceremonyId?: string };
     if ('ceremonyId' in body) {
       const t = opts.i18n.getFixedT('id');
-      const made = await draftCeremonyAnnouncement(opts.pool, t, body.ceremonyId, todayInJakarta(opts.clock?.() ?? new Date()));
+      const made = await draftCeremonyAnnouncement(opts, t, body.ceremonyId, todayInJakarta(opts.clock?.() ?? new Date()));
       if (!made) throw new ApiError(404, { error: 'unknown_ceremony' });
       draft = { regionCode: made.regionCode, text: made.text, ceremonyId: body.ceremonyId };
     } else {
-      const { rowCount } = await opts.pool.query('SELECT 1 FROM "Region" WHERE code = $1', [body.regionCode]);
-      if (!rowCount) throw new ApiError(400, { error: 'unknown_region' });
+      if (!(await regionExists(opts.prisma, body.regionCode))) throw new ApiError(400, { error: 'unknown_region' });
       const parsed = parseTelegramHtml(body.text);
       if (!parsed.ok || !parsed.text.trim() || parsed.text.length > 4096) {
         throw new ApiError(400, { error: 'bad_text', reason: parsed.ok ? 'empty or over 4096 characters' : parsed.description });

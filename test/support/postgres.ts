@@ -1,6 +1,8 @@
 // Each test file gets a database of its own on the real PostgreSQL server.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { afterAll, beforeAll } from 'vitest';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -82,16 +84,20 @@ export async function dropDatabaseNamed(name: string): Promise<void> {
  * For a test file that queries the seeded knowledge base: its own copy of the template and
  * a pool on it, made before the file's tests and dropped after them.
  */
-export function useSeededDatabase(): { readonly pool: pg.Pool; readonly database: TestDatabase } {
+export function useSeededDatabase(): { readonly pool: pg.Pool; readonly prisma: PrismaClient; readonly database: TestDatabase } {
   let database: TestDatabase | undefined;
   let pool: pg.Pool | undefined;
+  let prisma: PrismaClient | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = new pg.Pool({ connectionString: database.url, max: 3 });
     // Dropping the database at the end ends its connections: not an error of the test.
     pool.on('error', () => undefined);
+    // Prisma on the same pool, as the app has it.
+    prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   });
   afterAll(async () => {
+    await prisma?.$disconnect();
     await pool?.end();
     await database?.drop();
   });
@@ -99,6 +105,10 @@ export function useSeededDatabase(): { readonly pool: pg.Pool; readonly database
     get pool() {
       if (!pool) throw new Error('useSeededDatabase: used outside a test');
       return pool;
+    },
+    get prisma() {
+      if (!prisma) throw new Error('useSeededDatabase: used outside a test');
+      return prisma;
     },
     get database() {
       if (!database) throw new Error('useSeededDatabase: used outside a test');

@@ -12,6 +12,7 @@ import { formatInteger } from '../../i18n/format.ts';
 import { parseTelegramHtml } from '../../telegram/telegram-html.ts';
 import type { BotContext } from '../context.ts';
 import { draftCeremonyAnnouncement } from '../announce-draft.ts';
+import { ceremonyHeading, ceremonyHeadings, setCeremonyReminder } from '../../domain/awards/ceremonies.ts';
 
 export const announceFeature = new Composer<BotContext>();
 const FLOW = 'umumkan';
@@ -42,13 +43,9 @@ announceFeature.command(['umumkan', 'announce'], async (ctx) => {
   const roles = await allowed(ctx);
   if (!roles) return;
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('announce:privateOnly')));
-  const { rows } = await ctx.deps.pool.query<{ id: string; edition: number; provinceCode: string | null; name: string | null }>(
-    `SELECT c.id, c.edition, c."provinceCode", r.name FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode"
-      ORDER BY c.date DESC NULLS LAST, c.edition DESC, c.id`,
-  );
-  const mine = rows.filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, CEREMONY_CHOICES);
+  const mine = (await ceremonyHeadings(ctx.deps.prisma)).filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, CEREMONY_CHOICES);
   const keyboard = new InlineKeyboard();
-  for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.name ?? ctx.t('ceremonies:national')}`, `um:c:${c.id}`).row();
+  for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`, `um:c:${c.id}`).row();
   keyboard.text(ctx.t('announce:freeText'), 'um:t');
   await ctx.reply(ctx.t(mine.length ? 'announce:choose' : 'announce:noCeremonies'), { parse_mode: 'HTML', reply_markup: keyboard });
 });
@@ -60,7 +57,7 @@ announceFeature.callbackQuery(/^um:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
   if (!roles) return;
   const ceremonyId = ctx.match[1]!;
   const t = ctx.deps.i18n.getFixedT(ctx.deps.defaultLocale);
-  const draft = await draftCeremonyAnnouncement(ctx.deps.pool, t, ceremonyId, todayInJakarta(ctx.deps.clock?.() ?? new Date()));
+  const draft = await draftCeremonyAnnouncement(ctx.deps, t, ceremonyId, todayInJakarta(ctx.deps.clock?.() ?? new Date()));
   if (!draft) return;
   // Checked here, not when the list was shown: button data can be forged.
   if (!mayManage(roles, draft.regionCode)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: draft.regionName })));
@@ -152,14 +149,11 @@ announceFeature.command(['pengingat', 'reminder'], async (ctx) => {
   const on = switchWord && /^(hidup|nyala|on|ya)$/i.test(switchWord);
   const off = switchWord && /^(mati|off|tidak)$/i.test(switchWord);
   if (!id || (!on && !off)) return void (await ctx.reply(ctx.t('announce:reminderUsage'), { parse_mode: 'HTML' }));
-  const { rows } = await ctx.deps.pool.query<{ provinceCode: string | null; name: string | null }>(
-    `SELECT c."provinceCode", r.name FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode" WHERE c.id = $1`,
-    [id],
-  );
-  if (!rows[0]) return void (await ctx.reply(ctx.t('announce:reminderUnknown', { id })));
-  if (!mayManage(roles, ceremonyRegion(rows[0].provinceCode)))
-    return void (await ctx.reply(ctx.t('announce:outOfScope', { region: rows[0].name ?? 'Indonesia' })));
-  await ctx.deps.pool.query('UPDATE "AwardCeremony" SET remind = $2 WHERE id = $1', [id, !!on]);
+  const ceremony = await ceremonyHeading(ctx.deps.prisma, id);
+  if (!ceremony) return void (await ctx.reply(ctx.t('announce:reminderUnknown', { id })));
+  if (!mayManage(roles, ceremonyRegion(ceremony.provinceCode)))
+    return void (await ctx.reply(ctx.t('announce:outOfScope', { region: ceremony.provinceName ?? 'Indonesia' })));
+  await setCeremonyReminder(ctx.deps.prisma, id, !!on);
   await audit(ctx.deps.pool, { actor: `telegram:${ctx.from!.id}`, action: on ? 'ceremony.reminder.on' : 'ceremony.reminder.off', target: id });
   await ctx.reply(ctx.t(on ? 'announce:reminderOn' : 'announce:reminderOff', { id }));
 });

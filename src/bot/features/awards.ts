@@ -7,6 +7,7 @@ import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
 import { awardPages } from './awards-message.ts';
+import { regionName } from '../../domain/regions/region-lookup.ts';
 
 export const awardsFeature = new Composer<BotContext>();
 
@@ -30,8 +31,7 @@ async function subjectOf(ctx: BotContext, key: FilterKey): Promise<string> {
   const filter = filterOf(key);
   const parts: string[] = [];
   if (filter.regionCode) {
-    const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [filter.regionCode]);
-    parts.push(rows[0]?.name ?? filter.regionCode);
+    parts.push((await regionName(ctx.deps.prisma, filter.regionCode)) ?? filter.regionCode);
   }
   if (filter.year) parts.push(ctx.t('awards:year', { year: filter.year }));
   if (filter.category) parts.push(ctx.t(`awards:category.${filter.category}`));

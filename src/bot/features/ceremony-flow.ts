@@ -10,6 +10,7 @@ import { audit } from '../../domain/roles/audit.ts';
 import { ceremonyRegion, mayActOn, mayManage, rolesOf } from '../../domain/roles/roles.ts';
 import { formatCalendarDate } from '../../i18n/format.ts';
 import type { BotContext } from '../context.ts';
+import { regionName } from '../../domain/regions/region-lookup.ts';
 
 export const ceremonyFlowFeature = new Composer<BotContext>();
 const FLOW = 'acara';
@@ -94,8 +95,8 @@ ceremonyFlowFeature.command(['acara', 'ceremony'], async (ctx) => {
   // An official with one province needs not name it.
   const provinces = roles.scopes.filter((s) => /^\d{2}$/.test(s));
   if (provinces.length === 1) {
-    const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [provinces[0]]);
-    return ask(ctx, 'edition', { level: 'provincial', provinceCode: provinces[0]!, provinceName: rows[0]?.name ?? provinces[0]! });
+    const provinceName = (await regionName(ctx.deps.prisma, provinces[0]!)) ?? provinces[0]!;
+    return ask(ctx, 'edition', { level: 'provincial', provinceCode: provinces[0]!, provinceName });
   }
   return ask(ctx, 'province', { level: 'provincial' });
 });

@@ -7,6 +7,7 @@ import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { regionFromText } from '../region-question.ts';
+import { regionName } from '../../domain/regions/region-lookup.ts';
 
 export const chartFeature = new Composer<BotContext>();
 
@@ -16,8 +17,8 @@ async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void
   const report = await coverageReport(ctx.deps.pool, regionCode);
   const chart = report && chartSeries(report.history);
   if (!report || !chart) {
-    const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [regionCode]);
-    await ctx.reply(ctx.t('chart:none', { asked: rows[0]?.name ?? regionCode }), { parse_mode: 'HTML' });
+    const asked = (await regionName(ctx.deps.prisma, regionCode)) ?? regionCode;
+    await ctx.reply(ctx.t('chart:none', { asked }), { parse_mode: 'HTML' });
     return;
   }
   // Rendering takes a moment: show that a picture is coming.

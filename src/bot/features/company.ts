@@ -10,6 +10,7 @@ import type { TFunction } from '../../i18n/i18n.ts';
 import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
+import { companyByNpp } from '../../domain/companies/company-lookup.ts';
 
 export const companyFeature = new Composer<BotContext>();
 
@@ -92,15 +93,15 @@ companyFeature.command(['perusahaan', 'company'], async (ctx) => {
 companyFeature.command(['kodeperusahaan', 'companycode'], async (ctx) => {
   const npp = ctx.match.trim();
   if (!npp) return void (await ctx.reply(ctx.t('company:codeUsage'), { parse_mode: 'HTML' }));
-  const { rows } = await ctx.deps.pool.query<{ name: string; regionCode: string }>('SELECT name, "regionCode" FROM "Company" WHERE npp = $1', [npp]);
+  const company = await companyByNpp(ctx.deps.prisma, npp);
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
   if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   // Unknown and out of scope read the same: the answer must not tell which NPPs exist elsewhere.
-  if (!rows[0] || !mayActOn(roles, rows[0].regionCode)) return void (await ctx.reply(ctx.t('company:notInScope', { npp })));
+  if (!company || !mayActOn(roles, company.regionCode)) return void (await ctx.reply(ctx.t('company:notInScope', { npp })));
   // In a private chat only: a code posted in a group would be anyone's.
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
   const { code, expiresAt } = await issueCompanyCode(ctx.deps.pool, npp, `telegram:${ctx.from!.id}`, ctx.deps.clock?.() ?? new Date());
-  await ctx.reply(ctx.t('company:codeIssued', { name: rows[0].name, npp, code, until: dateTime.format(expiresAt) }), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t('company:codeIssued', { name: company.name, npp, code, until: dateTime.format(expiresAt) }), { parse_mode: 'HTML' });
 });
 
 companyFeature.callbackQuery('m:co', async (ctx) => {

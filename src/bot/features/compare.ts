@@ -8,6 +8,7 @@ import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { wordList } from '../words.ts';
+import { regionName, regionNames } from '../../domain/regions/region-lookup.ts';
 
 export const compareFeature = new Composer<BotContext>();
 
@@ -30,8 +31,8 @@ function regionLine(ctx: BotContext, report: CoverageReport | undefined, name: s
 
 export async function replyWithComparison(ctx: BotContext, codes: [string, string]): Promise<void> {
   const reports = await Promise.all(codes.map((code) => coverageReport(ctx.deps.pool, code)));
-  const { rows } = await ctx.deps.pool.query<{ code: string; name: string }>('SELECT code, name FROM "Region" WHERE code = ANY($1)', [codes]);
-  const names = codes.map((code) => rows.find((r) => r.code === code)?.name ?? code);
+  const known = await regionNames(ctx.deps.prisma, codes);
+  const names = codes.map((code) => known.get(code) ?? code);
   const lines = [ctx.t('compare:title'), '', ...reports.map((r, i) => regionLine(ctx, r, names[i]!))];
   const [a, b] = reports.map((r) => r?.latest.coveragePercent ?? null);
   if (a !== null && b !== null && a !== undefined && b !== undefined) {
@@ -63,8 +64,7 @@ compareFeature.command(['bandingkan', 'compare'], async (ctx) => {
 onSignedButton(compareFeature, ACTION.compare, async (ctx, [code]) => {
   await ctx.answerCallbackQuery();
   if (!code) return;
-  const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [code]);
-  await ctx.reply(ctx.t('compare:ask', { region: rows[0]?.name ?? code, code }), {
+  await ctx.reply(ctx.t('compare:ask', { region: (await regionName(ctx.deps.prisma, code)) ?? code, code }), {
     parse_mode: 'HTML',
     reply_markup: { force_reply: true, input_field_placeholder: 'Jambi' },
   });

@@ -7,6 +7,7 @@ import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
 import { coverageMessage } from './coverage-message.ts';
+import { regionName } from '../../domain/regions/region-lookup.ts';
 
 export const coverageFeature = new Composer<BotContext>();
 
@@ -20,8 +21,8 @@ export async function replyWithCoverage(ctx: BotContext, regionCode: string): Pr
     .text(ctx.t('subscriptions:button'), ctx.buttons.sign(ACTION.subscribe, regionCode))
     .text(ctx.t('coverage:menuButton'), MENU);
   if (!report) {
-    const { rows } = await ctx.deps.pool.query<{ name: string }>('SELECT name FROM "Region" WHERE code = $1', [regionCode]);
-    await ctx.reply(ctx.t('coverage:none', { asked: rows[0]?.name ?? regionCode }), { parse_mode: 'HTML', reply_markup: keyboard });
+    const asked = (await regionName(ctx.deps.prisma, regionCode)) ?? regionCode;
+    await ctx.reply(ctx.t('coverage:none', { asked }), { parse_mode: 'HTML', reply_markup: keyboard });
     return;
   }
   await ctx.reply(coverageMessage(ctx.t, report), { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });

@@ -1,7 +1,8 @@
 // "Provinsi mana yg pesertanya paling banyak": provinces ranked by their latest figure, each
 // with its date, the sources below, and a warning that dates and sources differ.
 import { InlineKeyboard } from 'grammy';
-import { rankRegions, regionNameOf, type RankingMetric } from '../../domain/coverage/coverage-ranking.ts';
+import { rankRegions, type RankingMetric } from '../../domain/coverage/coverage-ranking.ts';
+import { regionName } from '../../domain/regions/region-lookup.ts';
 import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
 import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
@@ -23,7 +24,7 @@ const scopeOf = (data: string | undefined): RankingScope => (!data ? { level: 'p
 export async function replyWithRanking(ctx: BotContext, metric: RankingMetric, order: 'most' | 'least', scope: RankingScope = { level: 'province' }): Promise<void> {
   const within = scope.level === 'regency' ? scope.within : undefined;
   const ranked = await rankRegions(ctx.deps.pool, metric, order, scope.level, within);
-  const area = within ? ((await regionNameOf(ctx.deps.pool, within)) ?? within) : 'Indonesia';
+  const area = within ? ((await regionName(ctx.deps.prisma, within)) ?? within) : 'Indonesia';
   const otherMetric: RankingMetric = metric === 'activeParticipants' ? 'coveragePercent' : 'activeParticipants';
   const data = scopeData(scope);
   const keyboard = new InlineKeyboard()

@@ -13,6 +13,7 @@ import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
+import { regionSummary } from '../../domain/regions/region-lookup.ts';
 
 export const subscriptionsFeature = new Composer<BotContext>();
 
@@ -28,13 +29,7 @@ async function mayManage(ctx: BotContext): Promise<boolean> {
   return false;
 }
 
-async function regionOf(ctx: BotContext, code: string): Promise<{ code: string; name: string; level: string } | undefined> {
-  const { rows } = await ctx.deps.pool.query<{ code: string; name: string; level: string }>(
-    'SELECT code, name, level::text FROM "Region" WHERE code = $1',
-    [code],
-  );
-  return rows[0];
-}
+const regionOf = (ctx: BotContext, code: string) => regionSummary(ctx.deps.prisma, code);
 
 async function confirm(ctx: BotContext, region: { code: string; name: string; level: string }, includeChildren: boolean) {
   if (!(await mayManage(ctx))) return;

@@ -9,6 +9,8 @@ import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { ceremonyRegion, mayManage, rolesOf } from '../../domain/roles/roles.ts';
 import type { BotContext } from '../context.ts';
+import { companyByNppOrName } from '../../domain/companies/company-lookup.ts';
+import { ceremonyHeading, ceremonyHeadings } from '../../domain/awards/ceremonies.ts';
 
 export const winnerFlowFeature = new Composer<BotContext>();
 const FLOW = 'pemenang';
@@ -44,14 +46,10 @@ winnerFlowFeature.command(['pemenang', 'winner'], async (ctx) => {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
   if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
-  const { rows } = await ctx.deps.pool.query<{ id: string; edition: number; provinceCode: string | null; name: string | null }>(
-    `SELECT c.id, c.edition, c."provinceCode", r.name FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode"
-      ORDER BY c.date DESC NULLS LAST, c.edition DESC, c.id`,
-  );
-  const mine = rows.filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, 8);
+  const mine = (await ceremonyHeadings(ctx.deps.prisma)).filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, 8);
   if (!mine.length) return void (await ctx.reply(ctx.t('winners:noCeremonies')));
   const keyboard = new InlineKeyboard();
-  for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.name ?? ctx.t('ceremonies:national')}`, `pm:c:${c.id}`).row();
+  for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`, `pm:c:${c.id}`).row();
   await save(ctx, 'ceremony', {});
   await ctx.reply(ctx.t('winners:choose'), { parse_mode: 'HTML', reply_markup: keyboard });
 });
@@ -59,19 +57,15 @@ winnerFlowFeature.command(['pemenang', 'winner'], async (ctx) => {
 winnerFlowFeature.callbackQuery(/^pm:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
   if (!(await current(ctx, 'ceremony'))) return;
   await ctx.answerCallbackQuery();
-  const { rows } = await ctx.deps.pool.query<{ edition: number; provinceCode: string | null; name: string | null }>(
-    `SELECT c.edition, c."provinceCode", r.name FROM "AwardCeremony" c LEFT JOIN "Region" r ON r.code = c."provinceCode" WHERE c.id = $1`,
-    [ctx.match[1]],
-  );
-  const c = rows[0];
+  const c = await ceremonyHeading(ctx.deps.prisma, ctx.match[1]!);
   // Checked when the button comes back: its data could be forged.
   if (!c || !mayManage(await rolesOf(ctx.deps.pool, ctx.from.id), ceremonyRegion(c.provinceCode)))
     return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   const draft: WinnerDraft = {
     ceremonyId: ctx.match[1]!,
-    ceremonyTitle: `Paritrana Award ${c.edition} · ${c.name ?? ctx.t('ceremonies:national')}`,
+    ceremonyTitle: `Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`,
     provinceCode: c.provinceCode,
-    provinceName: c.name,
+    provinceName: c.provinceName,
   };
   await save(ctx, 'category', draft);
   const keyboard = new InlineKeyboard();
@@ -104,11 +98,8 @@ winnerFlowFeature.callbackQuery(/^pm:r:([0-3])$/, async (ctx) => {
 
 /** A region inside the ceremony's province, a company (by NPP or name), or else an organisation. */
 async function findRecipient(ctx: BotContext, draft: WinnerDraft, text: string): Promise<NonNullable<WinnerDraft['recipient']> | 'outside'> {
-  const { rows } = await ctx.deps.pool.query<{ npp: string; name: string }>(
-    'SELECT npp, name FROM "Company" WHERE npp = $1 OR lower(name) = lower($1) LIMIT 1',
-    [text],
-  );
-  if (rows[0]) return { type: 'company', key: rows[0].npp, name: rows[0].name };
+  const company = await companyByNppOrName(ctx.deps.prisma, text);
+  if (company) return { type: 'company', key: company.npp, name: company.name };
   const { candidates } = await resolveRegion(ctx.deps.pool, text, { limit: 3 });
   const inside = candidates.find((c) => !draft.provinceCode || c.code === draft.provinceCode || c.code.startsWith(`${draft.provinceCode}.`));
   if (inside && inside.match !== 'fuzzy') return { type: 'region', key: inside.code, name: inside.name };

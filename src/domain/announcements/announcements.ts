@@ -1,9 +1,8 @@
 // Announcements and their deliveries. Queuing materialises the audience inside PostgreSQL in
 // one statement, one row per (announcement, chat): memory does not grow with the audience,
 // and the primary key makes a second copy to any chat impossible.
-import type pg from 'pg';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface NewAnnouncement {
   regionCode: string;

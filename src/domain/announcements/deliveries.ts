@@ -1,9 +1,8 @@
 // The life of one delivery: claimed (sending), then sent, blocked, failed, retried later, or,
 // when a sender died holding it, unknown. Claims use SKIP LOCKED, so two senders never take
 // the same row.
-import type pg from 'pg';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 /**
  * What a sender that died left behind. Rows it had only claimed go back to the queue; rows

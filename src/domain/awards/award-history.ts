@@ -1,9 +1,8 @@
 // The Paritrana Award history: ceremonies with their winners, newest first, filtered by the
 // region (its own awards and those of the villages, regencies and companies within it), by
 // year or by category.
-import type pg from 'pg';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface AwardFilter {
   regionCode?: string;

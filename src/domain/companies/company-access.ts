@@ -6,8 +6,8 @@ import { createHash, randomInt } from 'node:crypto';
 import type pg from 'pg';
 import { audit } from '../roles/audit.ts';
 import { mayActOn, rolesOf } from '../roles/roles.ts';
+import { inTransaction, type Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export const CODE_VALID_HOURS = 72;
 export const MAX_FAILURES = 5;
@@ -52,15 +52,12 @@ async function lockedUntil(db: Queryable, telegramId: number, now: Date): Promis
 }
 
 export async function linkRepresentative(pool: pg.Pool, telegramId: number, npp: string, code: string, now = new Date()): Promise<LinkOutcome> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     // One try at a time per person, across chats and instances: the count is read and the
     // attempt written under the same lock, so forty guesses at once still stop at five.
     await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('company-link:' || $1::text, 0))`, [telegramId]);
     const until = await lockedUntil(client, telegramId, now);
     if (until) {
-      await client.query('COMMIT');
       return { result: 'locked', until };
     }
     // Single use: the first to mark the code used wins.
@@ -76,7 +73,6 @@ export async function linkRepresentative(pool: pg.Pool, telegramId: number, npp:
     if (ok) {
       await client.query(`INSERT INTO "CompanyRepresentative" ("telegramId", npp) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [telegramId, npp.trim()]);
       await audit(client, { actor: `telegram:${telegramId}`, action: 'company.link', target: `company:${npp.trim()}` });
-      await client.query('COMMIT');
       return { result: 'linked', companyName: rows[0]!.name };
     }
     // Still under the lock: what this failure leaves is exact, however many came at once.
@@ -85,15 +81,9 @@ export async function linkRepresentative(pool: pg.Pool, telegramId: number, npp:
       `SELECT count(*)::int AS n FROM "LinkAttempt" WHERE "telegramId" = $1 AND NOT ok AND at > $2`,
       [telegramId, new Date(now.getTime() - LOCKOUT_MS)],
     );
-    await client.query('COMMIT');
     if (lockedNow) return { result: 'locked', until: lockedNow };
     return { result: 'invalid', failuresLeft: Math.max(0, MAX_FAILURES - failures.rows[0]!.n) };
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export async function unlinkRepresentative(db: Queryable, telegramId: number): Promise<number> {

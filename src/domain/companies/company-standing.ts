@@ -1,8 +1,7 @@
 // A company's standing: coverage of its workforce, programmes, arrears, awards, and how it
 // compares with the companies of its province and of its sector.
-import type pg from 'pg';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export const ALL_PROGRAMMES = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
 

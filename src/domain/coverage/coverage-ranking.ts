@@ -1,9 +1,8 @@
 // "Which province has the most participants?": the latest figure of every region of a level
 // that has one, ranked. Figures of different dates and sources are listed with theirs.
-import type pg from 'pg';
 import type { RegionLevel } from '../regions/region-names.ts';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export type RankingMetric = 'activeParticipants' | 'coveragePercent';
 
@@ -45,10 +44,4 @@ export async function rankRegions(
     [level, within ?? null],
   );
   return rows;
-}
-
-/** The name of the region a ranking is within ("Bali"), or undefined for an unknown code. */
-export async function regionNameOf(db: Queryable, code: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ name: string }>(`SELECT name FROM "Region" WHERE code = $1`, [code]);
-  return rows[0]?.name;
 }

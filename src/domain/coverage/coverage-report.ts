@@ -1,9 +1,8 @@
 // A region's coverage: its snapshots, oldest first, and its rank among sibling regions; for
 // a region without figures, those of the nearest parent that has them.
-import type pg from 'pg';
 import { COUNTRY_CODE, type RegionKind, type RegionLevel } from '../regions/region-names.ts';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface CoverageSnapshotData {
   regionCode: string;

@@ -1,10 +1,9 @@
 // Knowledge entries as the bot shows them: the answer in one language, its source, and the
 // titles of the entries to offer next.
-import type pg from 'pg';
 import type { Language } from '../understanding/normalize.ts';
 import { isBuiltInTarget } from '../understanding/understand.ts';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface KnowledgeAnswer {
   id: string;

@@ -1,7 +1,7 @@
 // From what someone typed to ranked regions: exact names and aliases first, then the name
 // as a word of a longer name ("tengah"), then typos by trigram similarity (pg_trgm, GIN).
-import type pg from 'pg';
 import { stripRegionPrefix, normalizeRegionText, type RegionKind, type RegionLevel } from './region-names.ts';
+import type { Queryable } from '../../db/sql.ts';
 
 export type MatchKind = 'exact' | 'alias' | 'word' | 'fuzzy';
 
@@ -37,7 +37,6 @@ export interface ResolveOptions {
   levels?: RegionLevel[];
 }
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 // Scores are whole numbers so that ties and margins compare exactly.
 const MATCH_SCORE: Record<Exclude<MatchKind, 'fuzzy'>, number> = { exact: 100, alias: 100, word: 95 };

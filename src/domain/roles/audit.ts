@@ -1,8 +1,7 @@
 // The audit log: who did what, when, on what. Written in the same transaction as the act.
 import { jsonForDb } from '../text.ts';
-import type pg from 'pg';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface AuditInput {
   /** "telegram:<id>", "cli:<os user>" or "api". */

@@ -2,6 +2,7 @@
 // (a province grant covers its regencies, districts and villages). Every change is audited
 // in the same transaction.
 import type pg from 'pg';
+import { inTransaction } from '../../db/sql.ts';
 import { audit } from './audit.ts';
 
 export interface RoleGrantView {
@@ -23,21 +24,6 @@ export class RoleError extends Error {
   constructor(readonly code: 'unknown_region' | 'bad_telegram_id') {
     super(code);
     this.name = 'RoleError';
-  }
-}
-
-async function inTransaction<T>(pool: pg.Pool, run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await run(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
   }
 }
 

@@ -1,7 +1,6 @@
 // Which chats want announcements about which regions.
-import type pg from 'pg';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface SubscriptionView {
   regionCode: string;

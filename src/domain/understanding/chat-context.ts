@@ -4,10 +4,9 @@
 // Raw SQL on the pool, as for the update claim (updates.ts): it is read and written on every
 // free-text message, and Prisma's query layer costs more CPU per call than the statement.
 import { jsonForDb } from '../text.ts';
-import type pg from 'pg';
 import type { ChatContext, Understanding } from './understand.ts';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export const CONTEXT_MINUTES = 15;
 

@@ -2,13 +2,12 @@
 // example questions of the built-in answers (in locales/, handed in by the bot), and the
 // question variants of the knowledge entries. From the database for the bot; from the seed
 // files for the evaluation and the benchmark, which then measure exactly what the bot loads.
-import type pg from 'pg';
 import type { AnswerVariants } from './answer-index.ts';
 import type { PlaceName } from './gazetteer.ts';
 import { Understander } from './understand.ts';
 import type { Language } from './normalize.ts';
+import type { Queryable } from '../../db/sql.ts';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 /** The example questions of the built-in answers, per language: locales/<lng>/intents.json `examples`. */
 export type ExampleQuestions = Record<Language, Record<string, string[]>>;
