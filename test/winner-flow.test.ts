@@ -46,6 +46,10 @@ describe('/pemenang', () => {
     const org = await record('Penghargaan khusus', 'Tanpa peringkat', 'Inovasi', 'Forum Ojek Padang');
     expect(org.summary).toContain('Forum Ojek Padang (organisasi)');
     expect((await recentAudit(bot.service.db.pool, 3)).map((e) => e.action)).toEqual(['award.save', 'award.save', 'award.save']);
+    // Names are escaped once, in the summary and in the confirmation (was "PT Maju &amp;amp; Jaya").
+    const named = await record('Penghargaan khusus', 'Tanpa peringkat', 'Inovasi & Kolaborasi', 'PT Maju & Jaya <script>');
+    expect(named.summary).toContain('PT Maju & Jaya <script> (organisasi)');
+    expect(named.saved).toBe('✅ Pemenang tersimpan: Inovasi & Kolaborasi — PT Maju & Jaya <script> (organisasi). Catat pemenang berikutnya dengan /pemenang.');
   });
 
   it('refuses a region outside the ceremony province, and forged ceremonies', async () => {

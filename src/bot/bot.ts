@@ -58,6 +58,22 @@ function retryWithinWebhookTime(): Transformer {
   };
 }
 
+/** The methods whose text or caption the bot writes. */
+const HTML_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'editMessageText', 'sendPhoto', 'editMessageCaption', 'sendDocument']);
+
+/**
+ * Every text the bot sends is Telegram HTML (translations escape their data, and HTML the bot
+ * made is passed as such): the parse mode is set here once, not at each call. A call that
+ * sets its own parse mode or entities keeps them.
+ */
+function htmlByDefault(): Transformer {
+  return (prev, method, payload, signal) => {
+    const p = payload as Record<string, unknown> | undefined;
+    const plain = HTML_METHODS.has(method) && p && !('parse_mode' in p) && !('entities' in p) && !('caption_entities' in p);
+    return prev(method, plain ? ({ ...p, parse_mode: 'HTML' } as typeof payload) : payload, signal);
+  };
+}
+
 export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = {}): Bot<BotContext> {
   const { apiRoot, webhook, ...config } = botConfig;
   const bot = new Bot<BotContext>(token, {
@@ -68,6 +84,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
   // errors are not retried: the library would retry them forever, and the error boundary's
   // apology is the better answer.
   bot.api.config.use(webhook ? retryWithinWebhookTime() : autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+  bot.api.config.use(htmlByDefault());
 
   const buttons = buttonSigner(token);
   bot.use(textHygiene());

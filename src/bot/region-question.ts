@@ -29,12 +29,12 @@ export async function regionFromResolution(
 ): Promise<RegionCandidate | undefined> {
   const [first] = result.candidates;
   if (!first) {
-    await ctx.reply(ctx.t('regions:notFound', { text }), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('regions:notFound', { text }));
     return undefined;
   }
   if (!result.ambiguous) return first;
   const keyboard = new InlineKeyboard();
   for (const candidate of result.candidates.slice(0, CHOICES)) keyboard.text(regionLabel(candidate), ctx.buttons.sign(action, candidate.code)).row();
-  await ctx.reply(ctx.t('regions:choose', { text }), { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(ctx.t('regions:choose', { text }), { reply_markup: keyboard });
   return undefined;
 }

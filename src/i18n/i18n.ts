@@ -32,7 +32,8 @@ export function createI18n(defaultLocale: Locale, resources = loadResources()): 
     ns: Object.keys(resources[defaultLocale] ?? {}),
     defaultNS: 'common',
     // Interpolated values are data: escape them for Telegram HTML, which has no &#x2F; etc.
-    interpolation: { escapeValue: true, escape: escapeHtml },
+    // Raw values reach the escape, so that HTML the bot made (an Html) is not escaped again.
+    interpolation: { escapeValue: true, escape: escapeHtml, useRawValueToEscape: true },
     returnNull: false,
   });
   // "{{text, echo}}": what the person typed, repeated back, cut so that no reply grows past what

@@ -31,7 +31,7 @@ async function allowed(ctx: BotContext): Promise<Roles | undefined> {
 /** Shows the exact message and how many will receive it, with send and cancel buttons. */
 async function preview(ctx: BotContext, announcementId: number, text: string, regionCode: string): Promise<void> {
   const count = await audienceSize(ctx.deps.pool, regionCode);
-  await ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  await ctx.reply(text, { link_preview_options: { is_disabled: true } });
   await ctx.reply(ctx.t('announce:previewNote', { count: formatInteger(count) }), {
     reply_markup: new InlineKeyboard()
       .text(ctx.t('announce:send', { count: formatInteger(count) }), `um:ok:${announcementId}`)
@@ -47,7 +47,7 @@ announceFeature.command(['umumkan', 'announce'], async (ctx) => {
   const keyboard = new InlineKeyboard();
   for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`, `um:c:${c.id}`).row();
   keyboard.text(ctx.t('announce:freeText'), 'um:t');
-  await ctx.reply(ctx.t(mine.length ? 'announce:choose' : 'announce:noCeremonies'), { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(ctx.t(mine.length ? 'announce:choose' : 'announce:noCeremonies'), { reply_markup: keyboard });
 });
 
 // A ceremony picked: the draft is the invitation before its date, the winners after.
@@ -86,7 +86,7 @@ announceFeature.chatType('private').on('message:text', async (ctx, next) => {
     if (!region) return void (await ctx.reply(ctx.t('announce:notFound', { text })));
     if (!mayManage(roles, region.code)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: region.name })));
     await saveConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id, { flow: FLOW, step: 'text', data: { regionCode: region.code } });
-    return void (await ctx.reply(ctx.t('announce:askText'), { parse_mode: 'HTML' }));
+    return void (await ctx.reply(ctx.t('announce:askText')));
   }
   // The official's own HTML: checked as Telegram would, so that the broadcast cannot fail on it.
   const html = ctx.message.text;
@@ -148,7 +148,7 @@ announceFeature.command(['pengingat', 'reminder'], async (ctx) => {
   const [id, switchWord] = ctx.match.trim().split(/\s+/);
   const on = switchWord && /^(hidup|nyala|on|ya)$/i.test(switchWord);
   const off = switchWord && /^(mati|off|tidak)$/i.test(switchWord);
-  if (!id || (!on && !off)) return void (await ctx.reply(ctx.t('announce:reminderUsage'), { parse_mode: 'HTML' }));
+  if (!id || (!on && !off)) return void (await ctx.reply(ctx.t('announce:reminderUsage')));
   const ceremony = await ceremonyHeading(ctx.deps.prisma, id);
   if (!ceremony) return void (await ctx.reply(ctx.t('announce:reminderUnknown', { id })));
   if (!mayManage(roles, ceremonyRegion(ceremony.provinceCode)))

@@ -2,6 +2,7 @@
 import type { CeremonyAwards } from '../../domain/awards/award-history.ts';
 import { formatCalendarDate } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
+import type { Html } from '../../i18n/html.ts';
 
 /** Well under Telegram's 4,096, leaving room for the title and the page line. */
 const PAGE_CHARS = 3_500;
@@ -29,7 +30,7 @@ export function ceremonyBlock(t: TFunction, c: CeremonyAwards): string {
 }
 
 /** Pages of ceremony blocks; a block is never split. */
-export function awardPages(t: TFunction, subject: string, ceremonies: CeremonyAwards[]): string[] {
+export function awardPages(t: TFunction, subject: Html, ceremonies: CeremonyAwards[]): string[] {
   const title = t('awards:title', { subject });
   const pages: string[][] = [[]];
   let length = 0;

@@ -8,6 +8,7 @@ import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
 import { awardPages } from './awards-message.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
+import { escapeHtml, trustedHtml, type Html } from '../../i18n/html.ts';
 
 export const awardsFeature = new Composer<BotContext>();
 
@@ -27,15 +28,16 @@ function filterOf(key: FilterKey): AwardFilter {
   return filter;
 }
 
-async function subjectOf(ctx: BotContext, key: FilterKey): Promise<string> {
+/** "Sumatera Barat · 2024 · Pemerintah Kabupaten/Kota", as HTML: the region escaped, the words translated. */
+async function subjectOf(ctx: BotContext, key: FilterKey): Promise<Html> {
   const filter = filterOf(key);
   const parts: string[] = [];
   if (filter.regionCode) {
-    parts.push((await regionName(ctx.deps.prisma, filter.regionCode)) ?? filter.regionCode);
+    parts.push(escapeHtml((await regionName(ctx.deps.prisma, filter.regionCode)) ?? filter.regionCode));
   }
   if (filter.year) parts.push(ctx.t('awards:year', { year: filter.year }));
   if (filter.category) parts.push(ctx.t(`awards:category.${filter.category}`));
-  return parts.length ? parts.join(' · ') : ctx.t('awards:all');
+  return trustedHtml(parts.length ? parts.join(' · ') : ctx.t('awards:all'));
 }
 
 async function render(ctx: BotContext, key: FilterKey, page: number) {
@@ -64,7 +66,7 @@ export async function hasAwards(ctx: BotContext, key: FilterKey): Promise<boolea
 
 export async function replyWithAwards(ctx: BotContext, key: FilterKey): Promise<void> {
   const { text, keyboard } = await render(ctx, key, 0);
-  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(text, { reply_markup: keyboard });
 }
 
 /** A category named in the user's words, from the keyword lists in locales. */
@@ -101,5 +103,5 @@ onSignedButton(awardsFeature, ACTION.awardsPage, async (ctx, [key, page]) => {
   await ctx.answerCallbackQuery();
   if (!key) return;
   const { text, keyboard } = await render(ctx, key, Number(page));
-  await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.editMessageText(text, { reply_markup: keyboard });
 });

@@ -41,8 +41,8 @@ export async function replyWithCalculator(ctx: BotContext, income: number | unde
   });
   const text = overview ? calculatorMessage(ctx.t, overview, date) : ctx.t('contribution:noRules');
   const reply_markup = calculatorKeyboard(ctx, income, transport);
-  if (edit) await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup });
-  else await ctx.reply(text, { parse_mode: 'HTML', reply_markup });
+  if (edit) await ctx.editMessageText(text, { reply_markup });
+  else await ctx.reply(text, { reply_markup });
 }
 
 /** The calculator's refinements: another income, or the sector. */

@@ -47,21 +47,20 @@ async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<vo
   switch (step) {
     case 'level':
       await ctx.reply(ctx.t('ceremonies:askLevel'), {
-        parse_mode: 'HTML',
         reply_markup: new InlineKeyboard().text(ctx.t('ceremonies:provincial'), 'ac:lv:p').text(ctx.t('ceremonies:national'), 'ac:lv:n'),
       });
       return;
     case 'province':
-      await ctx.reply(ctx.t('ceremonies:askProvince'), { parse_mode: 'HTML' });
+      await ctx.reply(ctx.t('ceremonies:askProvince'));
       return;
     case 'edition':
-      await ctx.reply(ctx.t('ceremonies:askEdition'), { parse_mode: 'HTML' });
+      await ctx.reply(ctx.t('ceremonies:askEdition'));
       return;
     case 'when':
-      await ctx.reply(ctx.t('ceremonies:askWhen'), { parse_mode: 'HTML' });
+      await ctx.reply(ctx.t('ceremonies:askWhen'));
       return;
     case 'where':
-      await ctx.reply(ctx.t('ceremonies:askWhere'), { parse_mode: 'HTML' });
+      await ctx.reply(ctx.t('ceremonies:askWhere'));
       return;
     case 'confirm':
       await ctx.reply(
@@ -73,7 +72,7 @@ async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<vo
           venue: data.venue,
           city: data.city,
         }),
-        { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(ctx.t('ceremonies:save'), 'ac:ok').text(ctx.t('ceremonies:cancel'), 'ac:no') },
+        { reply_markup: new InlineKeyboard().text(ctx.t('ceremonies:save'), 'ac:ok').text(ctx.t('ceremonies:cancel'), 'ac:no') },
       );
   }
 }
@@ -157,7 +156,7 @@ ceremonyFlowFeature.callbackQuery('ac:ok', async (ctx) => {
   }
   await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'ceremony.save', target: row.id, details: row });
   await endConversation(ctx.deps.pool, ...keyOf(ctx));
-  await ctx.reply(ctx.t('ceremonies:saved', { title: titleOf(ctx, d), id: row.id }), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t('ceremonies:saved', { title: titleOf(ctx, d), id: row.id }));
 });
 
 // Answers typed during the conversation. Commands pass through (/batal ends it).
@@ -178,12 +177,12 @@ ceremonyFlowFeature.chatType('private').on('message:text', async (ctx, next) => 
     }
     case 'edition': {
       const year = /^(20\d\d)$/.exec(text)?.[1];
-      if (!year) return void (await ctx.reply(ctx.t('ceremonies:badEdition'), { parse_mode: 'HTML' }));
+      if (!year) return void (await ctx.reply(ctx.t('ceremonies:badEdition')));
       return ask(ctx, 'when', { ...d, edition: Number(year) });
     }
     case 'when': {
       const when = parseWhen(text);
-      if (!when) return void (await ctx.reply(ctx.t('ceremonies:badWhen'), { parse_mode: 'HTML' }));
+      if (!when) return void (await ctx.reply(ctx.t('ceremonies:badWhen')));
       return ask(ctx, 'where', { ...d, ...when });
     }
     case 'where': {

@@ -18,7 +18,7 @@ async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void
   const chart = report && chartSeries(report.history);
   if (!report || !chart) {
     const asked = (await regionName(ctx.deps.prisma, regionCode)) ?? regionCode;
-    await ctx.reply(ctx.t('chart:none', { asked }), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('chart:none', { asked }));
     return;
   }
   // Rendering takes a moment: show that a picture is coming.
@@ -44,13 +44,13 @@ async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void
   };
   let caption = ctx.t(report.shown.code === report.asked.code ? 'chart:caption' : 'chart:captionFallback', params);
   if (points.length === 1) caption += `\n${ctx.t('chart:onePoint')}`;
-  await ctx.replyWithPhoto(new InputFile(renderPng(svg), `cakupan-${report.shown.code}.png`), { caption, parse_mode: 'HTML' });
+  await ctx.replyWithPhoto(new InputFile(renderPng(svg), `cakupan-${report.shown.code}.png`), { caption });
 }
 
 chartFeature.command(['grafik', 'chart'], async (ctx) => {
   const text = ctx.match.trim();
   if (!text) {
-    await ctx.reply(ctx.t('regions:askName', { example: '/grafik Papua Barat Daya' }), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('regions:askName', { example: '/grafik Papua Barat Daya' }));
     return;
   }
   const region = await regionFromText(ctx, text, ACTION.chart);

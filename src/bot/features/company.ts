@@ -11,6 +11,7 @@ import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { companyByNpp } from '../../domain/companies/company-lookup.ts';
+import { trustedHtml } from '../../i18n/html.ts';
 
 export const companyFeature = new Composer<BotContext>();
 
@@ -22,7 +23,7 @@ export function standingMessage(t: TFunction, s: CompanyStanding): string {
   if (s.isSample) lines.push(t('company:sample'));
   lines.push(
     '',
-    t('company:status', { status: t(`company:statusName.${s.status}`) }),
+    t('company:status', { status: trustedHtml(t(`company:statusName.${s.status}`)) }),
     t('company:coverage', { enrolled: formatInteger(s.enrolledWorkers), workforce: formatInteger(s.reportedWorkforce), percent: pct(s.coveragePercent) }),
     t('company:programmes', { list: s.programmes.join(', ') }),
   );
@@ -57,16 +58,16 @@ async function refusedOutsidePrivate(ctx: BotContext): Promise<boolean> {
 async function showStanding(ctx: BotContext, npp: string): Promise<void> {
   if (await refusedOutsidePrivate(ctx)) return;
   // Checked on every view: a forged button naming another company gets nothing.
-  if (!(await maySeeCompany(ctx.deps.pool, ctx.from!.id, npp))) return void (await ctx.reply(ctx.t('company:howToLink'), { parse_mode: 'HTML' }));
+  if (!(await maySeeCompany(ctx.deps.pool, ctx.from!.id, npp))) return void (await ctx.reply(ctx.t('company:howToLink')));
   const standing = await companyStanding(ctx.deps.pool, npp);
-  if (standing) await ctx.reply(standingMessage(ctx.t, standing), { parse_mode: 'HTML' });
+  if (standing) await ctx.reply(standingMessage(ctx.t, standing));
 }
 
 /** The person's companies: one is shown, several are offered, none explains how to link. */
 export async function answerCompany(ctx: BotContext): Promise<void> {
   if (await refusedOutsidePrivate(ctx)) return;
   const companies = await linkedCompanies(ctx.deps.pool, ctx.from!.id);
-  if (!companies.length) return void (await ctx.reply(ctx.t('company:howToLink'), { parse_mode: 'HTML' }));
+  if (!companies.length) return void (await ctx.reply(ctx.t('company:howToLink')));
   if (companies.length === 1) return showStanding(ctx, companies[0]!.npp);
   const keyboard = new InlineKeyboard();
   for (const c of companies) keyboard.text(c.name, ctx.buttons.sign(ACTION.company, c.npp)).row();
@@ -82,9 +83,9 @@ companyFeature.command(['perusahaan', 'company'], async (ctx) => {
     const count = await unlinkRepresentative(ctx.deps.pool, ctx.from!.id);
     return void (await ctx.reply(count ? ctx.t('company:unlinked', { count }) : ctx.t('company:notLinked')));
   }
-  if (!rest.length) return void (await ctx.reply(ctx.t('company:howToLink'), { parse_mode: 'HTML' }));
+  if (!rest.length) return void (await ctx.reply(ctx.t('company:howToLink')));
   const outcome = await linkRepresentative(ctx.deps.pool, ctx.from!.id, first, rest.join(''), ctx.deps.clock?.() ?? new Date());
-  if (outcome.result === 'linked') return void (await ctx.reply(ctx.t('company:linked', { name: outcome.companyName }), { parse_mode: 'HTML' }));
+  if (outcome.result === 'linked') return void (await ctx.reply(ctx.t('company:linked', { name: outcome.companyName })));
   if (outcome.result === 'locked') return void (await ctx.reply(ctx.t('company:locked', { until: dateTime.format(outcome.until) })));
   await ctx.reply(ctx.t('company:invalid', { left: outcome.failuresLeft }));
 });
@@ -92,7 +93,7 @@ companyFeature.command(['perusahaan', 'company'], async (ctx) => {
 // /kodeperusahaan <NPP>: an official (for a company in their scope) or an admin issues a code.
 companyFeature.command(['kodeperusahaan', 'companycode'], async (ctx) => {
   const npp = ctx.match.trim();
-  if (!npp) return void (await ctx.reply(ctx.t('company:codeUsage'), { parse_mode: 'HTML' }));
+  if (!npp) return void (await ctx.reply(ctx.t('company:codeUsage')));
   const company = await companyByNpp(ctx.deps.prisma, npp);
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
   if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
@@ -101,7 +102,7 @@ companyFeature.command(['kodeperusahaan', 'companycode'], async (ctx) => {
   // In a private chat only: a code posted in a group would be anyone's.
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
   const { code, expiresAt } = await issueCompanyCode(ctx.deps.pool, npp, `telegram:${ctx.from!.id}`, ctx.deps.clock?.() ?? new Date());
-  await ctx.reply(ctx.t('company:codeIssued', { name: company.name, npp, code, until: dateTime.format(expiresAt) }), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t('company:codeIssued', { name: company.name, npp, code, until: dateTime.format(expiresAt) }));
 });
 
 companyFeature.callbackQuery('m:co', async (ctx) => {

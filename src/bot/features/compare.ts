@@ -40,12 +40,12 @@ export async function replyWithComparison(ctx: BotContext, codes: [string, strin
   }
   const sources = [...new Set(reports.flatMap((r) => (r ? [r.latest.sourceName] : [])))];
   if (sources.length) lines.push(ctx.t('compare:sources', { sources: sources.join('; ') }));
-  await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
+  await ctx.reply(lines.join('\n'));
 }
 
 async function firstRegion(ctx: BotContext, text: string): Promise<string | undefined> {
   const { candidates } = await resolveRegion(ctx.deps.pool, text, { limit: 1 });
-  if (!candidates[0]) await ctx.reply(ctx.t('compare:notFound', { text }), { parse_mode: 'HTML' });
+  if (!candidates[0]) await ctx.reply(ctx.t('compare:notFound', { text }));
   return candidates[0]?.code;
 }
 
@@ -53,7 +53,7 @@ compareFeature.command(['bandingkan', 'compare'], async (ctx) => {
   const separators = wordList(ctx.t, 'compare:separators').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const parts = ctx.match.split(new RegExp(`\\s+(?:${separators.join('|')})\\s+|\\s*,\\s*`, 'i')).map((p) => p.trim()).filter(Boolean);
   if (parts.length !== 2) {
-    await ctx.reply(ctx.t('compare:usage'), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('compare:usage'));
     return;
   }
   const a = await firstRegion(ctx, parts[0]!);
@@ -65,7 +65,6 @@ onSignedButton(compareFeature, ACTION.compare, async (ctx, [code]) => {
   await ctx.answerCallbackQuery();
   if (!code) return;
   await ctx.reply(ctx.t('compare:ask', { region: (await regionName(ctx.deps.prisma, code)) ?? code, code }), {
-    parse_mode: 'HTML',
     reply_markup: { force_reply: true, input_field_placeholder: 'Jambi' },
   });
 });

@@ -39,7 +39,7 @@ export function contributionAnswers(ctx: BotContext, text: string): Answers {
 /** Asks the next missing answer, or gives the estimate. */
 export async function answerContribution(ctx: BotContext, answers: Answers, edit = false): Promise<void> {
   const send = (text: string, reply_markup: InlineKeyboard) =>
-    edit ? ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup }) : ctx.reply(text, { parse_mode: 'HTML', reply_markup });
+    edit ? ctx.editMessageText(text, { reply_markup }) : ctx.reply(text, { reply_markup });
   const { income, withJht, transport } = answers;
   if (income === undefined) {
     const keyboard = new InlineKeyboard();

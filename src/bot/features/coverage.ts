@@ -22,10 +22,10 @@ export async function replyWithCoverage(ctx: BotContext, regionCode: string): Pr
     .text(ctx.t('coverage:menuButton'), MENU);
   if (!report) {
     const asked = (await regionName(ctx.deps.prisma, regionCode)) ?? regionCode;
-    await ctx.reply(ctx.t('coverage:none', { asked }), { parse_mode: 'HTML', reply_markup: keyboard });
+    await ctx.reply(ctx.t('coverage:none', { asked }), { reply_markup: keyboard });
     return;
   }
-  await ctx.reply(coverageMessage(ctx.t, report), { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  await ctx.reply(coverageMessage(ctx.t, report), { reply_markup: keyboard, link_preview_options: { is_disabled: true } });
 }
 
 /** Answers a coverage question about `text`, asking which region when several match. */
@@ -37,7 +37,7 @@ export async function answerCoverage(ctx: BotContext, text: string): Promise<voi
 coverageFeature.command(['cakupan', 'coverage'], async (ctx) => {
   const text = ctx.match.trim();
   if (!text) {
-    await ctx.reply(ctx.t('regions:askName', { example: '/cakupan Sumsel' }), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('regions:askName', { example: '/cakupan Sumsel' }));
     return;
   }
   await answerCoverage(ctx, text);
@@ -45,7 +45,7 @@ coverageFeature.command(['cakupan', 'coverage'], async (ctx) => {
 
 coverageFeature.callbackQuery('m:cov', async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t('regions:askName', { example: '/cakupan Sumsel' }), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t('regions:askName', { example: '/cakupan Sumsel' }));
 });
 
 onSignedButton(coverageFeature, ACTION.coverage, async (ctx, [code]) => {

@@ -14,7 +14,7 @@ const OLD_STEP = /^en:\d$/;
 
 export async function answerEnroll(ctx: BotContext): Promise<void> {
   if (await replyWithKnowledge(ctx, HOW_TO_REGISTER)) return;
-  await ctx.reply(ctx.t('enroll:missing'), { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(ctx.t('coverage:menuButton'), MENU) });
+  await ctx.reply(ctx.t('enroll:missing'), { reply_markup: new InlineKeyboard().text(ctx.t('coverage:menuButton'), MENU) });
 }
 
 enrollFeature.command(['daftar', 'enroll'], answerEnroll);

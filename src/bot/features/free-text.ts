@@ -123,7 +123,7 @@ async function answerTarget(
         await replyWithComparison(ctx, pair as [string, string]);
         return pair[1];
       }
-      await ctx.reply(ctx.t('understanding:compareAskSecond'), { parse_mode: 'HTML' });
+      await ctx.reply(ctx.t('understanding:compareAskSecond'));
       return first;
     }
     case 'ranking': {
@@ -143,11 +143,11 @@ async function answerTarget(
       await answerCompany(ctx);
       return undefined;
     case 'help':
-      await ctx.reply(ctx.t('help:text'), { parse_mode: 'HTML', reply_markup: mainMenuKeyboard(ctx.t) });
+      await ctx.reply(ctx.t('help:text'), { reply_markup: mainMenuKeyboard(ctx.t) });
       return undefined;
     case 'greeting':
     case 'thanks':
-      await ctx.reply(ctx.t(`intents:${target}`), { parse_mode: 'HTML', reply_markup: mainMenuKeyboard(ctx.t) });
+      await ctx.reply(ctx.t(`intents:${target}`), { reply_markup: mainMenuKeyboard(ctx.t) });
       return undefined;
     default: {
       const code = place?.candidates[0]?.code;
@@ -161,7 +161,7 @@ async function notUnderstood(ctx: BotContext, u: Understanding): Promise<void> {
   const keyboard = mainMenuKeyboard(ctx.t);
   const place = u.slots.places[0]?.candidates[0];
   if (place) keyboard.row().text(ctx.t('understanding:placeButton', { region: place.name }), ctx.buttons.sign(ACTION.coverage, place.code));
-  await ctx.reply(ctx.t('understanding:notUnderstood'), { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(ctx.t('understanding:notUnderstood'), { reply_markup: keyboard });
 }
 
 function targetLabel(ctx: BotContext, target: string, titles: Map<string, string>): string {
@@ -174,7 +174,7 @@ async function offerChoices(ctx: BotContext, u: Understanding): Promise<void> {
   const keyboard = new InlineKeyboard();
   for (const target of choices) keyboard.text(targetLabel(ctx, target, titles), isBuiltInTarget(target) ? `fx:${target}` : knowledgeButton(target)).row();
   keyboard.text(ctx.t('coverage:menuButton'), MENU);
-  await ctx.reply(ctx.t('understanding:choose'), { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(ctx.t('understanding:choose'), { reply_markup: keyboard });
 }
 
 

@@ -5,10 +5,10 @@ import { backToMenuKeyboard } from '../menu.ts';
 export const helpFeature = new Composer<BotContext>();
 
 helpFeature.command(['bantuan', 'help'], async (ctx) => {
-  await ctx.reply(ctx.t('help:text'), { parse_mode: 'HTML', reply_markup: backToMenuKeyboard(ctx.t) });
+  await ctx.reply(ctx.t('help:text'), { reply_markup: backToMenuKeyboard(ctx.t) });
 });
 
 helpFeature.callbackQuery('help', async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t('help:text'), { parse_mode: 'HTML', reply_markup: backToMenuKeyboard(ctx.t) });
+  await ctx.editMessageText(ctx.t('help:text'), { reply_markup: backToMenuKeyboard(ctx.t) });
 });

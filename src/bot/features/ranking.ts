@@ -36,7 +36,7 @@ export async function replyWithRanking(ctx: BotContext, metric: RankingMetric, o
   keyboard.text(ctx.t('coverage:menuButton'), MENU);
   if (!ranked.length) {
     const none = scope.level === 'regency' ? 'understanding:ranking.noneRegency' : 'understanding:ranking.none';
-    return void (await ctx.reply(ctx.t(none, { area }), { parse_mode: 'HTML', reply_markup: keyboard }));
+    return void (await ctx.reply(ctx.t(none, { area }), { reply_markup: keyboard }));
   }
   const title = `understanding:ranking.title${scope.level === 'regency' ? 'Regency' : ''}${metric === 'coveragePercent' ? 'Percent' : 'Participants'}${order === 'most' ? 'Most' : 'Least'}`;
   const shown = ranked.slice(0, SHOWN);
@@ -53,7 +53,7 @@ export async function replyWithRanking(ctx: BotContext, metric: RankingMetric, o
   );
   lines.push('', ctx.t(scope.level === 'regency' ? 'understanding:ranking.basisRegency' : 'understanding:ranking.basis', { count: ranked.length, area }));
   lines.push(ctx.t('understanding:ranking.sources', { sources: [...new Set(shown.map((r) => r.sourceName))].join('; ') }));
-  await ctx.reply(lines.join('\n'), { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(lines.join('\n'), { reply_markup: keyboard });
 }
 
 onSignedButton(rankingFeature, ACTION.ranking, async (ctx, [metric, order, scope]) => {

@@ -9,7 +9,6 @@ startFeature.command('start', async (ctx) => {
   // t.me/<bot>?start=perusahaan, from a group where company figures are not shown.
   if (ctx.match === COMPANY_START) return answerCompany(ctx);
   await ctx.reply(`${ctx.t('start:greeting', { name: ctx.from?.first_name ?? '' })}\n\n${ctx.t('common:menu.title')}`, {
-    parse_mode: 'HTML',
     reply_markup: mainMenuKeyboard(ctx.t),
   });
 });

@@ -14,6 +14,7 @@ import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
 import { regionSummary } from '../../domain/regions/region-lookup.ts';
+import { trustedHtml } from '../../i18n/html.ts';
 
 export const subscriptionsFeature = new Composer<BotContext>();
 
@@ -39,7 +40,7 @@ async function confirm(ctx: BotContext, region: { code: string; name: string; le
   if (region.level === 'province' && !includeChildren)
     keyboard.text(ctx.t('subscriptions:includeChildrenButton'), ctx.buttons.sign(ACTION.subscribeScope, region.code, '1')).row();
   keyboard.text(ctx.t('common:menu.subscriptions'), 'm:sub').text(ctx.t('coverage:menuButton'), MENU);
-  await ctx.reply(ctx.t(`subscriptions:${outcome}`, { region: region.name, scope }), { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(ctx.t(`subscriptions:${outcome}`, { region: region.name, scope }), { reply_markup: keyboard });
 }
 
 /** A province asks whether its regencies and cities are included; anything else subscribes at once. */
@@ -48,7 +49,6 @@ export async function startSubscription(ctx: BotContext, code: string, oneTap = 
   if (!region || !(await mayManage(ctx))) return;
   if (region.level === 'province' && !oneTap) {
     await ctx.reply(ctx.t('subscriptions:askChildren', { region: region.name }), {
-      parse_mode: 'HTML',
       reply_markup: new InlineKeyboard()
         .text(ctx.t('subscriptions:withChildren'), ctx.buttons.sign(ACTION.subscribeScope, code, '1'))
         .row()
@@ -62,15 +62,15 @@ export async function startSubscription(ctx: BotContext, code: string, oneTap = 
 export async function listForChat(ctx: BotContext): Promise<void> {
   const subscriptions = await listSubscriptions(ctx.deps.pool, ctx.chat!.id);
   if (!subscriptions.length) {
-    await ctx.reply(ctx.t('subscriptions:none'), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('subscriptions:none'));
     return;
   }
   const items = subscriptions
-    .map((s) => ctx.t('subscriptions:item', { region: s.regionName, scope: s.includeChildren ? ctx.t('subscriptions:itemScope') : '' }))
+    .map((s) => ctx.t('subscriptions:item', { region: s.regionName, scope: trustedHtml(s.includeChildren ? ctx.t('subscriptions:itemScope') : '') }))
     .join('\n');
   const keyboard = new InlineKeyboard();
   for (const s of subscriptions) keyboard.text(ctx.t('subscriptions:drop', { region: s.regionName }), ctx.buttons.sign(ACTION.unsubscribe, s.regionCode)).row();
-  await ctx.reply(ctx.t('subscriptions:list', { items }), { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(ctx.t('subscriptions:list', { items: trustedHtml(items) }), { reply_markup: keyboard });
 }
 
 subscriptionsFeature.command(['langganan', 'subscribe'], async (ctx) => {
@@ -83,7 +83,7 @@ subscriptionsFeature.command(['langganan', 'subscribe'], async (ctx) => {
 subscriptionsFeature.command(['berhenti', 'unsubscribe'], async (ctx) => {
   if (!(await mayManage(ctx))) return;
   const count = await unsubscribeAll(ctx.deps.pool, ctx.chat.id);
-  await ctx.reply(count ? ctx.t('subscriptions:droppedAll', { count }) : ctx.t('subscriptions:droppedNone'), { parse_mode: 'HTML' });
+  await ctx.reply(count ? ctx.t('subscriptions:droppedAll', { count }) : ctx.t('subscriptions:droppedNone'));
 });
 
 // t.me/<bot>?start=sub_13-74: one tap from a poster or an official's page.
@@ -114,5 +114,5 @@ onSignedButton(subscriptionsFeature, ACTION.unsubscribe, async (ctx, [code]) => 
   const region = code ? await regionOf(ctx, code) : undefined;
   if (!region || !(await mayManage(ctx))) return;
   await unsubscribe(ctx.deps.pool, ctx.chat!.id, region.code);
-  await ctx.reply(ctx.t('subscriptions:dropped', { region: region.name }), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t('subscriptions:dropped', { region: region.name }));
 });

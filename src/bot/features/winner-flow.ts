@@ -11,6 +11,7 @@ import { ceremonyRegion, mayManage, rolesOf } from '../../domain/roles/roles.ts'
 import type { BotContext } from '../context.ts';
 import { companyByNppOrName } from '../../domain/companies/company-lookup.ts';
 import { ceremonyHeading, ceremonyHeadings } from '../../domain/awards/ceremonies.ts';
+import { trustedHtml } from '../../i18n/html.ts';
 
 export const winnerFlowFeature = new Composer<BotContext>();
 const FLOW = 'pemenang';
@@ -40,7 +41,7 @@ async function current(ctx: BotContext, step: Step): Promise<WinnerDraft | undef
   return undefined;
 }
 
-const recipientLabel = (ctx: BotContext, r: NonNullable<WinnerDraft['recipient']>) => ctx.t(`winners:${r.type}`, { name: r.name });
+const recipientLabel = (ctx: BotContext, r: NonNullable<WinnerDraft['recipient']>) => trustedHtml(ctx.t(`winners:${r.type}`, { name: r.name }));
 
 winnerFlowFeature.command(['pemenang', 'winner'], async (ctx) => {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
@@ -51,7 +52,7 @@ winnerFlowFeature.command(['pemenang', 'winner'], async (ctx) => {
   const keyboard = new InlineKeyboard();
   for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`, `pm:c:${c.id}`).row();
   await save(ctx, 'ceremony', {});
-  await ctx.reply(ctx.t('winners:choose'), { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(ctx.t('winners:choose'), { reply_markup: keyboard });
 });
 
 winnerFlowFeature.callbackQuery(/^pm:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
@@ -93,7 +94,7 @@ winnerFlowFeature.callbackQuery(/^pm:r:([0-3])$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const rank = Number(ctx.match[1]) || null;
   await save(ctx, 'title', { ...draft, rank });
-  await ctx.reply(ctx.t('winners:askTitle', { default: rank ? `Terbaik ${rank}` : 'Penerima penghargaan' }), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t('winners:askTitle', { default: rank ? `Terbaik ${rank}` : 'Penerima penghargaan' }));
 });
 
 /** A region inside the ceremony's province, a company (by NPP or name), or else an organisation. */
