@@ -64,7 +64,19 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when BOT_MODE=webhook' });
   });
 
-export type Config = z.infer<typeof schema>;
+type Parsed = z.infer<typeof schema>;
+type Common = Omit<Parsed, 'BOT_MODE' | 'WEBHOOK_URL' | 'WEBHOOK_SECRET'>;
+
+/** Polling needs no public address; a webhook needs a token, its URL and its secret. */
+export type Config = Common & ({ BOT_MODE: 'polling' } | { BOT_MODE: 'webhook'; BOT_TOKEN: string; WEBHOOK_URL: string; WEBHOOK_SECRET: string });
+
+/** The mode's settings as types, as the schema's last check has made sure they are. */
+function byMode(c: Parsed): Config {
+  const { BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET, ...common } = c;
+  if (BOT_MODE === 'polling') return { ...common, BOT_MODE };
+  if (!common.BOT_TOKEN || !WEBHOOK_URL || !WEBHOOK_SECRET) throw new ConfigError('Invalid configuration: webhook mode without its settings');
+  return { ...common, BOT_MODE, BOT_TOKEN: common.BOT_TOKEN, WEBHOOK_URL, WEBHOOK_SECRET };
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -75,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   // Empty values count as unset, the way .env files and shells leave them.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = schema.safeParse(cleaned);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return byMode(parsed.data);
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
   const got = env[name];

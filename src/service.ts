@@ -20,7 +20,7 @@ import { createI18n } from './i18n/i18n.ts';
 import { InFlight } from './lifecycle.ts';
 import { createApp } from './server/app.ts';
 
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 
 /** Backoff between tries to reach Telegram at start-up: 1 s, doubling, at most 30 s. */
 export const TELEGRAM_BACKOFF = { firstMs: 1_000, maxMs: 30_000 };
@@ -101,7 +101,7 @@ export async function startService(
 
     // The HTTP server comes first: /healthz answers while Telegram is still being reached, and
     // /readyz says what is missing.
-    const webhook = config.BOT_MODE === 'webhook' ? { bot, secret: config.WEBHOOK_SECRET! } : undefined;
+    const webhook = config.BOT_MODE === 'webhook' ? { bot, secret: config.WEBHOOK_SECRET, url: config.WEBHOOK_URL } : undefined;
     let telegramReached = false;
     const app = createApp({
       logger,
@@ -128,7 +128,7 @@ export async function startService(
       logger.warn({ err }, 'could not register the command list'),
     );
     if (webhook) {
-      await reach('setWebhook', () => bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] }));
+      await reach('setWebhook', () => bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] }));
     } else {
       await reach('deleteWebhook', () => bot.api.deleteWebhook());
       runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });

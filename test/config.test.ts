@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
 const token = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
@@ -59,5 +59,18 @@ describe('configuration from the environment', () => {
     });
     expect(config.PORT).toBe(8080);
     expect(config.BOT_MODE).toBe('webhook');
+    // Typed by the mode: in webhook mode the URL, the secret and the token are strings (checked by tsc).
+    if (config.BOT_MODE !== 'webhook') throw new Error('not webhook');
+    expectTypeOf(config.WEBHOOK_URL).toEqualTypeOf<string>();
+    expectTypeOf(config.WEBHOOK_SECRET).toEqualTypeOf<string>();
+    expectTypeOf(config.BOT_TOKEN).toEqualTypeOf<string>();
+    expect(config).toMatchObject({ WEBHOOK_URL: 'https://bot.example.id/telegram/webhook', WEBHOOK_SECRET: 'a-long-random-secret_123', BOT_TOKEN: token });
+  });
+
+  it('types polling mode without webhook settings', () => {
+    const config = loadConfig({});
+    if (config.BOT_MODE !== 'polling') throw new Error('not polling');
+    expectTypeOf(config).not.toHaveProperty('WEBHOOK_URL');
+    expectTypeOf(config.BOT_TOKEN).toEqualTypeOf<string | undefined>();
   });
 });
