@@ -19,7 +19,10 @@ const TEXT = '📣 <b>Undangan</b> Paritrana Award 2026 Sumatera Barat';
 
 /** Peak resident memory of a process, from /proc (Linux), in MB. */
 function peakRssMb(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
 }
 
@@ -93,5 +96,7 @@ console.table([
     'chats with 2 copies': [...copies.values()].filter((n) => n > 1).length,
   },
 ]);
-console.log(`targets: ratio >= 0.95 ${achieved / RATE >= 0.95 ? 'met' : 'NOT met'}; 429 = 0 ${double.rateLimited === 0 ? 'met' : 'NOT met'}; peak RSS < 300 MB ${peakMb < 300 ? 'met' : 'NOT met'}`);
+console.log(
+  `targets: ratio >= 0.95 ${achieved / RATE >= 0.95 ? 'met' : 'NOT met'}; 429 = 0 ${double.rateLimited === 0 ? 'met' : 'NOT met'}; peak RSS < 300 MB ${peakMb < 300 ? 'met' : 'NOT met'}`,
+);
 process.exit(0);

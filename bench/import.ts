@@ -49,14 +49,17 @@ const pid = bot.child.pid!;
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
 const { rows: regions } = await pool.query<{ code: string }>('SELECT code FROM "Region" ORDER BY code');
 await pool.end();
-const header = 'region_code,as_of,active_participants,wage_earners,informal,working_population,coverage_percent,source_name,source_url,source_date,uncertain,note';
+const header =
+  'region_code,as_of,active_participants,wage_earners,informal,working_population,coverage_percent,source_name,source_url,source_date,uncertain,note';
 const lines = [header];
 let seed = 1;
 const next = () => (seed = (seed * 48_271) % 2_147_483_647);
 for (const month of MONTHS) {
   for (const { code } of regions) {
     const active = 1_000 + (next() % 900_000);
-    lines.push(`${code},${month},${active},${Math.floor(active * 0.7)},${Math.floor(active * 0.3)},${active * 3},"${((next() % 9_000) / 100).toFixed(2).replace('.', ',')}",Uji beban impor (bukan data nyata),,,tidak,`);
+    lines.push(
+      `${code},${month},${active},${Math.floor(active * 0.7)},${Math.floor(active * 0.3)},${active * 3},"${((next() % 9_000) / 100).toFixed(2).replace('.', ',')}",Uji beban impor (bukan data nyata),,,tidak,`,
+    );
   }
 }
 const file = path.join(os.tmpdir(), 'paritrana-bench-import.csv');

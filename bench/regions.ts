@@ -44,7 +44,12 @@ async function realisticInputs(pool: pg.Pool, n: number): Promise<Sample[]> {
   const random = prng(20261122);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
   const names = async (level: string) =>
-    (await pool.query<{ name: string; search: string; kind: string }>(`SELECT name, "searchName" AS search, kind::text FROM "Region" WHERE level = $1`, [level])).rows;
+    (
+      await pool.query<{ name: string; search: string; kind: string }>(
+        `SELECT name, "searchName" AS search, kind::text FROM "Region" WHERE level = $1`,
+        [level],
+      )
+    ).rows;
   const [provinces, regencies, districts, villages] = await Promise.all(['province', 'regency', 'district', 'village'].map(names));
   const aliases = (await pool.query<{ alias: string }>('SELECT alias FROM "RegionAlias"')).rows.map((r) => r.alias);
   const prefixOf = (kind: string) => pick(kind === 'kota' ? ['Kota', 'Pemkot', 'kota'] : ['Kab.', 'Kabupaten', 'Pemkab', 'kab']);
@@ -52,15 +57,23 @@ async function realisticInputs(pool: pg.Pool, n: number): Promise<Sample[]> {
     [0.2, 'regency name', () => pick(regencies!).search],
     [0.1, 'province name', () => pick(provinces!).name],
     [0.15, 'alias', () => pick(aliases)],
-    [0.15, 'with prefix', () => {
-      const r = pick(regencies!);
-      return `${prefixOf(r.kind)} ${r.search}`;
-    }],
+    [
+      0.15,
+      'with prefix',
+      () => {
+        const r = pick(regencies!);
+        return `${prefixOf(r.kind)} ${r.search}`;
+      },
+    ],
     [0.15, 'typo', () => typo(pick([...regencies!, ...provinces!]).search, random)],
     [0.1, 'village', () => pick(villages!).search],
     [0.05, 'village typo', () => `desa ${typo(pick(villages!).search, random)}`],
     [0.05, 'district', () => pick(districts!).search],
-    [0.05, 'nonsense', () => Array.from({ length: 4 + Math.floor(random() * 8) }, () => 'bcdfghjklmnpqrstvwxyz'[Math.floor(random() * 21)]).join('')],
+    [
+      0.05,
+      'nonsense',
+      () => Array.from({ length: 4 + Math.floor(random() * 8) }, () => 'bcdfghjklmnpqrstvwxyz'[Math.floor(random() * 21)]).join(''),
+    ],
   ];
   return Array.from({ length: n }, () => {
     let r = random();
@@ -84,7 +97,9 @@ const f = (ms: number) => ms.toFixed(2).padStart(7);
 
 async function benchResolution(pool: pg.Pool): Promise<void> {
   const inputs = await realisticInputs(pool, INPUTS);
-  const codes = (await pool.query<{ code: string }>('SELECT code FROM "Region" ORDER BY random() LIMIT $1', [INPUTS])).rows.map((r) => r.code);
+  const codes = (await pool.query<{ code: string }>('SELECT code FROM "Region" ORDER BY random() LIMIT $1', [INPUTS])).rows.map(
+    (r) => r.code,
+  );
   const lookup = 'SELECT code, name, level, kind FROM "Region" WHERE code = $1';
   // Warm up both: plans, buffers, the connection.
   for (const { text } of inputs.slice(0, 200)) await resolveRegion(pool, text);
@@ -125,7 +140,12 @@ async function benchResolution(pool: pg.Pool): Promise<void> {
     console.log(`    ${group.padEnd(14)} n=${String(ms.length / ROUNDS).padStart(3)} ${f(s.p50)} ${f(s.p99)}`);
   }
   slowest.sort((a, b) => b.ms - a.ms);
-  console.log(`  slowest calls: ${slowest.slice(0, 8).map((s) => `"${s.text}" ${s.ms.toFixed(1)}`).join(', ')}`);
+  console.log(
+    `  slowest calls: ${slowest
+      .slice(0, 8)
+      .map((s) => `"${s.text}" ${s.ms.toFixed(1)}`)
+      .join(', ')}`,
+  );
   console.log(`  target p99 < 5 ms: ${r.p99 < 5 ? 'met' : 'NOT met'}`);
 }
 
@@ -143,7 +163,9 @@ async function benchImport(pool: pg.Pool): Promise<void> {
     const bpu = Math.floor(random() * 10_000);
     const population = pu + bpu + Math.floor(random() * 200_000) + 1;
     const percent = (((pu + bpu) / population) * 100).toFixed(2).replace('.', ',');
-    lines.push(`${code};2025-${String(month).padStart(2, '0')}-28;${(pu + bpu).toLocaleString('id-ID')};${pu};${bpu};${population.toLocaleString('id-ID')};${percent};Bench`);
+    lines.push(
+      `${code};2025-${String(month).padStart(2, '0')}-28;${(pu + bpu).toLocaleString('id-ID')};${pu};${bpu};${population.toLocaleString('id-ID')};${percent};Bench`,
+    );
   }
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   const mb = fs.statSync(file).size / 1e6;
@@ -184,9 +206,13 @@ async function benchImport(pool: pg.Pool): Promise<void> {
   if (!first.ok || !again.ok) throw new Error(`bench import rejected: ${JSON.stringify(first.ok ? again : first).slice(0, 500)}`);
 
   console.log(`\nCoverage import, ${IMPORT_ROWS.toLocaleString('en')} rows (${mb.toFixed(1)} MB CSV) on PostgreSQL`);
-  console.log(`  first import:  ${(firstMs / 1000).toFixed(2)} s (${first.inserted} new), ${Math.round(IMPORT_ROWS / (firstMs / 1000)).toLocaleString('en')} rows/s`);
+  console.log(
+    `  first import:  ${(firstMs / 1000).toFixed(2)} s (${first.inserted} new), ${Math.round(IMPORT_ROWS / (firstMs / 1000)).toLocaleString('en')} rows/s`,
+  );
   console.log(`  same file again: ${(againMs / 1000).toFixed(2)} s (${again.unchanged} unchanged)`);
-  console.log(`  baseline, the same rows bulk-inserted unchecked into a bare table: ${(baselineMs / 1000).toFixed(2)} s; import/baseline ${(firstMs / baselineMs).toFixed(1)}×`);
+  console.log(
+    `  baseline, the same rows bulk-inserted unchecked into a bare table: ${(baselineMs / 1000).toFixed(2)} s; import/baseline ${(firstMs / baselineMs).toFixed(1)}×`,
+  );
   console.log(`  target < 60 s: ${firstMs < 60_000 ? 'met' : 'NOT met'}`);
 }
 
@@ -223,7 +249,9 @@ async function main(): Promise<void> {
   }
   console.log('\nFull region load (91,593 rows, into an empty database, with VACUUM ANALYZE)');
   console.log(`  PostgreSQL: ${(pgLoadMs / 1000).toFixed(2)} s (target ≤ 30 s: ${pgLoadMs <= 30_000 ? 'met' : 'NOT met'})`);
-  console.log(`  embedded:   ${(embeddedMs / 1000).toFixed(2)} s (target ≤ 60 s: ${embeddedMs <= 60_000 ? 'met' : 'NOT met'}); embedded/PostgreSQL ${(embeddedMs / pgLoadMs).toFixed(1)}×`);
+  console.log(
+    `  embedded:   ${(embeddedMs / 1000).toFixed(2)} s (target ≤ 60 s: ${embeddedMs <= 60_000 ? 'met' : 'NOT met'}); embedded/PostgreSQL ${(embeddedMs / pgLoadMs).toFixed(1)}×`,
+  );
 
   const url = await freshDatabase('paritrana_bench_regions');
   await applyMigrations({ connectionString: url });

@@ -43,5 +43,7 @@ const ms = (n: number) => `${n.toFixed(3)} ms`;
 console.log(`built from the seed files in ${loadMs.toFixed(0)} ms; ${messages.length} messages × ${ROUNDS} rounds`);
 console.log(`baseline (words only):  p50 ${ms(baseline.p50)}  p99 ${ms(baseline.p99)}  max ${ms(baseline.max)}`);
 console.log(`understanding:          p50 ${ms(understanding.p50)}  p99 ${ms(understanding.p99)}  max ${ms(understanding.max)}`);
-console.log(`ratio to baseline:      p50 ${(understanding.p50 / baseline.p50).toFixed(1)}×  p99 ${(understanding.p99 / baseline.p99).toFixed(1)}×`);
+console.log(
+  `ratio to baseline:      p50 ${(understanding.p50 / baseline.p50).toFixed(1)}×  p99 ${(understanding.p99 / baseline.p99).toFixed(1)}×`,
+);
 console.log(`target: p99 ≤ 1 ms → ${understanding.p99 <= 1 ? 'met' : 'NOT met'}`);

@@ -43,7 +43,8 @@ if (PIN) spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignor
 
 function startChild(args: string[], env: Record<string, string>, readyMsg: string): Promise<ChildBot> {
   // BENCH_PROFILE=<dir>: a V8 CPU profile of the bot under test, written there when it stops.
-  const profile = process.env.BENCH_PROFILE && args[0] === 'src/main.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile =
+    process.env.BENCH_PROFILE && args[0] === 'src/main.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // The bot runs as npm start runs it: with a 32 MB young generation (see README, Free text).
   const heap = args[0] === 'src/main.ts' ? ['--max-semi-space-size=32'] : [];
   const node = [process.execPath, ...profile, ...heap, '--import', 'tsx', ...args];
@@ -58,7 +59,14 @@ function update(text: string): string {
   const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] : undefined;
   return JSON.stringify({
     update_id: id,
-    message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: user, type: 'private', first_name: 'Bench' }, from, text, entities },
+    message: {
+      message_id: id,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: user, type: 'private', first_name: 'Bench' },
+      from,
+      text,
+      entities,
+    },
   });
 }
 
@@ -114,7 +122,11 @@ const baseline: Case = {
   name: 'baseline: bare grammY, one sendMessage',
   text: '/start',
   start: () =>
-    startChild(['bench/baseline-bot.ts'], { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: double.apiRoot, BOT_INFO: JSON.stringify(double.botInfo) }, 'ready'),
+    startChild(
+      ['bench/baseline-bot.ts'],
+      { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: double.apiRoot, BOT_INFO: JSON.stringify(double.botInfo) },
+      'ready',
+    ),
 };
 const fullBot = (name: string, text: string): Case => ({
   name,

@@ -19,20 +19,16 @@ const hash = createHash('sha256')
 const force = process.argv.includes('--force');
 if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) process.exit(0);
 
-const result = spawnSync(
-  process.execPath,
-  [require.resolve('prisma/build/index.js'), 'generate', '--no-hints'],
-  {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, 'scripts/no-schema-engine.sh'),
-      CHECKPOINT_DISABLE: '1',
-      PRISMA_HIDE_UPDATE_MESSAGE: '1',
-    },
+const result = spawnSync(process.execPath, [require.resolve('prisma/build/index.js'), 'generate', '--no-hints'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, 'scripts/no-schema-engine.sh'),
+    CHECKPOINT_DISABLE: '1',
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
   },
-);
+});
 if (result.status !== 0) {
   console.error('prisma generate failed');
   process.exit(result.status ?? 1);

@@ -47,9 +47,18 @@ const schema = z
     ADMIN_API_TOKEN: optionalString.pipe(z.string().min(24, 'at least 24 characters').optional()),
     // The heap a whole-file import through the admin API may use (a worker thread); a file that
     // needs more is refused with "split it".
-    IMPORT_MEMORY_MB: z.coerce.number({ error: 'megabytes, 64 to 8192' }).int('megabytes, 64 to 8192').min(64, 'megabytes, 64 to 8192').max(8192, 'megabytes, 64 to 8192').default(512),
+    IMPORT_MEMORY_MB: z.coerce
+      .number({ error: 'megabytes, 64 to 8192' })
+      .int('megabytes, 64 to 8192')
+      .min(64, 'megabytes, 64 to 8192')
+      .max(8192, 'megabytes, 64 to 8192')
+      .default(512),
     // Telegram allows about 30 messages a second to different chats, 1000 with paid broadcasts.
-    BROADCAST_RATE: z.coerce.number({ error: 'messages per second, 1 to 30' }).min(1, 'messages per second, 1 to 30').max(30, 'messages per second, 1 to 30').default(25),
+    BROADCAST_RATE: z.coerce
+      .number({ error: 'messages per second, 1 to 30' })
+      .min(1, 'messages per second, 1 to 30')
+      .max(30, 'messages per second, 1 to 30')
+      .default(25),
     BROADCAST_PAID_RATE: z.coerce
       .number({ error: 'messages per second, 1 to 1000' })
       .min(1, 'messages per second, 1 to 1000')
@@ -60,21 +69,22 @@ const schema = z
     if (c.BOT_MODE !== 'webhook') return;
     if (!c.BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'required when BOT_MODE=webhook' });
     if (!c.WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'required when BOT_MODE=webhook' });
-    if (!c.WEBHOOK_SECRET)
-      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when BOT_MODE=webhook' });
+    if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when BOT_MODE=webhook' });
   });
 
 type Parsed = z.infer<typeof schema>;
 type Common = Omit<Parsed, 'BOT_MODE' | 'WEBHOOK_URL' | 'WEBHOOK_SECRET'>;
 
 /** Polling needs no public address; a webhook needs a token, its URL and its secret. */
-export type Config = Common & ({ BOT_MODE: 'polling' } | { BOT_MODE: 'webhook'; BOT_TOKEN: string; WEBHOOK_URL: string; WEBHOOK_SECRET: string });
+export type Config = Common &
+  ({ BOT_MODE: 'polling' } | { BOT_MODE: 'webhook'; BOT_TOKEN: string; WEBHOOK_URL: string; WEBHOOK_SECRET: string });
 
 /** The mode's settings as types, as the schema's last check has made sure they are. */
 function byMode(c: Parsed): Config {
   const { BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET, ...common } = c;
   if (BOT_MODE === 'polling') return { ...common, BOT_MODE };
-  if (!common.BOT_TOKEN || !WEBHOOK_URL || !WEBHOOK_SECRET) throw new ConfigError('Invalid configuration: webhook mode without its settings');
+  if (!common.BOT_TOKEN || !WEBHOOK_URL || !WEBHOOK_SECRET)
+    throw new ConfigError('Invalid configuration: webhook mode without its settings');
   return { ...common, BOT_MODE, BOT_TOKEN: common.BOT_TOKEN, WEBHOOK_URL, WEBHOOK_SECRET };
 }
 

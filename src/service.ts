@@ -111,7 +111,15 @@ export async function startService(
       },
       webhook,
       isDraining: () => draining,
-      admin: { prisma: db.prisma, pool: db.pool, imports: { pgConfig: db.pgConfig, memoryMb: config.IMPORT_MEMORY_MB }, i18n, token: config.ADMIN_API_TOKEN, broadcasts: { kick: () => broadcasts?.kick() }, clock: opts.clock },
+      admin: {
+        prisma: db.prisma,
+        pool: db.pool,
+        imports: { pgConfig: db.pgConfig, memoryMb: config.IMPORT_MEMORY_MB },
+        i18n,
+        token: config.ADMIN_API_TOKEN,
+        broadcasts: { kick: () => broadcasts?.kick() },
+        clock: opts.clock,
+      },
     });
     server = http.createServer(app);
     await new Promise<void>((resolve, reject) => {
@@ -128,7 +136,9 @@ export async function startService(
       logger.warn({ err }, 'could not register the command list'),
     );
     if (webhook) {
-      await reach('setWebhook', () => bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] }));
+      await reach('setWebhook', () =>
+        bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] }),
+      );
     } else {
       await reach('deleteWebhook', () => bot.api.deleteWebhook());
       runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
@@ -155,12 +165,15 @@ export async function startService(
     });
     botDeps.broadcasts = broadcasts;
 
-    pruneTimer = setInterval(() => {
-      forgetProcessedUpdates(db.prisma, new Date(Date.now() - 2 * DAY_MS)).catch((err: unknown) =>
-        logger.warn({ err }, 'could not prune processed updates'),
-      );
-      forgetOldChatContexts(db.pool).catch((err: unknown) => logger.warn({ err }, 'could not prune chat contexts'));
-    }, 60 * 60 * 1000).unref();
+    pruneTimer = setInterval(
+      () => {
+        forgetProcessedUpdates(db.prisma, new Date(Date.now() - 2 * DAY_MS)).catch((err: unknown) =>
+          logger.warn({ err }, 'could not prune processed updates'),
+        );
+        forgetOldChatContexts(db.pool).catch((err: unknown) => logger.warn({ err }, 'could not prune chat contexts'));
+      },
+      60 * 60 * 1000,
+    ).unref();
 
     logger.info({ url, mode: config.BOT_MODE, database: db.kind, bot: bot.botInfo.username }, 'Paritrana Bot is running');
     return { url, db, stop };

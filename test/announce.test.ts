@@ -86,8 +86,14 @@ describe('/umumkan', () => {
     const OTHER_SUMBAR_OFFICIAL = 7004;
     await grantRole(pool, { telegramId: BANTEN_OFFICIAL, regionCode: '36', actor: 'test' });
     await grantRole(pool, { telegramId: OTHER_SUMBAR_OFFICIAL, regionCode: '13', actor: 'test' });
-    const id = await createAnnouncement(pool, { regionCode: '13.74', text: 'Rapat koordinasi Paritrana', createdBy: `telegram:${OFFICIAL}`, paidBroadcast: false });
-    const status = async () => (await pool.query<{ status: string }>('SELECT status::text FROM "Announcement" WHERE id = $1', [id])).rows[0]!.status;
+    const id = await createAnnouncement(pool, {
+      regionCode: '13.74',
+      text: 'Rapat koordinasi Paritrana',
+      createdBy: `telegram:${OFFICIAL}`,
+      paidBroadcast: false,
+    });
+    const status = async () =>
+      (await pool.query<{ status: string }>('SELECT status::text FROM "Announcement" WHERE id = $1', [id])).rows[0]!.status;
     for (const user of [NOBODY, BANTEN_OFFICIAL, OTHER_SUMBAR_OFFICIAL]) {
       const [any] = await say(user, '/start');
       const before = bot.double.callsTo('answerCallbackQuery').length;
@@ -99,11 +105,18 @@ describe('/umumkan', () => {
     // Nor its author, once the role is gone.
     const FORMER = 7005;
     await grantRole(pool, { telegramId: FORMER, regionCode: '13', actor: 'test' });
-    const theirs = await createAnnouncement(pool, { regionCode: '13.74', text: 'Rapat lama', createdBy: `telegram:${FORMER}`, paidBroadcast: false });
+    const theirs = await createAnnouncement(pool, {
+      regionCode: '13.74',
+      text: 'Rapat lama',
+      createdBy: `telegram:${FORMER}`,
+      paidBroadcast: false,
+    });
     await revokeRole(pool, { telegramId: FORMER, regionCode: '13', actor: 'test' });
     const [former] = await say(FORMER, '/start');
     await forge(FORMER, former!, `um:ok:${theirs}`);
-    expect((await pool.query<{ status: string }>('SELECT status::text FROM "Announcement" WHERE id = $1', [theirs])).rows[0]!.status).toBe('draft');
+    expect((await pool.query<{ status: string }>('SELECT status::text FROM "Announcement" WHERE id = $1', [theirs])).rows[0]!.status).toBe(
+      'draft',
+    );
 
     const [own] = await say(OFFICIAL, '/start');
     await forge(OFFICIAL, own!, `um:ok:${id}`);
@@ -119,7 +132,9 @@ describe('/umumkan', () => {
     await forge(NOBODY, reply!, 'um:c:PA2024-P13');
     const answers = bot.double.callsTo('answerCallbackQuery').slice(before);
     expect(answers[0]!.payload).toMatchObject({ show_alert: true, text: 'Tombol ini sudah tidak berlaku.' });
-    const { rows: queued } = await bot.service.db.pool.query(`SELECT count(*)::int AS n FROM "Announcement" WHERE "createdBy" = $1`, [`telegram:${NOBODY}`]);
+    const { rows: queued } = await bot.service.db.pool.query(`SELECT count(*)::int AS n FROM "Announcement" WHERE "createdBy" = $1`, [
+      `telegram:${NOBODY}`,
+    ]);
     expect(queued[0].n).toBe(0);
   });
 });

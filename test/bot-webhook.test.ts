@@ -17,7 +17,9 @@ afterAll(async () => {
 beforeEach(() => bot.double.reset());
 
 const buttons = (markup: unknown) =>
-  (markup as InlineKeyboardMarkup).inline_keyboard.flat().map((b) => ({ text: b.text, data: 'callback_data' in b ? b.callback_data : undefined }));
+  (markup as InlineKeyboardMarkup).inline_keyboard
+    .flat()
+    .map((b) => ({ text: b.text, data: 'callback_data' in b ? b.callback_data : undefined }));
 
 async function say(userId: number, text: string, overrides = {}) {
   const update = bot.double.sendUserMessage(testUser(userId, overrides), text);
@@ -38,8 +40,32 @@ describe('start-up', () => {
     expect(commands).toHaveLength(3);
     const id = commands.find((c) => c.language_code === 'id')!;
     const en = commands.find((c) => c.language_code === 'en')!;
-    expect((id.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'menu', 'cakupan', 'penghargaan', 'grafik', 'daftar', 'iuran', 'langganan', 'berhenti', 'bantuan', 'bahasa']);
-    expect((en.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'menu', 'coverage', 'awards', 'chart', 'enroll', 'contribution', 'subscribe', 'unsubscribe', 'help', 'language']);
+    expect((id.commands as { command: string }[]).map((c) => c.command)).toEqual([
+      'start',
+      'menu',
+      'cakupan',
+      'penghargaan',
+      'grafik',
+      'daftar',
+      'iuran',
+      'langganan',
+      'berhenti',
+      'bantuan',
+      'bahasa',
+    ]);
+    expect((en.commands as { command: string }[]).map((c) => c.command)).toEqual([
+      'start',
+      'menu',
+      'coverage',
+      'awards',
+      'chart',
+      'enroll',
+      'contribution',
+      'subscribe',
+      'unsubscribe',
+      'help',
+      'language',
+    ]);
     expect(commands.find((c) => c.language_code === undefined)!.commands).toEqual(id.commands);
   });
 });
@@ -126,7 +152,12 @@ describe('menu buttons', () => {
           id: `forged-${data}`,
           from: testUser(1005) as never,
           chat_instance: '1005',
-          message: { message_id: menu!.message_id, date: menu!.date, chat: { id: 1005, type: 'private', first_name: 'Siti' }, text: menu!.text },
+          message: {
+            message_id: menu!.message_id,
+            date: menu!.date,
+            chat: { id: 1005, type: 'private', first_name: 'Siti' },
+            text: menu!.text,
+          },
           data,
         },
       });
@@ -212,7 +243,10 @@ describe('when Telegram fails', () => {
   });
 
   it('answers the webhook in time when the Bot API keeps failing: a 5xx, and a 429 longer than the webhook can wait', async () => {
-    for (const fault of [{ status: 502 as const, times: 10 }, { status: 429 as const, retryAfter: 12, times: 10 }]) {
+    for (const fault of [
+      { status: 502 as const, times: 10 },
+      { status: 429 as const, retryAfter: 12, times: 10 },
+    ]) {
       bot.double.injectFault({ method: 'sendMessage', ...fault });
       const update = bot.double.sendUserMessage(testUser(1014 + fault.status), '/start');
       const started = Date.now();
@@ -220,7 +254,10 @@ describe('when Telegram fails', () => {
       expect(res.status, String(fault.status)).toBe(200);
       expect(Date.now() - started, String(fault.status)).toBeLessThan(10_000);
       // The reply and then the apology were dropped deliberately, and said so in the log.
-      expect(bot.logs.find((l) => l.msg === 'could not send the apology' && l.updateId === update.update_id), String(fault.status)).toBeDefined();
+      expect(
+        bot.logs.find((l) => l.msg === 'could not send the apology' && l.updateId === update.update_id),
+        String(fault.status),
+      ).toBeDefined();
       bot.double.reset();
     }
     expect(await say(1013, '/start')).toHaveLength(1);

@@ -37,7 +37,13 @@ afterAll(async () => {
 });
 
 const start = () =>
-  startChildBot({ BOT_TOKEN: TEST_TOKEN, BOT_MODE: 'polling', DATABASE_URL: database.url, TELEGRAM_API_ROOT: double.apiRoot, BROADCAST_PAID_RATE: '150' });
+  startChildBot({
+    BOT_TOKEN: TEST_TOKEN,
+    BOT_MODE: 'polling',
+    DATABASE_URL: database.url,
+    TELEGRAM_API_ROOT: double.apiRoot,
+    BROADCAST_PAID_RATE: '150',
+  });
 const received = () => double.sent().filter((m) => m.text === TEXT);
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -79,7 +85,10 @@ describe('an announcement across a crash', () => {
     expect(atCrash).toBeLessThan(CHATS);
 
     bot = await start();
-    await until(async () => (await pool.query(`SELECT status::text FROM "Announcement" WHERE id = $1`, [id])).rows[0].status === 'done', 30_000);
+    await until(
+      async () => (await pool.query(`SELECT status::text FROM "Announcement" WHERE id = $1`, [id])).rows[0].status === 'done',
+      30_000,
+    );
 
     // Every chat the double recorded while its answers were held got exactly that one copy:
     // the restarted bot marked them unknown instead of sending again.

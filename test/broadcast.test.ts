@@ -57,7 +57,10 @@ describe('broadcast', () => {
     await subscribeChats(810_003, 1, '36'); // Banten: out
     const { id, recipients } = await announce('13', 'Uji audiens');
     expect(recipients).toBe(SUBSCRIBERS + 2);
-    const { rows } = await db.pool.query(`SELECT "chatId"::int AS chat FROM "Delivery" WHERE "announcementId" = $1 AND "chatId" >= 810000 ORDER BY 1`, [id]);
+    const { rows } = await db.pool.query(
+      `SELECT "chatId"::int AS chat FROM "Delivery" WHERE "announcementId" = $1 AND "chatId" >= 810000 ORDER BY 1`,
+      [id],
+    );
     expect(rows.map((r) => r.chat)).toEqual([810_000, 810_002]);
     expect(await queueAnnouncement(db.pool, id)).toBeUndefined(); // queued once only
     await db.pool.query(`UPDATE "Announcement" SET status = 'cancelled' WHERE id = $1`, [id]);
@@ -118,7 +121,15 @@ describe('broadcast', () => {
     double.reset();
     const text = 'Uji dua instans';
     const { logger } = captureLogs();
-    const runnerOptions = { token: TEST_TOKEN, apiRoot: double.apiRoot, pgConfig: { connectionString: db.database.url }, rate: 300, paidRate: 1000, logger, pollMs: 50 };
+    const runnerOptions = {
+      token: TEST_TOKEN,
+      apiRoot: double.apiRoot,
+      pgConfig: { connectionString: db.database.url },
+      rate: 300,
+      paidRate: 1000,
+      logger,
+      pollMs: 50,
+    };
     const runners = [startBroadcastRunner(db.pool, runnerOptions), startBroadcastRunner(db.pool, runnerOptions)];
     try {
       const { id } = await announce('13', text);
@@ -129,7 +140,10 @@ describe('broadcast', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       const counts = [...copies(FIRST_CHAT, SUBSCRIBERS, text).values()];
-      expect(counts.filter((n) => n !== 1), 'chats without exactly one copy').toEqual([]);
+      expect(
+        counts.filter((n) => n !== 1),
+        'chats without exactly one copy',
+      ).toEqual([]);
       expect(double.rateLimited).toBe(0);
     } finally {
       await Promise.all(runners.map((r) => r.stop()));

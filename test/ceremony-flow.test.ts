@@ -79,8 +79,14 @@ describe('/acara', () => {
     const { rows } = await service.db.pool.query(
       `SELECT date::text, time, venue, city, "provinceCode", level::text FROM "AwardCeremony" WHERE id = 'PA2026-P13'`,
     );
-    expect(rows).toEqual([{ date: '2026-12-14', time: '19:30', venue: 'Auditorium Gubernuran', city: 'Padang', provinceCode: '13', level: 'provincial' }]);
-    expect((await recentAudit(service.db.pool, 1))[0]).toMatchObject({ actor: 'telegram:6001', action: 'ceremony.save', target: 'PA2026-P13' });
+    expect(rows).toEqual([
+      { date: '2026-12-14', time: '19:30', venue: 'Auditorium Gubernuran', city: 'Padang', provinceCode: '13', level: 'provincial' },
+    ]);
+    expect((await recentAudit(service.db.pool, 1))[0]).toMatchObject({
+      actor: 'telegram:6001',
+      action: 'ceremony.save',
+      target: 'PA2026-P13',
+    });
     // Done: the same button again is stale.
     const before = bot.double.callsTo('answerCallbackQuery').length;
     await post(bot.double.pressButton(testUser(6001), summary!, buttonsOf(summary).find((b) => b.text.startsWith('✅'))!.data));

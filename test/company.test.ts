@@ -39,7 +39,9 @@ describe('company codes', () => {
     const { code } = await issueCompanyCode(pool(), NPP, 'test', now);
     expect(await linkRepresentative(pool(), 8101, 'SAMPEL-0002', code, now)).toMatchObject({ result: 'invalid' });
     expect(await linkRepresentative(pool(), 8101, NPP, code, new Date(now.getTime() + 73 * HOUR))).toMatchObject({ result: 'invalid' });
-    expect(await linkRepresentative(pool(), 8101, NPP, code.toLowerCase(), new Date(now.getTime() + 71 * HOUR))).toMatchObject({ result: 'linked' });
+    expect(await linkRepresentative(pool(), 8101, NPP, code.toLowerCase(), new Date(now.getTime() + 71 * HOUR))).toMatchObject({
+      result: 'linked',
+    });
     expect(await linkRepresentative(pool(), 8102, NPP, code, new Date(now.getTime() + 71 * HOUR))).toMatchObject({ result: 'invalid' });
   });
 
@@ -72,7 +74,9 @@ describe('company codes', () => {
 
   it('stop at five tries when forty are sent at once, from as many chats', async () => {
     const now = new Date('2026-11-23T12:00:00+07:00');
-    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => linkRepresentative(pool(), 8105, NPP, `WRONG-${String(i).padStart(5, '0')}`, now)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => linkRepresentative(pool(), 8105, NPP, `WRONG-${String(i).padStart(5, '0')}`, now)),
+    );
     expect(outcomes.filter((o) => o.result === 'invalid')).toHaveLength(4);
     expect(outcomes.filter((o) => o.result === 'locked')).toHaveLength(36);
     const { rows } = await pool().query<{ n: number }>('SELECT count(*)::int AS n FROM "LinkAttempt" WHERE "telegramId" = 8105', []);
@@ -89,7 +93,8 @@ describe('company codes', () => {
 describe('the company view', () => {
   const signer = buttonSigner(TEST_TOKEN);
   // What a person who may not see a company is told instead: silence would hide nothing either.
-  const LINK_FIRST = /^🏢 Perusahaan saya\nUntuk melihat data perusahaan, Anda perlu ditautkan sebagai perwakilannya\. Minta kode sekali pakai/;
+  const LINK_FIRST =
+    /^🏢 Perusahaan saya\nUntuk melihat data perusahaan, Anda perlu ditautkan sebagai perwakilannya\. Minta kode sekali pakai/;
 
   it('shows no figure to a person who is not linked, by any path', async () => {
     const [command] = await say(8201, '/perusahaan');
@@ -159,10 +164,25 @@ describe('the company view', () => {
 
 describe('the standing of every sample company', () => {
   const SAMPLES = [
-    { npp: 'SAMPEL-AIC', name: 'AIC', id: ['480 dari 500', '96 %', 'Status: aktif', 'Tidak ada tunggakan'], en: ['480 of 500', 'Status: active', 'No arrears'] },
+    {
+      npp: 'SAMPEL-AIC',
+      name: 'AIC',
+      id: ['480 dari 500', '96 %', 'Status: aktif', 'Tidak ada tunggakan'],
+      en: ['480 of 500', 'Status: active', 'No arrears'],
+    },
     { npp: 'SAMPEL-BMK', name: 'BMK', id: ['118 dari 150', '78,7 %', 'Belum ikut: JKP'], en: ['118 of 150', 'Not yet in: JKP'] },
-    { npp: 'SAMPEL-0001', name: 'Contoh Kebun Sawit Ketapang', id: ['850 dari 1.200', '70,8 %', 'Tunggakan: 2 bulan'], en: ['850 of 1.200', 'Arrears: 2 months'] },
-    { npp: 'SAMPEL-0002', name: 'Contoh Toko Kelontong Palembang', id: ['0 dari 4', 'Status: nonaktif', 'Tunggakan: 5 bulan', 'Daftarkan 4 pekerja lagi'], en: ['0 of 4', 'Status: inactive', 'Enroll 4 more workers'] },
+    {
+      npp: 'SAMPEL-0001',
+      name: 'Contoh Kebun Sawit Ketapang',
+      id: ['850 dari 1.200', '70,8 %', 'Tunggakan: 2 bulan'],
+      en: ['850 of 1.200', 'Arrears: 2 months'],
+    },
+    {
+      npp: 'SAMPEL-0002',
+      name: 'Contoh Toko Kelontong Palembang',
+      id: ['0 dari 4', 'Status: nonaktif', 'Tunggakan: 5 bulan', 'Daftarkan 4 pekerja lagi'],
+      en: ['0 of 4', 'Status: inactive', 'Enroll 4 more workers'],
+    },
   ];
 
   it.each(SAMPLES)('$npp matches its data', async ({ npp, name, id, en }) => {
@@ -210,7 +230,9 @@ describe('/kodeperusahaan', () => {
     const [refused] = await say(8401, `/kodeperusahaan ${NPP}`); // Kalimantan Barat: not theirs
     // Out of scope and unknown read the same: no oracle of which NPPs exist.
     const [unknown] = await say(8401, '/kodeperusahaan SAMPEL-9999');
-    expect(refused!.text).toBe(`Saya tidak menemukan perusahaan dengan NPP ${NPP} di wilayah kewenangan Anda. Periksa lagi NPP-nya, atau minta admin menambahkan wilayah itu untuk Anda.`);
+    expect(refused!.text).toBe(
+      `Saya tidak menemukan perusahaan dengan NPP ${NPP} di wilayah kewenangan Anda. Periksa lagi NPP-nya, atau minta admin menambahkan wilayah itu untuk Anda.`,
+    );
     expect(unknown!.text.replace('SAMPEL-9999', NPP)).toBe(refused!.text);
     const [issued] = await say(8401, '/kodeperusahaan SAMPEL-0002');
     const code = /: ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(issued!.text)?.[1];

@@ -64,7 +64,11 @@ describe('configuration from the environment', () => {
     expectTypeOf(config.WEBHOOK_URL).toEqualTypeOf<string>();
     expectTypeOf(config.WEBHOOK_SECRET).toEqualTypeOf<string>();
     expectTypeOf(config.BOT_TOKEN).toEqualTypeOf<string>();
-    expect(config).toMatchObject({ WEBHOOK_URL: 'https://bot.example.id/telegram/webhook', WEBHOOK_SECRET: 'a-long-random-secret_123', BOT_TOKEN: token });
+    expect(config).toMatchObject({
+      WEBHOOK_URL: 'https://bot.example.id/telegram/webhook',
+      WEBHOOK_SECRET: 'a-long-random-secret_123',
+      BOT_TOKEN: token,
+    });
   });
 
   it('types polling mode without webhook settings', () => {

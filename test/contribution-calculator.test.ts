@@ -29,11 +29,22 @@ const q = (income: number, date: string, opts: { jht?: boolean; transport?: bool
 });
 
 const CASES: Case[] = [
-  { name: 'Rp2 juta, today, not transport: JKK and JKM halved', query: q(2_000_000, '2026-11-21'), total: 13_400, lines: { JKK: 10_000, JKM: 3_400 }, discounted: true },
+  {
+    name: 'Rp2 juta, today, not transport: JKK and JKM halved',
+    query: q(2_000_000, '2026-11-21'),
+    total: 13_400,
+    lines: { JKK: 10_000, JKM: 3_400 },
+    discounted: true,
+  },
   { name: 'the lowest income, today: about Rp8.400 (facts.md)', query: q(1_000_000, '2026-11-21'), total: 8_400, discounted: true },
   { name: 'below the lowest income: raised to Rp1 juta', query: q(500_000, '2026-11-21'), total: 8_400, raisedToMinimum: true },
   { name: 'the lowest income before PP 50/2025: Rp16.800', query: q(1_000_000, '2025-12-01'), total: 16_800, discounted: false },
-  { name: 'with JHT, which is not discounted', query: q(2_000_000, '2026-11-21', { jht: true }), total: 53_400, lines: { JKK: 10_000, JKM: 3_400, JHT: 40_000 } },
+  {
+    name: 'with JHT, which is not discounted',
+    query: q(2_000_000, '2026-11-21', { jht: true }),
+    total: 53_400,
+    lines: { JKK: 10_000, JKM: 3_400, JHT: 40_000 },
+  },
   { name: 'transport, February 2026: discounted', query: q(2_000_000, '2026-02-15', { transport: true }), total: 13_400, discounted: true },
   { name: 'not transport, February 2026: not yet', query: q(2_000_000, '2026-02-15'), total: 26_800, discounted: false },
   { name: 'not transport, 31 March 2026: not yet', query: q(2_000_000, '2026-03-31'), total: 26_800, discounted: false },
@@ -41,12 +52,27 @@ const CASES: Case[] = [
   { name: 'not transport, 31 December 2026: the last day', query: q(2_000_000, '2026-12-31'), total: 13_400, discounted: true },
   { name: 'not transport, 1 January 2027: over', query: q(2_000_000, '2027-01-01'), total: 26_800, discounted: false },
   { name: 'transport, 1 January 2027: still', query: q(2_000_000, '2027-01-01', { transport: true }), total: 13_400, discounted: true },
-  { name: 'transport, 31 March 2027: the last day', query: q(2_000_000, '2027-03-31', { transport: true }), total: 13_400, discounted: true },
+  {
+    name: 'transport, 31 March 2027: the last day',
+    query: q(2_000_000, '2027-03-31', { transport: true }),
+    total: 13_400,
+    discounted: true,
+  },
   { name: 'transport, 1 April 2027: over', query: q(2_000_000, '2027-04-01', { transport: true }), total: 26_800, discounted: false },
-  { name: 'Rp2,5 juta with JHT, transport, today', query: q(2_500_000, '2026-11-21', { jht: true, transport: true }), total: 65_900, lines: { JKK: 12_500, JKM: 3_400, JHT: 50_000 } },
+  {
+    name: 'Rp2,5 juta with JHT, transport, today',
+    query: q(2_500_000, '2026-11-21', { jht: true, transport: true }),
+    total: 65_900,
+    lines: { JKK: 12_500, JKM: 3_400, JHT: 50_000 },
+  },
   { name: 'Rp3 juta, today', query: q(3_000_000, '2026-11-21'), total: 18_400 },
   { name: 'an odd income is rounded to whole rupiah', query: q(1_234_567, '2026-11-21'), total: 9_573, lines: { JKK: 6_173, JKM: 3_400 } },
-  { name: 'Rp5 juta with JHT in 2025', query: q(5_000_000, '2025-06-01', { jht: true }), total: 156_800, lines: { JKK: 50_000, JKM: 6_800, JHT: 100_000 } },
+  {
+    name: 'Rp5 juta with JHT in 2025',
+    query: q(5_000_000, '2025-06-01', { jht: true }),
+    total: 156_800,
+    lines: { JKK: 50_000, JKM: 6_800, JHT: 100_000 },
+  },
 ];
 
 describe('BPU contribution calculator', () => {
@@ -95,19 +121,39 @@ describe('BPU contribution calculator', () => {
       fullTotal: 26_800,
     });
     // At the lowest income that can be declared, nothing is raised; below it, it is.
-    expect(estimateBpuContribution(rules, q(1_000_000, '2025-06-01'))).toMatchObject({ basisIncome: 1_000_000, raisedToMinimum: false, total: 16_800, fullTotal: 16_800 });
-    expect(estimateBpuContribution(rules, q(600_000, '2025-06-01'))).toMatchObject({ basisIncome: 1_000_000, raisedToMinimum: true, loweredToMaximum: false });
+    expect(estimateBpuContribution(rules, q(1_000_000, '2025-06-01'))).toMatchObject({
+      basisIncome: 1_000_000,
+      raisedToMinimum: false,
+      total: 16_800,
+      fullTotal: 16_800,
+    });
+    expect(estimateBpuContribution(rules, q(600_000, '2025-06-01'))).toMatchObject({
+      basisIncome: 1_000_000,
+      raisedToMinimum: true,
+      loweredToMaximum: false,
+    });
   });
 
   it('ignores rules for wage earners (PU)', () => {
-    const wageEarners: ContributionRuleData = { ...rules.find((r) => r.id === 'BPU-JKK-PP44-2015')!, id: 'PU-JKK', segment: 'PU', ratePercent: 5, validFrom: '2025-01-01' };
+    const wageEarners: ContributionRuleData = {
+      ...rules.find((r) => r.id === 'BPU-JKK-PP44-2015')!,
+      id: 'PU-JKK',
+      segment: 'PU',
+      ratePercent: 5,
+      validFrom: '2025-01-01',
+    };
     expect(estimateBpuContribution([...rules, wageEarners], q(2_000_000, '2025-06-01'))!.total).toBe(26_800);
   });
 
   it('has no answer when a programme the worker needs has no rule on the day', () => {
     const withoutJkm = rules.filter((r) => r.programme !== 'JKM');
     expect(estimateBpuContribution(withoutJkm, q(2_000_000, '2025-06-01'))).toBeUndefined();
-    expect(estimateBpuContribution(rules.filter((r) => r.programme !== 'JHT'), q(2_000_000, '2025-06-01'))!.total).toBe(26_800);
+    expect(
+      estimateBpuContribution(
+        rules.filter((r) => r.programme !== 'JHT'),
+        q(2_000_000, '2025-06-01'),
+      )!.total,
+    ).toBe(26_800);
   });
 
   it('keeps the income within the bounds of every programme at once', () => {
@@ -119,14 +165,39 @@ describe('BPU contribution calculator', () => {
       { ...jkm, id: 'JKM-B', incomeMin: 1_000_000, incomeMax: 15_000_000 },
     ];
     // The highest minimum and the lowest maximum.
-    expect(estimateBpuContribution(bounded, q(1_200_000, '2025-06-01'))).toMatchObject({ basisIncome: 1_500_000, raisedToMinimum: true, bounds: { min: 1_500_000, max: 15_000_000 } });
-    expect(estimateBpuContribution(bounded, q(18_000_000, '2025-06-01'))).toMatchObject({ basisIncome: 15_000_000, loweredToMaximum: true });
-    expect(estimateBpuContribution(bounded, q(15_000_000, '2025-06-01'))).toMatchObject({ basisIncome: 15_000_000, loweredToMaximum: false });
-    expect(estimateBpuContribution(bounded, q(2_000_000, '2025-06-01'))).toMatchObject({ basisIncome: 2_000_000, raisedToMinimum: false, loweredToMaximum: false, total: 26_800 });
+    expect(estimateBpuContribution(bounded, q(1_200_000, '2025-06-01'))).toMatchObject({
+      basisIncome: 1_500_000,
+      raisedToMinimum: true,
+      bounds: { min: 1_500_000, max: 15_000_000 },
+    });
+    expect(estimateBpuContribution(bounded, q(18_000_000, '2025-06-01'))).toMatchObject({
+      basisIncome: 15_000_000,
+      loweredToMaximum: true,
+    });
+    expect(estimateBpuContribution(bounded, q(15_000_000, '2025-06-01'))).toMatchObject({
+      basisIncome: 15_000_000,
+      loweredToMaximum: false,
+    });
+    expect(estimateBpuContribution(bounded, q(2_000_000, '2025-06-01'))).toMatchObject({
+      basisIncome: 2_000_000,
+      raisedToMinimum: false,
+      loweredToMaximum: false,
+      total: 26_800,
+    });
     // A bound on one programme only still bounds the whole.
-    const oneBound = [{ ...jkk, incomeMin: null }, { ...jkm, incomeMin: null, incomeMax: 10_000_000 }];
-    expect(estimateBpuContribution(oneBound, q(12_000_000, '2025-06-01'))).toMatchObject({ basisIncome: 10_000_000, bounds: { min: null, max: 10_000_000 } });
-    expect(estimateBpuContribution(oneBound, q(500_000, '2025-06-01'))).toMatchObject({ basisIncome: 500_000, raisedToMinimum: false, total: 11_800 });
+    const oneBound = [
+      { ...jkk, incomeMin: null },
+      { ...jkm, incomeMin: null, incomeMax: 10_000_000 },
+    ];
+    expect(estimateBpuContribution(oneBound, q(12_000_000, '2025-06-01'))).toMatchObject({
+      basisIncome: 10_000_000,
+      bounds: { min: null, max: 10_000_000 },
+    });
+    expect(estimateBpuContribution(oneBound, q(500_000, '2025-06-01'))).toMatchObject({
+      basisIncome: 500_000,
+      raisedToMinimum: false,
+      total: 11_800,
+    });
   });
 
   it('has no answer for a day before any rule', () => {

@@ -158,7 +158,10 @@ function check(lang: 'id' | 'en') {
     expect(replies, `"${text}" got no answer`).toHaveLength(1);
     const reply = replies[0]!;
     expect(plain(reply), `"${text}"`).toMatch(MARKERS[lang][kind]);
-    const shown = [plain(reply), ...((reply.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard.flat().map((b) => b.text) ?? [])].join('\n');
+    const shown = [
+      plain(reply),
+      ...((reply.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard.flat().map((b) => b.text) ?? []),
+    ].join('\n');
     for (const piece of contains) expect(shown, `"${text}"`).toContain(piece);
   };
 }
@@ -168,7 +171,21 @@ describe('free text in Indonesian', () => {
   it('asks for every kind of answer, each at least twice', () => {
     const asked = new Map<string, number>();
     for (const [, kind] of INDONESIAN) asked.set(kind, (asked.get(kind) ?? 0) + 1);
-    expect([...asked.keys()].sort()).toEqual(['about', 'awards', 'choices', 'company', 'contribution', 'coverage', 'enroll', 'greeting', 'help', 'knowledge', 'notUnderstood', 'subscribe', 'thanks']);
+    expect([...asked.keys()].sort()).toEqual([
+      'about',
+      'awards',
+      'choices',
+      'company',
+      'contribution',
+      'coverage',
+      'enroll',
+      'greeting',
+      'help',
+      'knowledge',
+      'notUnderstood',
+      'subscribe',
+      'thanks',
+    ]);
     expect([...asked].filter(([, n]) => n < 2)).toEqual([]);
   });
   it.each(INDONESIAN)('"%s" → %s', check('id'));
@@ -176,7 +193,17 @@ describe('free text in Indonesian', () => {
 
 describe('free text in English', () => {
   it('asks for each kind of answer a worker needs', () => {
-    expect([...new Set(ENGLISH.map(([, kind]) => kind))].sort()).toEqual(['about', 'awards', 'choices', 'contribution', 'coverage', 'enroll', 'greeting', 'help', 'thanks']);
+    expect([...new Set(ENGLISH.map(([, kind]) => kind))].sort()).toEqual([
+      'about',
+      'awards',
+      'choices',
+      'contribution',
+      'coverage',
+      'enroll',
+      'greeting',
+      'help',
+      'thanks',
+    ]);
   });
   it.each(ENGLISH)('"%s" → %s', check('en'));
 });
@@ -229,7 +256,14 @@ describe('in a group', () => {
     const chat = bot.double.addChat(GROUP, 'group');
     const before = bot.double.sent(GROUP).length;
     const update = bot.double.sendUserMessage(testUser(3003), text, { chat });
-    if (replyTo) (update.message as { reply_to_message?: unknown }).reply_to_message = { message_id: replyTo.message_id, date: replyTo.date, chat, from: { id: 7000000001, is_bot: true, first_name: 'Paritrana Bot' }, text: replyTo.text };
+    if (replyTo)
+      (update.message as { reply_to_message?: unknown }).reply_to_message = {
+        message_id: replyTo.message_id,
+        date: replyTo.date,
+        chat,
+        from: { id: 7000000001, is_bot: true, first_name: 'Paritrana Bot' },
+        text: replyTo.text,
+      };
     expect((await bot.post(update)).status).toBe(200);
     return bot.double.sent(GROUP).slice(before);
   }
@@ -244,7 +278,7 @@ describe('in a group', () => {
     expect(plain(reply!)).toContain('45,17 %');
   });
 
-  it('answers a command it does not know when it is addressed by name, as in private, and leaves other bots\' commands alone', async () => {
+  it("answers a command it does not know when it is addressed by name, as in private, and leaves other bots' commands alone", async () => {
     const [unknown] = await inGroup('/unknowncmd@paritrana_bot');
     expect(plain(unknown!)).toContain('Maaf');
     expect(buttonsOf(unknown).length).toBeGreaterThan(0);
@@ -258,7 +292,12 @@ describe('inline mode', () => {
     const update = bot.double.sendInlineQuery(testUser(3004), 'padang panjang');
     expect((await bot.post(update)).status).toBe(200);
     const [answer] = bot.double.callsTo('answerInlineQuery').slice(-1);
-    const results = answer!.payload.results as { id: string; title: string; description: string; input_message_content: { message_text: string } }[];
+    const results = answer!.payload.results as {
+      id: string;
+      title: string;
+      description: string;
+      input_message_content: { message_text: string };
+    }[];
     expect(results[0]).toMatchObject({ id: '13.74', title: 'Kota Padang Panjang (Sumatera Barat)' });
     expect(results[0]!.description).toContain('8.300');
     expect(results[0]!.input_message_content.message_text).toContain('ANTARA Sumbar');

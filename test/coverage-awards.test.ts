@@ -85,7 +85,12 @@ describe('/penghargaan', () => {
 
   it('Sawahlunto: its four 2024 awards and Desa Santur within it', async () => {
     const [reply] = await say(2102, '/penghargaan sawahlunto');
-    for (const title of ['Zero Accident Award', 'Program P2-HIV/AIDS di tempat kerja', 'dana bagi hasil sawit', 'cakupan kepesertaan terbaik kategori kota'])
+    for (const title of [
+      'Zero Accident Award',
+      'Program P2-HIV/AIDS di tempat kerja',
+      'dana bagi hasil sawit',
+      'cakupan kepesertaan terbaik kategori kota',
+    ])
       expect(reply!.text).toContain(title);
     expect(reply!.text).toContain('Desa Santur');
     expect(reply!.text).toContain('Hotel Mercure Padang');
@@ -167,7 +172,8 @@ describe('/daftar', () => {
     const replies = await say(2301, '/daftar');
     expect(replies).toHaveLength(1);
     const [first] = replies;
-    for (const part of ['Buat Akun', 'Bukan Penerima Upah', 'OTP', 'kantor cabang', 'Perisai', 'BSI Agen', 'Dana Desa']) expect(first!.text).toContain(part);
+    for (const part of ['Buat Akun', 'Bukan Penerima Upah', 'OTP', 'kantor cabang', 'Perisai', 'BSI Agen', 'Dana Desa'])
+      expect(first!.text).toContain(part);
     expect(first!.text).toMatch(/Sumber: .+\.$/);
     const labels = buttons(first!).map((b) => b.text);
     expect(labels).toEqual(expect.arrayContaining(['Syarat daftar', 'Daftar tanpa smartphone', '🧮 Hitung iuran', '🏠 Menu']));

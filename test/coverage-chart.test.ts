@@ -26,7 +26,14 @@ describe('coverage chart', () => {
   it('renders a PNG of the right size', () => {
     const svg = coverageChartSvg(
       { values: [65.8, 85.34], percent: true, target: 90 },
-      { title: 'Cakupan — Papua Barat Daya & <uji>', axis: '%', target: 'target', footer: 'Sumber: <x>', labels: ['2022', '2023'], format: String },
+      {
+        title: 'Cakupan — Papua Barat Daya & <uji>',
+        axis: '%',
+        target: 'target',
+        footer: 'Sumber: <x>',
+        labels: ['2022', '2023'],
+        format: String,
+      },
     );
     expect(svg).toContain('&#38; &#60;uji&#62;');
     const png = renderPng(svg);

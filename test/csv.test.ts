@@ -82,11 +82,7 @@ describe('readCsvRecords', () => {
       [r(1, 'a', 'b'), r(2, '1\r\n2', 'x'), r(4, 'next', 'y')],
     ],
     ['quoted field ending the file', 'a\n"x\ny"', [r(1, 'a'), r(2, 'x\ny')]],
-    [
-      'blank lines skipped but counted',
-      '\n  \na,b\n\n\t\r\n1,2\n\n',
-      [r(3, 'a', 'b'), r(6, '1', '2')],
-    ],
+    ['blank lines skipped but counted', '\n  \na,b\n\n\t\r\n1,2\n\n', [r(3, 'a', 'b'), r(6, '1', '2')]],
     ['whitespace-only last line skipped', 'a\n1\n   ', [r(1, 'a'), r(2, '1')]],
     ['whitespace kept in fields', 'a, b \n x ,"  y  "\n', [r(1, 'a', ' b '), r(2, ' x ', '  y  ')]],
     ['quote inside unquoted field is literal', 'a,b\n5" pipe,x\n', [r(1, 'a', 'b'), r(2, '5" pipe', 'x')]],

@@ -17,7 +17,13 @@ function copySources(dockerfile: string): string[] {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => /^COPY\s/i.test(l) && !/--from=/i.test(l))
-    .flatMap((l) => l.replace(/^COPY\s+/i, '').replace(/--\S+\s+/g, '').split(/\s+/).slice(0, -1));
+    .flatMap((l) =>
+      l
+        .replace(/^COPY\s+/i, '')
+        .replace(/--\S+\s+/g, '')
+        .split(/\s+/)
+        .slice(0, -1),
+    );
 }
 
 /** The files of a fresh clone under a path (what CI and a deploy build from): git's tracked files. */

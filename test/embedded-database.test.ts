@@ -74,7 +74,13 @@ describe('embedded database', () => {
     const db = await openDatabase({ dataDir, logger });
     try {
       const attempt = run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', BOT_TOKEN: '123456789:AAH-never-reaches-telegram-000', LOG_LEVEL: 'warn' },
+        env: {
+          ...process.env,
+          DATA_DIR: dataDir,
+          DATABASE_URL: '',
+          BOT_TOKEN: '123456789:AAH-never-reaches-telegram-000',
+          LOG_LEVEL: 'warn',
+        },
       });
       await expect(attempt).rejects.toMatchObject({
         code: 1,
@@ -92,7 +98,9 @@ describe('embedded database', () => {
     try {
       expect(holder.created).toBe(true);
       const env = { ...process.env, DATA_DIR: fresh, DATABASE_URL: '', LOG_LEVEL: 'warn' };
-      const issued = await run(process.execPath, ['--import', 'tsx', 'src/admin/admin-cli.ts', 'issue-company-code', 'SAMPEL-0002'], { env });
+      const issued = await run(process.execPath, ['--import', 'tsx', 'src/admin/admin-cli.ts', 'issue-company-code', 'SAMPEL-0002'], {
+        env,
+      });
       expect(issued.stdout).toMatch(/SAMPEL-0002/);
       expect(issued.stderr).toContain('loading the seed data first');
       // Written to the holder's database, not to a copy.

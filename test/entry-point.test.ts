@@ -18,7 +18,6 @@ afterAll(async () => {
   await database.drop();
 });
 
-
 async function stop(bot: Awaited<ReturnType<typeof startChildBot>>) {
   bot.child.kill('SIGTERM');
   return (await bot.exited).code;

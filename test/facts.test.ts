@@ -40,42 +40,153 @@ async function allPages(text: string): Promise<string> {
     if (!next?.callback_data) break;
     const before = bot.double.calls.length;
     await bot.post(bot.double.pressButton(testUser(USER), last, next.callback_data));
-    shown += bot.double.calls.slice(before).map((c) => String(c.payload.text ?? '')).join('\n');
+    shown += bot.double.calls
+      .slice(before)
+      .map((c) => String(c.payload.text ?? ''))
+      .join('\n');
   }
   return shown;
 }
 
 const FACTS: [question: string, facts: string[]][] = [
   // 1A Padang Panjang, Paritrana Award 2025 Sumbar
-  ['/penghargaan padang panjang', ['Paling progresif', 'Allex Saputra', 'Henky Rhosidie', 'Auditorium Gubernuran Sumbar', 'hari Senin', 'sektor jasa']],
+  [
+    '/penghargaan padang panjang',
+    ['Paling progresif', 'Allex Saputra', 'Henky Rhosidie', 'Auditorium Gubernuran Sumbar', 'hari Senin', 'sektor jasa'],
+  ],
   ['/cakupan padang panjang', ['8.300', 'DTKS', 'sejak 2019', 'RT', 'LPM', 'garin', 'guru TPA', 'PSM', 'ANTARA Sumbar']],
   // 1B Sumbar 2024
-  ['/penghargaan sawahlunto', ['23 September 2024', 'Senin malam', 'Hotel Mercure Padang', 'Mahyeldi Ansharullah', 'Eko Yuyulianda', 'Zero Accident Award', 'P2-HIV/AIDS', 'cakupan kepesertaan terbaik kategori kota, zona Sumbar', 'dana bagi hasil sawit', 'Desa Santur', 'non-ASN', 'pekerja keagamaan', 'ojek', 'pedagang pasar', 'Pemilu 2024']],
+  [
+    '/penghargaan sawahlunto',
+    [
+      '23 September 2024',
+      'Senin malam',
+      'Hotel Mercure Padang',
+      'Mahyeldi Ansharullah',
+      'Eko Yuyulianda',
+      'Zero Accident Award',
+      'P2-HIV/AIDS',
+      'cakupan kepesertaan terbaik kategori kota, zona Sumbar',
+      'dana bagi hasil sawit',
+      'Desa Santur',
+      'non-ASN',
+      'pekerja keagamaan',
+      'ojek',
+      'pedagang pasar',
+      'Pemilu 2024',
+    ],
+  ],
   ['/penghargaan 2024', ['AIC', 'BMK', 'pertambangan']],
   ['/cakupan sumbar', ['25.000', '7 kabupaten/kota', '⚠️']],
   // 1C Banten 2025
-  ['/penghargaan tangsel', ['27 November 2025', 'Serpong', 'Terbaik Kedua', 'Benyamin Davnie', 'Eko Yuyulianda', 'cakupan kepesertaan yang luas', 'inovasi perlindungan sosial', 'keberlanjutan perlindungan pekerja rentan']],
+  [
+    '/penghargaan tangsel',
+    [
+      '27 November 2025',
+      'Serpong',
+      'Terbaik Kedua',
+      'Benyamin Davnie',
+      'Eko Yuyulianda',
+      'cakupan kepesertaan yang luas',
+      'inovasi perlindungan sosial',
+      'keberlanjutan perlindungan pekerja rentan',
+    ],
+  ],
   // 1D Sumsel 2025
-  ['/penghargaan sumsel', ['27 Agustus 2025', 'Ballroom Hotel Aryaduta Palembang', 'Herman Deru', 'sembilan orang', 'Edward Candra', 'Muhidin']],
+  [
+    '/penghargaan sumsel',
+    ['27 Agustus 2025', 'Ballroom Hotel Aryaduta Palembang', 'Herman Deru', 'sembilan orang', 'Edward Candra', 'Muhidin'],
+  ],
   ['/cakupan sumsel', ['2.789.917', '31,33 %', '51 % pada 2025']],
   ['/daftar', ['Bukan Penerima Upah', 'Perisai', 'Dana Desa']],
   // 1E Kalbar 2025
-  ['/penghargaan kalbar', ['30 Juli 2025', 'Hotel Mercure Pontianak', 'Tim Sembilan', 'Harisson', 'Suhuri Ali', 'perusahaan besar dan menengah', 'pemerintah desa', 'Kabupaten Ketapang', 'Kabupaten Mempawah', 'Kabupaten Sekadau', 'belum pasti']],
+  [
+    '/penghargaan kalbar',
+    [
+      '30 Juli 2025',
+      'Hotel Mercure Pontianak',
+      'Tim Sembilan',
+      'Harisson',
+      'Suhuri Ali',
+      'perusahaan besar dan menengah',
+      'pemerintah desa',
+      'Kabupaten Ketapang',
+      'Kabupaten Mempawah',
+      'Kabupaten Sekadau',
+      'belum pasti',
+    ],
+  ],
   // 2 The award in general
   ['apa itu paritrana', ['Kemenko PMK', 'BPJS Ketenagakerjaan', 'Kemnaker', 'Kemendagri', 'Juni 2017', 'perlindungan']],
   ['paritrana ada berapa tingkat', ['dua tingkat', 'provinsi', 'nasional']],
   ['kriteria penilaian paritrana', ['Regulasi', 'Inovasi', 'Bobot tiap kriteria tidak dipublikasikan']],
-  ['/penghargaan 2018', ['31 Juli 2018', 'penilaian 2017', 'Jawa Tengah', 'Jawa Timur', 'DKI Jakarta', 'Kota Surakarta', 'Kabupaten Jember', 'Kota Serang']],
-  ['/penghargaan 2019', ['3 Juli 2019', 'Sumatera Selatan', 'Kepulauan Bangka Belitung', 'Kota Bitung', 'Kota Tanjung Pinang', 'Kota Makassar']],
-  ['/penghargaan 2020', ['daring', 'Sulawesi Utara', 'Sulawesi Selatan', 'Papua Barat', 'Kota Cimahi', 'Kabupaten Sukamara', 'Kabupaten Tapanuli Selatan', 'belum pasti']],
+  [
+    '/penghargaan 2018',
+    ['31 Juli 2018', 'penilaian 2017', 'Jawa Tengah', 'Jawa Timur', 'DKI Jakarta', 'Kota Surakarta', 'Kabupaten Jember', 'Kota Serang'],
+  ],
+  [
+    '/penghargaan 2019',
+    ['3 Juli 2019', 'Sumatera Selatan', 'Kepulauan Bangka Belitung', 'Kota Bitung', 'Kota Tanjung Pinang', 'Kota Makassar'],
+  ],
+  [
+    '/penghargaan 2020',
+    [
+      'daring',
+      'Sulawesi Utara',
+      'Sulawesi Selatan',
+      'Papua Barat',
+      'Kota Cimahi',
+      'Kabupaten Sukamara',
+      'Kabupaten Tapanuli Selatan',
+      'belum pasti',
+    ],
+  ],
   ['/penghargaan 2021', ['9 September 2021']],
-  ['/penghargaan 2022', ['27 Oktober 2022', 'Jawa Barat', 'Kabupaten Raja Ampat', 'Kota Manado', 'Kabupaten Kulon Progo', 'Kota Yogyakarta', 'Kabupaten Bantul']],
+  [
+    '/penghargaan 2022',
+    [
+      '27 Oktober 2022',
+      'Jawa Barat',
+      'Kabupaten Raja Ampat',
+      'Kota Manado',
+      'Kabupaten Kulon Progo',
+      'Kota Yogyakarta',
+      'Kabupaten Bantul',
+    ],
+  ],
   ['/penghargaan 2023', ['20 Oktober 2023']],
-  ['/penghargaan 2025', ['30 Juni 2025', 'Ambon', 'Kabupaten Maluku Barat Daya', 'Kabupaten Maluku Tengah', 'Kota Ambon', 'Desa Ngadi', 'Batu Merah', 'Desa Hukurila']],
-  ['/penghargaan papua barat daya', ['12 September 2024', 'Terbaik 1 zona Nusa Tenggara–Maluku–Papua', '16 Juli 2024', 'Kabupaten Raja Ampat']],
+  [
+    '/penghargaan 2025',
+    [
+      '30 Juni 2025',
+      'Ambon',
+      'Kabupaten Maluku Barat Daya',
+      'Kabupaten Maluku Tengah',
+      'Kota Ambon',
+      'Desa Ngadi',
+      'Batu Merah',
+      'Desa Hukurila',
+    ],
+  ],
+  [
+    '/penghargaan papua barat daya',
+    ['12 September 2024', 'Terbaik 1 zona Nusa Tenggara–Maluku–Papua', '16 Juli 2024', 'Kabupaten Raja Ampat'],
+  ],
   ['/penghargaan jambi', ['Inovasi terbaik zona Sumatera']],
   // 3 Coverage figures
-  ['/cakupan nasional', ['39.950.000', 'Juli 2025', '45.220.000', 'Desember 2024', '35,68 %', 'April 2025', '9.000.000', 'belum ada provinsi yang mencapai targetnya']],
+  [
+    '/cakupan nasional',
+    [
+      '39.950.000',
+      'Juli 2025',
+      '45.220.000',
+      'Desember 2024',
+      '35,68 %',
+      'April 2025',
+      '9.000.000',
+      'belum ada provinsi yang mencapai targetnya',
+    ],
+  ],
   ['/cakupan dki', ['8.010.000', 'Februari 2025']],
   ['/cakupan jabar', ['4.960.000']],
   ['/cakupan jatim', ['4.950.000']],

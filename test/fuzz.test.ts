@@ -15,14 +15,89 @@ afterAll(async () => {
   await bot?.stop();
 });
 
-
 const SEED = 20261201;
 const UPDATES = 2_000;
 const PEOPLE = 400;
 
-const COMMANDS = ['/start', '/cakupan', '/penghargaan', '/grafik', '/bandingkan', '/langganan', '/berhenti', '/perusahaan', '/iuran', '/daftar', '/bantuan', '/bahasa', '/menu', '/umumkan', '/acara', '/pemenang', '/kodeperusahaan', '/batal', '/nope', '/start@paritrana_bot', '/cakupan@other_bot'];
-const WORDS = ['sumsel', 'jambi', 'desa', 'santur', 'iuran', 'brp', 'jht', 'paritrana', 'award', 'kota', 'padang', 'panjang', '2025', '2jt', 'apa', 'itu', 'gmn', 'daftar', 'klaim', 'ojol', 'cuaca', 'jakarta', 'west', 'java', 'how', 'much'];
-const ODD = ['\u0000', '<b>', '</i>', '&amp;', '"', "'", '\\', '%00', '😀', '🇮🇩', '\u202e', '\u200b', 'ﷺ', '𝕏', '\n', '\t', '\r\n', '=HYPERLINK("x")', '${x}', '{{t}}', 'NaN', '-1', '99999999999999999999', '1e309', 'SELECT 1;', "' OR 1=1 --"];
+const COMMANDS = [
+  '/start',
+  '/cakupan',
+  '/penghargaan',
+  '/grafik',
+  '/bandingkan',
+  '/langganan',
+  '/berhenti',
+  '/perusahaan',
+  '/iuran',
+  '/daftar',
+  '/bantuan',
+  '/bahasa',
+  '/menu',
+  '/umumkan',
+  '/acara',
+  '/pemenang',
+  '/kodeperusahaan',
+  '/batal',
+  '/nope',
+  '/start@paritrana_bot',
+  '/cakupan@other_bot',
+];
+const WORDS = [
+  'sumsel',
+  'jambi',
+  'desa',
+  'santur',
+  'iuran',
+  'brp',
+  'jht',
+  'paritrana',
+  'award',
+  'kota',
+  'padang',
+  'panjang',
+  '2025',
+  '2jt',
+  'apa',
+  'itu',
+  'gmn',
+  'daftar',
+  'klaim',
+  'ojol',
+  'cuaca',
+  'jakarta',
+  'west',
+  'java',
+  'how',
+  'much',
+];
+const ODD = [
+  '\u0000',
+  '<b>',
+  '</i>',
+  '&amp;',
+  '"',
+  "'",
+  '\\',
+  '%00',
+  '😀',
+  '🇮🇩',
+  '\u202e',
+  '\u200b',
+  'ﷺ',
+  '𝕏',
+  '\n',
+  '\t',
+  '\r\n',
+  '=HYPERLINK("x")',
+  '${x}',
+  '{{t}}',
+  'NaN',
+  '-1',
+  '99999999999999999999',
+  '1e309',
+  'SELECT 1;',
+  "' OR 1=1 --",
+];
 
 describe('fuzzed updates through the webhook', () => {
   it(`${UPDATES} seeded updates: no 5xx, no failing handler, nothing Telegram refuses, no private message unanswered`, async () => {
@@ -39,7 +114,10 @@ describe('fuzzed updates through the webhook', () => {
     const unanswered: string[] = [];
     const failures: string[] = [];
     for (let i = 0; i < UPDATES; i++) {
-      const user = testUser(9_000_000 + (i % PEOPLE), { first_name: random() < 0.05 ? `Ri${pick(ODD)}na` : 'Rina', language_code: random() < 0.2 ? 'en' : 'id' });
+      const user = testUser(9_000_000 + (i % PEOPLE), {
+        first_name: random() < 0.05 ? `Ri${pick(ODD)}na` : 'Rina',
+        language_code: random() < 0.2 ? 'en' : 'id',
+      });
       const roll = random();
       let update: Update;
       let privateText: string | undefined;
@@ -51,9 +129,14 @@ describe('fuzzed updates through the webhook', () => {
       } else if (roll < 0.9) {
         // A button press with data the bot may or may not have sent.
         const [message] = bot.double.sent(user.id).slice(-1);
-        const data = random() < 0.5 ? pick(['m:sub', 'm:co', 'm:iu', 'fb:u:coverage', 'kb:late-fine', 'cov:13.74:AAAAAAAA', 'um:ok:1', 'x'.repeat(64)]) : `${pick(WORDS)}:${pick(ODD)}`;
+        const data =
+          random() < 0.5
+            ? pick(['m:sub', 'm:co', 'm:iu', 'fb:u:coverage', 'kb:late-fine', 'cov:13.74:AAAAAAAA', 'um:ok:1', 'x'.repeat(64)])
+            : `${pick(WORDS)}:${pick(ODD)}`;
         if (!message) continue;
-        const onMessage = ((message.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
+        const onMessage = (
+          (message.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? []
+        ).flat();
         const real = onMessage.find((b) => b.callback_data)?.callback_data;
         update =
           real && random() < 0.5
@@ -63,7 +146,12 @@ describe('fuzzed updates through the webhook', () => {
                   id: `fuzz-${i}`,
                   from: { id: user.id, is_bot: false, first_name: 'Rina' },
                   chat_instance: String(user.id),
-                  message: { message_id: message.message_id, date: message.date, chat: { id: user.id, type: 'private', first_name: 'Rina' }, text: message.text ?? '' },
+                  message: {
+                    message_id: message.message_id,
+                    date: message.date,
+                    chat: { id: user.id, type: 'private', first_name: 'Rina' },
+                    text: message.text ?? '',
+                  },
                   data,
                 },
               } as never);
@@ -79,7 +167,9 @@ describe('fuzzed updates through the webhook', () => {
         unanswered.push(`#${i} ${JSON.stringify(privateText.slice(0, 60))}`);
       }
     }
-    const handlerErrors = bot.logs.filter((l) => /update handler failed|unhandled bot error/.test(String(l.msg))).map((l) => JSON.stringify(l).slice(0, 1500));
+    const handlerErrors = bot.logs
+      .filter((l) => /update handler failed|unhandled bot error/.test(String(l.msg)))
+      .map((l) => JSON.stringify(l).slice(0, 1500));
     expect(failures, failures.slice(0, 5).join('\n')).toEqual([]);
     expect(handlerErrors.slice(0, 3)).toEqual([]);
     expect(unanswered.slice(0, 5)).toEqual([]);

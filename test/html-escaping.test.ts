@@ -18,9 +18,11 @@ function templates(locale: string): { key: string; text: string }[] {
   const out: { key: string; text: string }[] = [];
   const walk = (ns: string, value: unknown, at: string[]) => {
     if (typeof value === 'string') out.push({ key: `${ns}:${at.join('.')}`, text: value });
-    else if (value && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(ns, v, [...at, k]);
+    else if (value && typeof value === 'object' && !Array.isArray(value))
+      for (const [k, v] of Object.entries(value)) walk(ns, v, [...at, k]);
   };
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) walk(file.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), []);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')))
+    walk(file.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), []);
   return out;
 }
 

@@ -20,7 +20,9 @@ const db = useSeededDatabase();
 
 /** Every coverage row, as text: equal fingerprints mean nothing changed. */
 async function coverageFingerprint(): Promise<string> {
-  const { rows } = await db.pool.query(`SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY id)) AS h FROM "CoverageSnapshot" t`);
+  const { rows } = await db.pool.query(
+    `SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY id)) AS h FROM "CoverageSnapshot" t`,
+  );
   return JSON.stringify(rows[0]);
 }
 
@@ -52,13 +54,20 @@ describe('a bad import', () => {
 
   it('with a NUL in a cell, or a cell a spreadsheet would run as a formula, is rejected with line and column', async () => {
     const before = await coverageFingerprint();
-    const nul = (await importFile(db.pool, 'coverage', `${HEADER}\n13.74;2026-10-31;100;10;Uji\u0000coba\n`, { format: 'csv', today: TODAY })) as ImportRejection;
+    const nul = (await importFile(db.pool, 'coverage', `${HEADER}\n13.74;2026-10-31;100;10;Uji\u0000coba\n`, {
+      format: 'csv',
+      today: TODAY,
+    })) as ImportRejection;
     expect(nul.issues.map(({ line, column, columnNumber, code }) => ({ line, column, columnNumber, code }))).toEqual([
       { line: 2, column: 'source_name', columnNumber: 5, code: 'control_character' },
     ]);
-    expect(describeIssue(i18n, 'id', nul.issues[0]!)).toBe('Baris 2, kolom 5 (source_name): berisi karakter kontrol (NUL) yang tidak bisa disimpan. Ketik ulang isinya.');
-    const formulas = ['=HYPERLINK("http://x","klik")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)', '-2+3+cmd|\' /C calc\'!A0'];
-    const aliases = ['alias,region_code', ...formulas.map((f) => `"${f.replace(/"/g, '""')}",13.74`), 'padang panjang lama,13.74'].join('\n');
+    expect(describeIssue(i18n, 'id', nul.issues[0]!)).toBe(
+      'Baris 2, kolom 5 (source_name): berisi karakter kontrol (NUL) yang tidak bisa disimpan. Ketik ulang isinya.',
+    );
+    const formulas = ['=HYPERLINK("http://x","klik")', "+cmd|' /C calc'!A0", '@SUM(1+1)', "-2+3+cmd|' /C calc'!A0"];
+    const aliases = ['alias,region_code', ...formulas.map((f) => `"${f.replace(/"/g, '""')}",13.74`), 'padang panjang lama,13.74'].join(
+      '\n',
+    );
     const rejected = (await importFile(db.pool, 'aliases', aliases, { format: 'csv', today: TODAY })) as ImportRejection;
     expect(rejected.ok).toBe(false);
     expect(rejected.issues.map(({ line, column, code }) => ({ line, column, code }))).toEqual(
@@ -66,14 +75,23 @@ describe('a bad import', () => {
     );
     expect(describeIssue(i18n, 'en', rejected.issues[0]!)).toContain('so a spreadsheet could run it as a formula');
     // Text that only contains such signs is fine.
-    const fine = await importFile(db.pool, 'aliases', 'alias,region_code\n"padang - panjang",13.74\n', { format: 'csv', today: TODAY, dryRun: true });
+    const fine = await importFile(db.pool, 'aliases', 'alias,region_code\n"padang - panjang",13.74\n', {
+      format: 'csv',
+      today: TODAY,
+      dryRun: true,
+    });
     expect(fine.ok).toBe(true);
     expect(await coverageFingerprint()).toBe(before);
   });
 
   it('with text after a closing quote on line 2 says so, and nothing about an empty file', async () => {
-    const result = (await importFile(db.pool, 'coverage', `${HEADER}\n"13.74"x;2026-10-31;100;10;Uji\n`, { format: 'csv', today: TODAY })) as ImportRejection;
-    expect(result.issues.map(({ line, columnNumber, code }) => ({ line, columnNumber, code }))).toEqual([{ line: 2, columnNumber: 1, code: 'csv_text_after_quote' }]);
+    const result = (await importFile(db.pool, 'coverage', `${HEADER}\n"13.74"x;2026-10-31;100;10;Uji\n`, {
+      format: 'csv',
+      today: TODAY,
+    })) as ImportRejection;
+    expect(result.issues.map(({ line, columnNumber, code }) => ({ line, columnNumber, code }))).toEqual([
+      { line: 2, columnNumber: 1, code: 'csv_text_after_quote' },
+    ]);
   });
 
   it('with a wrong column is rejected at the header, naming the column', async () => {
@@ -101,7 +119,11 @@ describe('a bad import', () => {
     ['a row with more cells than the header', `${HEADER}\n13.74;2026-10-31;100;10;Uji;extra\n`, 'too_many_fields'],
     ['a header without a required column', 'region_code;active_participants\n13.74;100\n', 'missing_column'],
     ['no rows', `${HEADER}\n`, 'no_rows'],
-    ['a region name that does not match its code', 'region_code;region_name;as_of;informal;source_name\n13.74;Kota Padang;2026-10-31;1;Uji\n', 'region_name_mismatch'],
+    [
+      'a region name that does not match its code',
+      'region_code;region_name;as_of;informal;source_name\n13.74;Kota Padang;2026-10-31;1;Uji\n',
+      'region_name_mismatch',
+    ],
     ['a row without any figure', 'region_code;as_of;source_name\n13.74;2026-10-31;Uji\n', 'no_figures'],
   ])('with %s is refused', async (_name, file, code) => {
     const result = await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY });
@@ -110,7 +132,8 @@ describe('a bad import', () => {
   });
 
   it('in JSON names the line where the bad element starts', async () => {
-    const file = '[\n  { "region_code": "13.74", "as_of": "2026-10-31", "informal": 5, "source_name": "Uji" },\n  {\n    "region_code": "13.74",\n    "as_of": "2026-09-30",\n    "informal": "lima",\n    "source_name": "Uji"\n  }\n]\n';
+    const file =
+      '[\n  { "region_code": "13.74", "as_of": "2026-10-31", "informal": 5, "source_name": "Uji" },\n  {\n    "region_code": "13.74",\n    "as_of": "2026-09-30",\n    "informal": "lima",\n    "source_name": "Uji"\n  }\n]\n';
     const result = (await importFile(db.pool, 'coverage', file, { format: 'json', today: TODAY })) as ImportRejection;
     expect(result.issues).toEqual([expect.objectContaining({ line: 3, column: 'informal', code: 'not_a_number' })]);
   });
@@ -131,7 +154,8 @@ describe('a bad import', () => {
 
 describe('a good import', () => {
   it('reads Indonesian numbers and dates, with , or ; between cells', async () => {
-    const semicolons = 'region_code;as_of;active_participants;wage_earners;informal;coverage_percent;source_name\n61;Oktober 2026;"2,5 juta";1.900.000;600 ribu;"31,33 %";Uji\n';
+    const semicolons =
+      'region_code;as_of;active_participants;wage_earners;informal;coverage_percent;source_name\n61;Oktober 2026;"2,5 juta";1.900.000;600 ribu;"31,33 %";Uji\n';
     const result = (await importFile(db.pool, 'coverage', semicolons, { format: 'csv', today: TODAY })) as ImportSuccess;
     expect(result).toMatchObject({ ok: true, inserted: 1, updated: 0 });
     const commas = 'region_code,as_of,active_participants,coverage_percent,source_name\n62,27 Agustus 2026,2.789.917,"31,33",Uji\n';
@@ -141,16 +165,42 @@ describe('a good import', () => {
          FROM "CoverageSnapshot" WHERE "regionCode" IN ('61', '62') ORDER BY "regionCode"`,
     );
     expect(rows).toEqual([
-      { regionCode: '61', asOf: '2026-10-01', asOfPrecision: 'month', activeParticipants: 2_500_000, wageEarners: 1_900_000, informal: 600_000, coveragePercent: '31.33' },
-      { regionCode: '62', asOf: '2026-08-27', asOfPrecision: 'day', activeParticipants: 2_789_917, wageEarners: null, informal: null, coveragePercent: '31.33' },
+      {
+        regionCode: '61',
+        asOf: '2026-10-01',
+        asOfPrecision: 'month',
+        activeParticipants: 2_500_000,
+        wageEarners: 1_900_000,
+        informal: 600_000,
+        coveragePercent: '31.33',
+      },
+      {
+        regionCode: '62',
+        asOf: '2026-08-27',
+        asOfPrecision: 'day',
+        activeParticipants: 2_789_917,
+        wageEarners: null,
+        informal: null,
+        coveragePercent: '31.33',
+      },
     ]);
   });
 
   it('changes nothing when imported again, and reports a corrected figure', async () => {
-    const file = 'region_code;as_of;active_participants;coverage_percent;source_name\n63;2026-10-31;1.000.000;20;Uji\n64;2026-10-31;2.000.000;30;Uji\n';
-    expect(await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY })).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+    const file =
+      'region_code;as_of;active_participants;coverage_percent;source_name\n63;2026-10-31;1.000.000;20;Uji\n64;2026-10-31;2.000.000;30;Uji\n';
+    expect(await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY })).toMatchObject({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+    });
     const before = await coverageFingerprint();
-    expect(await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY })).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, changes: [] });
+    expect(await importFile(db.pool, 'coverage', file, { format: 'csv', today: TODAY })).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+      changes: [],
+    });
     expect(await coverageFingerprint()).toBe(before);
 
     const corrected = file.replace('2.000.000;30', '2.100.000;31,5');
@@ -175,7 +225,9 @@ describe('a good import', () => {
   it.each(IMPORT_KINDS)('accepts the example file for %s (dry run)', async (kind) => {
     // Awards point at the example ceremony, so the ceremonies example goes in first.
     if (kind === 'awards') {
-      const ceremonies = await import('node:fs/promises').then((fs) => fs.readFile(path.join(projectRoot, 'data/examples/ceremonies.csv'), 'utf8'));
+      const ceremonies = await import('node:fs/promises').then((fs) =>
+        fs.readFile(path.join(projectRoot, 'data/examples/ceremonies.csv'), 'utf8'),
+      );
       expect(await importFile(db.pool, 'ceremonies', ceremonies, { format: 'csv', today: TODAY })).toMatchObject({ ok: true });
     }
     const fs = await import('node:fs/promises');
@@ -200,7 +252,17 @@ describe('the admin import API', () => {
 
   beforeAll(async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { prisma: db.prisma, pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n, token: TOKEN } });
+    const app = createApp({
+      logger,
+      checkReady: async () => undefined,
+      admin: {
+        prisma: db.prisma,
+        pool: db.pool,
+        imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 },
+        i18n,
+        token: TOKEN,
+      },
+    });
     server = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/admin`;
@@ -228,7 +290,17 @@ describe('the admin import API', () => {
 
   it('answers 503 when no token is configured', async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { prisma: db.prisma, pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n, token: undefined } });
+    const app = createApp({
+      logger,
+      checkReady: async () => undefined,
+      admin: {
+        prisma: db.prisma,
+        pool: db.pool,
+        imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 },
+        i18n,
+        token: undefined,
+      },
+    });
     const closed = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => closed.once('listening', resolve));
     try {
@@ -266,9 +338,13 @@ describe('the admin import API', () => {
     const real = await post('coverage', file);
     expect(real.status).toBe(200);
     expect(await real.json()).toMatchObject({ ok: true, inserted: 1, message: { id: expect.stringMatching(/1 baru/) } });
-    const json = await post('coverage', JSON.stringify([{ region_code: '65', as_of: '2026-10-31', active_participants: 100, coverage_percent: 10, source_name: 'Uji' }]), {
-      type: 'application/json',
-    });
+    const json = await post(
+      'coverage',
+      JSON.stringify([{ region_code: '65', as_of: '2026-10-31', active_participants: 100, coverage_percent: 10, source_name: 'Uji' }]),
+      {
+        type: 'application/json',
+      },
+    );
     expect(await json.json()).toMatchObject({ ok: true, unchanged: 1 });
   });
 
@@ -283,18 +359,36 @@ describe('the admin import API', () => {
 
   it('runs an import in a process of its own with a memory bound: a file needing more is refused, and the next one imports', async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { prisma: db.prisma, pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 64 }, i18n, token: TOKEN } });
+    const app = createApp({
+      logger,
+      checkReady: async () => undefined,
+      admin: {
+        prisma: db.prisma,
+        pool: db.pool,
+        imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 64 },
+        i18n,
+        token: TOKEN,
+      },
+    });
     const small = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => small.once('listening', resolve));
     const at = `http://127.0.0.1:${(small.address() as AddressInfo).port}/api/admin/import/coverage`;
-    const send = (body: string) => fetch(at, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${TOKEN}` }, body });
+    const send = (body: string) =>
+      fetch(at, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${TOKEN}` }, body });
     try {
       const before = await coverageFingerprint();
       // About 7 MB and 200 thousand rows, each its own (village, day): more than 64 MB of heap once read.
-      const rows = Array.from({ length: 200_000 }, (_, i) => `11.01.01.${String(i % 10_000).padStart(4, '0')};2026-01-${String(1 + Math.floor(i / 10_000)).padStart(2, '0')};100;10;Uji`);
+      const rows = Array.from(
+        { length: 200_000 },
+        (_, i) =>
+          `11.01.01.${String(i % 10_000).padStart(4, '0')};2026-01-${String(1 + Math.floor(i / 10_000)).padStart(2, '0')};100;10;Uji`,
+      );
       const huge = await send(`${HEADER}\n${rows.join('\n')}\n`);
       expect(huge.status).toBe(413);
-      expect(await huge.json()).toMatchObject({ error: 'import_too_large', message: { id: expect.stringMatching(/terlalu besar.*Bagi menjadi beberapa berkas/), en: expect.stringMatching(/Split it/) } });
+      expect(await huge.json()).toMatchObject({
+        error: 'import_too_large',
+        message: { id: expect.stringMatching(/terlalu besar.*Bagi menjadi beberapa berkas/), en: expect.stringMatching(/Split it/) },
+      });
       expect(await coverageFingerprint()).toBe(before);
       const next = await send(`${HEADER}\n65;2026-10-30;100;10;Uji\n`);
       expect(await next.json()).toMatchObject({ ok: true, dryRun: false, inserted: 1 });

@@ -88,7 +88,9 @@ describe('knowledge base on PostgreSQL', () => {
     expect(await ceremony('PA2024-P13')).toMatchObject({ date: '2024-09-23', venue: 'Hotel Mercure Padang' });
     expect(await ceremony('PA2025-P16')).toMatchObject({ date: '2025-08-27', venue: 'Ballroom Hotel Aryaduta Palembang' });
     expect(await ceremony('PA2025-P13')).toMatchObject({ venue: 'Auditorium Gubernuran Sumbar', date: null });
-    const national = await db.pool.query(`SELECT date::text FROM "AwardCeremony" WHERE level = 'national' AND date IS NOT NULL ORDER BY date`);
+    const national = await db.pool.query(
+      `SELECT date::text FROM "AwardCeremony" WHERE level = 'national' AND date IS NOT NULL ORDER BY date`,
+    );
     expect(national.rows.map((r) => r.date)).toEqual(['2018-07-31', '2019-07-03', '2021-09-09', '2022-10-27', '2023-10-20', '2024-09-12']);
 
     const awardsOf = async (recipientKey: string) =>
@@ -130,7 +132,11 @@ describe('knowledge base on PostgreSQL', () => {
       sector: 'transport',
       legalBasis: 'PP 50/2025',
     });
-    expect(byId['BPU-JKM-DISKON-PP50-2025-LAINNYA']).toMatchObject({ validFrom: '2026-04-01', validTo: '2026-12-31', sector: 'non_transport' });
+    expect(byId['BPU-JKM-DISKON-PP50-2025-LAINNYA']).toMatchObject({
+      validFrom: '2026-04-01',
+      validTo: '2026-12-31',
+      sector: 'non_transport',
+    });
     // As the calculator reads them: what its database-free tests compute with.
     const loaded = (await loadContributionRules(db.pool)).map((r) => ({ ...r, note: null }));
     expect(loaded).toEqual(expect.arrayContaining(SEED_BPU_RULES));
@@ -150,7 +156,7 @@ describe('knowledge base on PostgreSQL', () => {
     expect(await tableCounts(db.pool)).toEqual(before);
   });
 
-  it('never overwrites an official\'s correction: a changed seed changes only the rows the seed wrote', async () => {
+  it("never overwrites an official's correction: a changed seed changes only the rows the seed wrote", async () => {
     const copy = await createTestDatabase();
     const { logger, lines } = captureLogs();
     const own = await openDatabase({ databaseUrl: copy.url, dataDir: os.tmpdir(), logger });
@@ -167,11 +173,16 @@ describe('knowledge base on PostgreSQL', () => {
       const csv = fs.readFileSync(path.join(seedCopy, 'coverage.csv'), 'utf8');
       const edited = csv
         .replace('00,Indonesia,Juli 2025,"39,95 juta"', '00,Indonesia,Juli 2025,"39,97 juta"')
-        .replace('Desember 2024,"45,22 juta",,,,,,,BPJS Ketenagakerjaan (rangkuman berita publik),,,tidak,Peserta aktif nasional.', 'Desember 2024,"45,22 juta",,,,,,,BPJS Ketenagakerjaan (rangkuman berita publik),,,tidak,Catatan seed baru.');
+        .replace(
+          'Desember 2024,"45,22 juta",,,,,,,BPJS Ketenagakerjaan (rangkuman berita publik),,,tidak,Peserta aktif nasional.',
+          'Desember 2024,"45,22 juta",,,,,,,BPJS Ketenagakerjaan (rangkuman berita publik),,,tidak,Catatan seed baru.',
+        );
       expect(edited).not.toBe(csv);
       fs.writeFileSync(path.join(seedCopy, 'coverage.csv'), edited);
 
-      expect(await seedDatabase(own.bulkPool, { dir: seedCopy, logger })).toEqual({ coverage: { inserted: 0, updated: 1, keptOfficial: 1 } });
+      expect(await seedDatabase(own.bulkPool, { dir: seedCopy, logger })).toEqual({
+        coverage: { inserted: 0, updated: 1, keptOfficial: 1 },
+      });
       const { rows } = await own.pool.query<{ asOf: string; active: number; note: string; origin: string }>(
         `SELECT to_char("asOf", 'YYYY-MM') AS "asOf", "activeParticipants" AS active, note, origin::text
            FROM "CoverageSnapshot" WHERE "regionCode" = '00' AND "asOf" IN ('2024-12-01', '2025-07-01') ORDER BY "asOf"`,

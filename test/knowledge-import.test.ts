@@ -17,7 +17,9 @@ const { say } = conversation(() => bot);
 const TODAY = '2026-11-22';
 
 async function fingerprint(): Promise<string> {
-  const { rows } = await bot.service.db.pool.query(`SELECT count(*)::int AS n, md5(string_agg(k::text, '|' ORDER BY id)) AS h FROM "KnowledgeEntry" k`);
+  const { rows } = await bot.service.db.pool.query(
+    `SELECT count(*)::int AS n, md5(string_agg(k::text, '|' ORDER BY id)) AS h FROM "KnowledgeEntry" k`,
+  );
   return JSON.stringify(rows[0]);
 }
 
@@ -37,7 +39,9 @@ const entry = (over: Record<string, unknown>) => ({
 
 describe('the knowledge import', () => {
   it('is seeded with the answers for workers', async () => {
-    const { rows } = await bot.service.db.pool.query<{ n: number; topics: number }>(`SELECT count(*)::int AS n, count(DISTINCT topic)::int AS topics FROM "KnowledgeEntry"`);
+    const { rows } = await bot.service.db.pool.query<{ n: number; topics: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT topic)::int AS topics FROM "KnowledgeEntry"`,
+    );
     // As many as data/seed/knowledge.json holds (the README says 64).
     expect(rows[0]!.n).toBe(64);
     expect(rows[0]!.topics).toBe(12);
@@ -67,7 +71,10 @@ describe('the knowledge import', () => {
   });
 
   it('changes what the bot answers, and what it understands, at once', async () => {
-    const corrected = entry({ answer_id: 'KOREKSI: tidak ada denda untuk BPU.', questions_id: ['telat bayar kena denda ga', 'kena sanksi ga kalo lambat setor'] });
+    const corrected = entry({
+      answer_id: 'KOREKSI: tidak ada denda untuk BPU.',
+      questions_id: ['telat bayar kena denda ga', 'kena sanksi ga kalo lambat setor'],
+    });
     const added = entry({
       id: 'contoh-jam-layanan',
       topic: 'contact',
@@ -86,7 +93,9 @@ describe('the knowledge import', () => {
     const [added1] = await say(6002, 'jam operasional loket zebra');
     expect(added1!.text).toContain('Jawaban baru dari impor.');
     // Importing the same file again changes nothing.
-    expect(await importFile(bot.service.db.pool, 'knowledge', JSON.stringify([corrected, added]), { format: 'json', today: TODAY })).toMatchObject({
+    expect(
+      await importFile(bot.service.db.pool, 'knowledge', JSON.stringify([corrected, added]), { format: 'json', today: TODAY }),
+    ).toMatchObject({
       ok: true,
       inserted: 0,
       updated: 0,

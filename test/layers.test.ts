@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 
 const src = path.join(import.meta.dirname, '..', 'src');
 const filesUnder = (dir: string): string[] =>
-  fs.readdirSync(path.join(src, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  fs
+    .readdirSync(path.join(src, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
 const read = (file: string) => fs.readFileSync(path.join(src, file), 'utf8');
 
 const SQL = /\b(SELECT\s+[\w"*(]|INSERT\s+INTO|UPDATE\s+"|DELETE\s+FROM|ON\s+CONFLICT|pg_\w+\()/;
@@ -15,7 +18,11 @@ describe('the layers', () => {
   it('write no SQL in the bot, the HTTP server or the jobs', () => {
     const found = ['bot', 'server', 'jobs']
       .flatMap(filesUnder)
-      .flatMap((file) => read(file).split('\n').map((line, i) => ({ file, line: i + 1, text: line })))
+      .flatMap((file) =>
+        read(file)
+          .split('\n')
+          .map((line, i) => ({ file, line: i + 1, text: line })),
+      )
       .filter(({ text }) => !text.trim().startsWith('//') && !text.trim().startsWith('*') && SQL.test(text))
       .map(({ file, line, text }) => `${file}:${line}: ${text.trim()}`);
     expect(found).toEqual([]);

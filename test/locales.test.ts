@@ -7,7 +7,9 @@ type Tree = { [key: string]: string | Tree };
 
 function keys(tree: Tree, prefix = ''): string[] {
   // A list (example questions, steps) is one key: its length may differ between languages.
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' || Array.isArray(v) ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' || Array.isArray(v) ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
 }
 
 function leaves(tree: Tree): string[] {

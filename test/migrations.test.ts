@@ -21,7 +21,10 @@ describe('migrations', () => {
   });
 
   it('apply to PostgreSQL once, with the bookkeeping prisma migrate deploy expects', async () => {
-    const committed = (await fs.readdir(migrationsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const committed = (await fs.readdir(migrationsDir, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(await applyMigrations({ connectionString: database.url })).toEqual(committed);
     expect(await applyMigrations({ connectionString: database.url })).toEqual([]);
 

@@ -44,7 +44,15 @@ describe('normalising what people type', () => {
   });
 
   it('reads accents, quotes, numbers and per cent as people write them', () => {
-    expect(rawWords('Pésérta “aktif” 2.789.917 orang, 31,33% — Jum\'at')).toEqual(['peserta', 'aktif', '2789917', 'orang', '3133', 'persen', 'jumat']);
+    expect(rawWords("Pésérta “aktif” 2.789.917 orang, 31,33% — Jum'at")).toEqual([
+      'peserta',
+      'aktif',
+      '2789917',
+      'orang',
+      '3133',
+      'persen',
+      'jumat',
+    ]);
     expect(rawWords('anak2 ku')).toEqual(['anak', 'ku']);
     // A number with a 2 at its end is a number, not a repeated word.
     expect(rawWords('a2 12 2')).toEqual(['a2', '12', '2']);

@@ -112,7 +112,8 @@ const ALL = Object.entries(CASES).flatMap(([group, cases]) => cases.map((c) => (
 describe('region resolution', () => {
   // A table that lost a level of region, or the inputs that must find nothing, fails here.
   it('expects every level of region first, Indonesia itself, and nothing for nonsense', () => {
-    const level = (code: string | null) => (code === null ? 'none' : ['country', 'province', 'regency', 'district', 'village'][code === '00' ? 0 : code.split('.').length]);
+    const level = (code: string | null) =>
+      code === null ? 'none' : ['country', 'province', 'regency', 'district', 'village'][code === '00' ? 0 : code.split('.').length];
     expect([...new Set(ALL.map((c) => level(c.first)))].sort()).toEqual(['country', 'district', 'none', 'province', 'regency', 'village']);
   });
 

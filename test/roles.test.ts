@@ -77,7 +77,17 @@ describe('the admin roles API', () => {
   let base: string;
   beforeAll(async () => {
     const { logger } = captureLogs();
-    const app = createApp({ logger, checkReady: async () => undefined, admin: { prisma: db.prisma, pool: db.pool, imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 }, i18n: createI18n('id'), token: TOKEN } });
+    const app = createApp({
+      logger,
+      checkReady: async () => undefined,
+      admin: {
+        prisma: db.prisma,
+        pool: db.pool,
+        imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 },
+        i18n: createI18n('id'),
+        token: TOKEN,
+      },
+    });
     server = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/admin`;
@@ -92,7 +102,12 @@ describe('the admin roles API', () => {
     });
 
   it('refuses every call without the token', async () => {
-    for (const [method, url] of [['GET', '/officials'], ['POST', '/officials'], ['DELETE', '/officials/1/13'], ['GET', '/audit']] as const) {
+    for (const [method, url] of [
+      ['GET', '/officials'],
+      ['POST', '/officials'],
+      ['DELETE', '/officials/1/13'],
+      ['GET', '/audit'],
+    ] as const) {
       expect((await call(method, url, method === 'POST' ? { telegramId: '900020', regionCode: '13' } : undefined, null)).status).toBe(401);
     }
     expect((await listRoleGrants(db.pool)).some((g) => g.telegramId === '900020')).toBe(false);

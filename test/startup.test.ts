@@ -10,7 +10,6 @@ import { TcpProxy } from './support/tcp-proxy.ts';
 import { TEST_SECRET, TEST_TOKEN } from './support/service.ts';
 import { freePort } from './support/ports.ts';
 
-
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step().catch(() => undefined);
@@ -61,9 +60,11 @@ describe('start-up with Telegram unreachable', () => {
     const notReady = await fetch(`${base}/readyz`);
     expect(notReady.status).toBe(503);
     expect(await notReady.json()).toEqual({ status: 'unavailable', reason: 'telegram' });
-    await until(async () => lines.filter((l) => String(l.msg).startsWith('Telegram not reachable (getMe)')).length >= 2).catch((e: unknown) => {
-      throw new Error(`${String(e)}; logs: ${lines.map((l) => l.msg).join(' | ')}`);
-    });
+    await until(async () => lines.filter((l) => String(l.msg).startsWith('Telegram not reachable (getMe)')).length >= 2).catch(
+      (e: unknown) => {
+        throw new Error(`${String(e)}; logs: ${lines.map((l) => l.msg).join(' | ')}`);
+      },
+    );
     const tries = lines.filter((l) => String(l.msg).startsWith('Telegram not reachable (getMe)'));
     expect(tries.map((l) => l.attempt)).toEqual([1, 2]);
     expect(tries.map((l) => l.retryInMs)).toEqual([1000, 2000]);

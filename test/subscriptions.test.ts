@@ -28,7 +28,9 @@ describe('subscriptions', () => {
     expect(ask!.text).toContain('Berlangganan pengumuman untuk Sumatera Barat. Termasuk kabupaten/kota');
     const [done] = await press(5001, ask!, 'Ya, termasuk');
     expect(done!.text).toContain('Anda berlangganan pengumuman untuk Sumatera Barat, termasuk kabupaten/kota');
-    expect(await subscriptionsOf(5001)).toEqual([{ regionCode: '13', regionName: 'Sumatera Barat', level: 'province', includeChildren: true }]);
+    expect(await subscriptionsOf(5001)).toEqual([
+      { regionCode: '13', regionName: 'Sumatera Barat', level: 'province', includeChildren: true },
+    ]);
   });
 
   it('a city subscribes at once; again it says so; the list drops one; /berhenti drops all', async () => {
@@ -79,7 +81,9 @@ describe('in a group', () => {
       return bot.double.sent(group.id).slice(before);
     };
     const [refused] = await inGroup(5601, '/langganan@paritrana_bot padang panjang');
-    expect(refused!.text).toBe('Hanya admin grup ini yang bisa mengatur langganan grup. Kalau Anda ingin menerima pengumuman sendiri, kirim /langganan lewat chat pribadi dengan saya.');
+    expect(refused!.text).toBe(
+      'Hanya admin grup ini yang bisa mengatur langganan grup. Kalau Anda ingin menerima pengumuman sendiri, kirim /langganan lewat chat pribadi dengan saya.',
+    );
     expect(await subscriptionsOf(group.id)).toEqual([]);
     const [done] = await inGroup(5602, '/langganan@paritrana_bot padang panjang');
     expect(done!.text).toContain('Anda berlangganan pengumuman untuk Kota Padang Panjang.');

@@ -82,7 +82,7 @@ describe('parseTelegramHtml: accepted markup', () => {
       ok: true,
       entities: [{ type: 'custom_emoji', custom_emoji_id: '5368324170671202286' }],
     });
-    expect(parseTelegramHtml('<B>a</b><i title=\'x\'>b</>')).toMatchObject({ ok: true, text: 'ab' });
+    expect(parseTelegramHtml("<B>a</b><i title='x'>b</>")).toMatchObject({ ok: true, text: 'ab' });
   });
 
   it('drops formatting that covers no text', () => {
@@ -100,9 +100,7 @@ describe('parseTelegramHtml: Telegram errors', () => {
   it('rejects unclosed, unexpected and unmatched tags', () => {
     expect(errorOf('<b>tebal')).toBe(`${PREFIX}Can't find end tag corresponding to start tag "b"`);
     expect(errorOf('<b>a</b></i>')).toBe(`${PREFIX}Unexpected end tag at byte offset 8`);
-    expect(errorOf('<i>a<b>c</i></b>')).toBe(
-      `${PREFIX}Unmatched end tag at byte offset 8, expected "</b>", found "</i>"`,
-    );
+    expect(errorOf('<i>a<b>c</i></b>')).toBe(`${PREFIX}Unmatched end tag at byte offset 8, expected "</b>", found "</i>"`);
     expect(errorOf('<b><i>a</b></i>')).toBe(`${PREFIX}Unmatched end tag at byte offset 7, expected "</i>", found "</b>"`);
     expect(errorOf('🏟 🏟&lt;<i>a</i   ')).toBe(`${PREFIX}Unclosed end tag at byte offset 17`);
     expect(errorOf('x <b')).toBe(`${PREFIX}Unclosed start tag at byte offset 2`);

@@ -46,7 +46,11 @@ const EXAMPLES: [string, string[], string[]][] = [
   ['bayar iuran bisa lewat indomaret gak', ['NIK'], ['Berapa penghasilan Anda']],
   ['syarat dpt beasiswa apa', ['Rp174 juta', '2 anak'], ['Buat Akun']],
   // it answers before it asks
-  ['penghasilan 2jt iurannya brp', ['Rp 2.000.000', 'Rp 13.400', 'Rp 53.400', 'Rp 26.800 tanpa JHT'], ['Ingin ikut JHT', 'sektor transportasi?']],
+  [
+    'penghasilan 2jt iurannya brp',
+    ['Rp 2.000.000', 'Rp 13.400', 'Rp 53.400', 'Rp 26.800 tanpa JHT'],
+    ['Ingin ikut JHT', 'sektor transportasi?'],
+  ],
   // enrol questions get the how, not page 1 of a guide
   ['syarat daftar apa aja', ['KTP', 'nomor HP'], ['Langkah 1 dari 6']],
   ['sy ga punya hp android bs daftar dmn', ['Kantor cabang', 'Perisai'], ['Langkah 1 dari 6']],
@@ -157,7 +161,9 @@ describe('follow-ups', () => {
   it('forgets after 15 minutes', async () => {
     const user = nextUser++;
     await say(user, 'penghargaan sawahlunto');
-    await bot.service.db.pool.query(`UPDATE "ChatContext" SET "updatedAt" = "updatedAt" - interval '16 minutes' WHERE "userId" = $1`, [user]);
+    await bot.service.db.pool.query(`UPDATE "ChatContext" SET "updatedAt" = "updatedAt" - interval '16 minutes' WHERE "userId" = $1`, [
+      user,
+    ]);
     const [reply] = await say(user, 'kalo desa santur?');
     expect(plain(reply)).toContain('Cakupan Jamsostek');
   });

@@ -22,7 +22,12 @@ afterAll(async () => {
 describe('/pemenang', () => {
   it('records a region, a company and an organisation as winners, and audits each', async () => {
     const awardsOf = async (recipientKey: string) =>
-      (await bot.service.db.pool.query(`SELECT title, rank, category::text FROM "Award" WHERE "ceremonyId" = 'PA2025-P13' AND "recipientKey" = $1`, [recipientKey])).rows;
+      (
+        await bot.service.db.pool.query(
+          `SELECT title, rank, category::text FROM "Award" WHERE "ceremonyId" = 'PA2025-P13' AND "recipientKey" = $1`,
+          [recipientKey],
+        )
+      ).rows;
 
     const record = async (category: string, rank: string, title: string, recipient: string) => {
       const [choose] = await say(7401, '/pemenang');
@@ -49,7 +54,9 @@ describe('/pemenang', () => {
     // Names are escaped once, in the summary and in the confirmation (was "PT Maju &amp;amp; Jaya").
     const named = await record('Penghargaan khusus', 'Tanpa peringkat', 'Inovasi & Kolaborasi', 'PT Maju & Jaya <script>');
     expect(named.summary).toContain('PT Maju & Jaya <script> (organisasi)');
-    expect(named.saved).toBe('✅ Pemenang tersimpan: Inovasi & Kolaborasi — PT Maju & Jaya <script> (organisasi). Catat pemenang berikutnya dengan /pemenang.');
+    expect(named.saved).toBe(
+      '✅ Pemenang tersimpan: Inovasi & Kolaborasi — PT Maju & Jaya <script> (organisasi). Catat pemenang berikutnya dengan /pemenang.',
+    );
   });
 
   it('refuses a region outside the ceremony province, and forged ceremonies', async () => {

@@ -26,7 +26,16 @@ const MESSAGES: Record<RoleError['code'], string> = {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  const arity: Record<string, number> = { 'grant-official': 2, 'revoke-official': 2, 'grant-admin': 1, 'revoke-admin': 1, 'list-officials': 0, 'issue-company-code': 1, audit: -1, unanswered: -1 };
+  const arity: Record<string, number> = {
+    'grant-official': 2,
+    'revoke-official': 2,
+    'grant-admin': 1,
+    'revoke-admin': 1,
+    'list-officials': 0,
+    'issue-company-code': 1,
+    audit: -1,
+    unanswered: -1,
+  };
   if (!command || !(command in arity) || (arity[command]! >= 0 && args.length !== arity[command])) {
     console.error(USAGE);
     return 2;
@@ -55,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
         case 'list-officials': {
           const grants = await listRoleGrants(db.pool);
           if (!grants.length) console.log('no admins or officials yet');
-          for (const g of grants) console.log(`${g.role.padEnd(8)} ${g.telegramId.padEnd(12)} ${g.regionCode ?? '-'} ${g.regionName ?? ''}  (by ${g.grantedBy})`);
+          for (const g of grants)
+            console.log(`${g.role.padEnd(8)} ${g.telegramId.padEnd(12)} ${g.regionCode ?? '-'} ${g.regionName ?? ''}  (by ${g.grantedBy})`);
           return 0;
         }
         case 'unanswered': {
@@ -63,7 +73,9 @@ async function main(argv: string[]): Promise<number> {
           if (!rows.length) console.log('no unanswered questions yet');
           for (const r of rows) {
             const what = r.kind === 'unanswered' ? 'not understood' : `👎 on ${r.target ?? '?'}`;
-            console.log(`${String(r.count).padStart(4)} × ${JSON.stringify(r.question)}  (${what}; last ${r.last.toISOString().slice(0, 10)})`);
+            console.log(
+              `${String(r.count).padStart(4)} × ${JSON.stringify(r.question)}  (${what}; last ${r.last.toISOString().slice(0, 10)})`,
+            );
           }
           return 0;
         }

@@ -12,8 +12,7 @@ const MAX_LISTED_CHANGES = 20;
 
 function plain(i18n: I18n, locale: Locale) {
   const t = i18n.getFixedT(locale, 'import');
-  return (key: string, params: Record<string, unknown> = {}) =>
-    t(key, { ...params, interpolation: { escapeValue: false } }) as string;
+  return (key: string, params: Record<string, unknown> = {}) => t(key, { ...params, interpolation: { escapeValue: false } }) as string;
 }
 
 export function describeIssue(i18n: I18n, locale: Locale, issue: ImportIssue): string {

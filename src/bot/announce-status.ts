@@ -39,7 +39,9 @@ export function announcementStatusReporter(deps: {
     const running = a.status !== 'cancelled' && a.status !== 'done';
     await deps.api
       .editMessageText(Number(a.statusChatId), a.statusMessageId, t(key, params), {
-        ...(running ? { reply_markup: { inline_keyboard: [[{ text: t('announce:stop'), callback_data: `um:x:${announcementId}` }]] } } : {}),
+        ...(running
+          ? { reply_markup: { inline_keyboard: [[{ text: t('announce:stop'), callback_data: `um:x:${announcementId}` }]] } }
+          : {}),
       })
       // "message is not modified" and the like must never stop a broadcast.
       .catch((err: unknown) => deps.logger.debug({ err, announcementId }, 'status message not updated'));

@@ -51,7 +51,13 @@ function retryWithinWebhookTime(): Transformer {
     if (first.ok) return first;
     const retryAfter = first.parameters?.retry_after;
     const pauseMs =
-      typeof retryAfter === 'number' ? (retryAfter <= WEBHOOK_RETRY.maxRetryAfterS ? retryAfter * 1000 : undefined) : first.error_code >= 500 ? WEBHOOK_RETRY.serverErrorPauseMs : undefined;
+      typeof retryAfter === 'number'
+        ? retryAfter <= WEBHOOK_RETRY.maxRetryAfterS
+          ? retryAfter * 1000
+          : undefined
+        : first.error_code >= 500
+          ? WEBHOOK_RETRY.serverErrorPauseMs
+          : undefined;
     if (pauseMs === undefined) return first;
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
     return prev(method, payload, signal);
@@ -117,7 +123,28 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
   bot.use(errorBoundary());
   bot.use(rateLimit());
   bot.use(beginUpdateMiddleware());
-  bot.use(ceremonyFlowFeature, winnerFlowFeature, companyFeature, announceFeature, subscriptionsFeature, startFeature, helpFeature, languageFeature, coverageFeature, awardsFeature, enrollFeature, contributionFeature, calculatorFeature, chartFeature, compareFeature, inlineFeature, knowledgeFeature, rankingFeature, freeTextFeature, fallbackFeature);
+  bot.use(
+    ceremonyFlowFeature,
+    winnerFlowFeature,
+    companyFeature,
+    announceFeature,
+    subscriptionsFeature,
+    startFeature,
+    helpFeature,
+    languageFeature,
+    coverageFeature,
+    awardsFeature,
+    enrollFeature,
+    contributionFeature,
+    calculatorFeature,
+    chartFeature,
+    compareFeature,
+    inlineFeature,
+    knowledgeFeature,
+    rankingFeature,
+    freeTextFeature,
+    fallbackFeature,
+  );
 
   bot.catch(({ error, ctx }) => deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'unhandled bot error'));
   return bot;

@@ -7,8 +7,28 @@ export function commandList(i18n: I18n, locale: Locale) {
   const t = i18n.getFixedT(locale);
   const names =
     locale === 'id'
-      ? { help: 'bantuan', language: 'bahasa', coverage: 'cakupan', awards: 'penghargaan', enroll: 'daftar', contribution: 'iuran', chart: 'grafik', subscribe: 'langganan', unsubscribe: 'berhenti' }
-      : { help: 'help', language: 'language', coverage: 'coverage', awards: 'awards', enroll: 'enroll', contribution: 'contribution', chart: 'chart', subscribe: 'subscribe', unsubscribe: 'unsubscribe' };
+      ? {
+          help: 'bantuan',
+          language: 'bahasa',
+          coverage: 'cakupan',
+          awards: 'penghargaan',
+          enroll: 'daftar',
+          contribution: 'iuran',
+          chart: 'grafik',
+          subscribe: 'langganan',
+          unsubscribe: 'berhenti',
+        }
+      : {
+          help: 'help',
+          language: 'language',
+          coverage: 'coverage',
+          awards: 'awards',
+          enroll: 'enroll',
+          contribution: 'contribution',
+          chart: 'chart',
+          subscribe: 'subscribe',
+          unsubscribe: 'unsubscribe',
+        };
   return [
     { command: 'start', description: t('start:commands.start') },
     { command: 'menu', description: t('start:commands.menu') },

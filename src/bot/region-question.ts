@@ -34,7 +34,8 @@ export async function regionFromResolution(
   }
   if (!result.ambiguous) return first;
   const keyboard = new InlineKeyboard();
-  for (const candidate of result.candidates.slice(0, CHOICES)) keyboard.text(regionLabel(candidate), ctx.buttons.sign(action, candidate.code)).row();
+  for (const candidate of result.candidates.slice(0, CHOICES))
+    keyboard.text(regionLabel(candidate), ctx.buttons.sign(action, candidate.code)).row();
   await ctx.reply(ctx.t('regions:choose', { text }), { reply_markup: keyboard });
   return undefined;
 }

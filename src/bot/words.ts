@@ -11,7 +11,10 @@ export function wordList(t: TFunction, key: string): string[] {
 }
 
 export function normalizeMessage(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}/]+/gu, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}/]+/gu, ' ')
+    .trim()} `;
 }
 
 /** Whether the text holds one of the phrases as whole words. */

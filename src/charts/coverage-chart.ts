@@ -73,9 +73,7 @@ export function coverageChartSvg(series: ChartSeries, text: ChartText): string {
     );
   }
   if (values.length > 1) {
-    parts.push(
-      `<polyline fill="none" stroke="#1e8449" stroke-width="3" points="${values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}"/>`,
-    );
+    parts.push(`<polyline fill="none" stroke="#1e8449" stroke-width="3" points="${values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}"/>`);
   }
   values.forEach((v, i) => {
     parts.push(
@@ -118,7 +116,9 @@ export function chartSeries(
       series: { values: withPercent.map((s) => s.coveragePercent!), percent: true, ...(target !== undefined ? { target } : {}) },
     };
   }
-  if (active.length) return { metric: 'active', points: active, series: { values: active.map((s) => s.activeParticipants!), percent: false } };
-  if (informal.length) return { metric: 'informal', points: informal, series: { values: informal.map((s) => s.informal!), percent: false } };
+  if (active.length)
+    return { metric: 'active', points: active, series: { values: active.map((s) => s.activeParticipants!), percent: false } };
+  if (informal.length)
+    return { metric: 'informal', points: informal, series: { values: informal.map((s) => s.informal!), percent: false } };
   return undefined;
 }

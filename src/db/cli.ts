@@ -38,9 +38,7 @@ async function main(): Promise<number> {
       const logger = createLogger(config.LOG_LEVEL);
       const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger, joinRunning: true });
       try {
-        console.log(
-          db.appliedMigrations.length ? `applied: ${db.appliedMigrations.join(', ')}` : 'no pending migrations',
-        );
+        console.log(db.appliedMigrations.length ? `applied: ${db.appliedMigrations.join(', ')}` : 'no pending migrations');
         if (command === 'seed') {
           const report = await seedDatabase(db.bulkPool, { logger, force: args.includes('--force') });
           console.log(Object.keys(report).length ? `seed: ${JSON.stringify(report)}` : 'seed: nothing to change');

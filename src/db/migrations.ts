@@ -70,7 +70,12 @@ export async function diffMigrationsToSchema(dir = migrationsDir): Promise<strin
 export async function createMigration(name: string, dir = migrationsDir, now = new Date()): Promise<string | null> {
   const sql = await diffMigrationsToSchema(dir);
   if (!sql) return null;
-  const slug = name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 200) || 'migration';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 200) || 'migration';
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   const target = path.join(dir, `${stamp}_${slug}`);
   await fs.mkdir(target, { recursive: true });

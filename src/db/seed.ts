@@ -83,10 +83,17 @@ export async function seedDatabase(
     }
     await pool.query(REMEMBER, [name, hash]);
     if (result.keptOfficial) {
-      opts.logger?.warn({ file, rows: result.keptOfficial }, 'seed rows that differ from an official\'s correction were left as the official wrote them');
+      opts.logger?.warn(
+        { file, rows: result.keptOfficial },
+        "seed rows that differ from an official's correction were left as the official wrote them",
+      );
     }
     if (result.inserted || result.updated || result.keptOfficial) {
-      report[kind] = { inserted: result.inserted, updated: result.updated, ...(result.keptOfficial ? { keptOfficial: result.keptOfficial } : {}) };
+      report[kind] = {
+        inserted: result.inserted,
+        updated: result.updated,
+        ...(result.keptOfficial ? { keptOfficial: result.keptOfficial } : {}),
+      };
     }
   }
   return report;

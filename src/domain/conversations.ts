@@ -3,7 +3,6 @@
 import { jsonForDb } from './text.ts';
 import type { Queryable } from '../db/sql.ts';
 
-
 export interface ConversationState<D = Record<string, unknown>> {
   flow: string;
   step: string;
@@ -11,10 +10,10 @@ export interface ConversationState<D = Record<string, unknown>> {
 }
 
 export async function loadConversation(db: Queryable, chatId: number, userId: number): Promise<ConversationState | undefined> {
-  const { rows } = await db.query<ConversationState>('SELECT flow, step, data FROM "ConversationState" WHERE "chatId" = $1 AND "userId" = $2', [
-    chatId,
-    userId,
-  ]);
+  const { rows } = await db.query<ConversationState>(
+    'SELECT flow, step, data FROM "ConversationState" WHERE "chatId" = $1 AND "userId" = $2',
+    [chatId, userId],
+  );
   return rows[0];
 }
 

@@ -8,7 +8,6 @@ import type { ConversationState } from './conversations.ts';
 import { CONTEXT_MINUTES, type StoredContext } from './understanding/chat-context.ts';
 import type { Queryable } from '../db/sql.ts';
 
-
 export interface UpdateStart {
   /** False for a redelivery of an update already claimed. */
   fresh: boolean;
@@ -41,16 +40,26 @@ export async function beginUpdate(
     const { rowCount } = await sql.query(CLAIM, [botId, updateId]);
     return { fresh: rowCount === 1, locale: null };
   }
-  const params = [botId, updateId, person.id, person.first_name, person.last_name ?? null, person.username ?? null, person.language_code ?? null];
+  const params = [
+    botId,
+    updateId,
+    person.id,
+    person.first_name,
+    person.last_name ?? null,
+    person.username ?? null,
+    person.language_code ?? null,
+  ];
   if (chatId === undefined) {
     const { rows } = await sql.query<{ fresh: boolean; locale: string | null }>(BEGIN_UPDATE, params);
     const row = rows[0];
     return { fresh: row?.fresh === true, locale: isLocale(row?.locale) ? row.locale : null };
   }
-  const { rows } = await sql.query<{ fresh: boolean; locale: string | null; conversation: ConversationState | null; context: StoredContext | null }>(
-    BEGIN_UPDATE_IN_CHAT,
-    [...params, chatId, CONTEXT_MINUTES],
-  );
+  const { rows } = await sql.query<{
+    fresh: boolean;
+    locale: string | null;
+    conversation: ConversationState | null;
+    context: StoredContext | null;
+  }>(BEGIN_UPDATE_IN_CHAT, [...params, chatId, CONTEXT_MINUTES]);
   const row = rows[0];
   return {
     fresh: row?.fresh === true,

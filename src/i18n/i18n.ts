@@ -49,7 +49,12 @@ export const MAX_ECHO = 60;
 export function echo(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   const chars = [...line];
-  return chars.length > MAX_ECHO ? `${chars.slice(0, MAX_ECHO - 1).join('').trimEnd()}…` : line;
+  return chars.length > MAX_ECHO
+    ? `${chars
+        .slice(0, MAX_ECHO - 1)
+        .join('')
+        .trimEnd()}…`
+    : line;
 }
 
 const translators = new WeakMap<I18n, Map<Locale, TFunction>>();

@@ -97,7 +97,12 @@ export async function sendAnnouncement(pool: pg.Pool, api: Api, announcementId: 
       if (err.error_code === 403) return markBlocked(pool, announcementId, chatId, err.description);
       if (err.error_code < 500) return markFailed(pool, announcementId, chatId, `${err.error_code} ${err.description}`);
     }
-    const reason = err instanceof GrammyError ? `${err.error_code} ${err.description}` : err instanceof HttpError ? `network: ${err.message}` : String(err);
+    const reason =
+      err instanceof GrammyError
+        ? `${err.error_code} ${err.description}`
+        : err instanceof HttpError
+          ? `network: ${err.message}`
+          : String(err);
     const attempt = (attempts.get(chatId) ?? 0) + 1;
     attempts.set(chatId, attempt);
     if (attempt >= MAX_ATTEMPTS) return markFailed(pool, announcementId, chatId, reason);

@@ -32,7 +32,12 @@ export async function queueDueReminders(db: { prisma: PrismaClient; pool: pg.Poo
     const text = `${t('announce:reminder')}\n\n${draft.text}`;
     const id = await createAnnouncement(pool, { regionCode: draft.regionCode, ceremonyId, text, createdBy: 'reminder' });
     const recipients = await queueAnnouncement(pool, id);
-    await audit(pool, { actor: 'reminder', action: 'announcement.reminder', target: `announcement:${id}`, details: { ceremonyId, recipients } });
+    await audit(pool, {
+      actor: 'reminder',
+      action: 'announcement.reminder',
+      target: `announcement:${id}`,
+      details: { ceremonyId, recipients },
+    });
     queued.push(id);
   }
   return queued;

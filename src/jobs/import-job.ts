@@ -24,9 +24,7 @@ export interface ImportJob {
 }
 
 export type WorkerMessage =
-  | { type: 'progress'; progress: ImportProgress }
-  | { type: 'result'; result: ImportResult }
-  | { type: 'failed'; message: string };
+  { type: 'progress'; progress: ImportProgress } | { type: 'result'; result: ImportResult } | { type: 'failed'; message: string };
 
 /** The file needs more memory than an import may take: split it. */
 export class ImportTooLargeError extends Error {
@@ -70,7 +68,10 @@ function runWorker(job: ImportJob, opts: ImportRunOptions): Promise<ImportResult
       if (settled instanceof Error) reject(settled);
       else if (settled) resolve(settled);
       else if (/heap out of memory|Allocation failed/i.test(stderr)) reject(new ImportTooLargeError(opts.memoryMb));
-      else reject(new Error(`the import process stopped without a result (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').at(-1) ?? ''}`));
+      else
+        reject(
+          new Error(`the import process stopped without a result (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').at(-1) ?? ''}`),
+        );
     });
     child.send(job);
   });

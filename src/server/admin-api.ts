@@ -69,7 +69,13 @@ const text = (max: number) =>
     .max(max)
     .refine((s) => !s.includes('\u0000'), 'contains a NUL character');
 /** A PostgreSQL integer id: "abc", "1.5", "-3" and 99999999999 are no id. */
-const Id = z.object({ id: z.string().regex(/^\d{1,10}$/, 'a positive integer').transform(Number).pipe(z.number().int().positive().max(2_147_483_647)) });
+const Id = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,10}$/, 'a positive integer')
+    .transform(Number)
+    .pipe(z.number().int().positive().max(2_147_483_647)),
+});
 const Npp = z.object({ npp: text(40).pipe(z.string().regex(/^[A-Za-z0-9-]+$/, 'letters, digits and -')) });
 const TelegramId = z.union([z.string().regex(/^\d{1,15}$/), z.number().int().positive().max(Number.MAX_SAFE_INTEGER)]);
 const RegionCode = text(20).pipe(z.string().regex(/^[\d.]+$/, 'a region code such as "13" or "13.74"'));
@@ -164,7 +170,10 @@ export function adminRouter(opts: AdminApiOptions): Router {
     try {
       const file = path.join(dir, 'upload');
       await receiveFile(req, file, IMPORT_LIMIT_BYTES);
-      result = await importInWorker({ pgConfig: opts.imports.pgConfig, kind, file, format, dryRun }, { pool: opts.pool, memoryMb: opts.imports.memoryMb });
+      result = await importInWorker(
+        { pgConfig: opts.imports.pgConfig, kind, file, format, dryRun },
+        { pool: opts.pool, memoryMb: opts.imports.memoryMb },
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -94,6 +94,12 @@ const jsonErrors: ErrorRequestHandler = (err: { status?: number; statusCode?: nu
   const status = err.status ?? err.statusCode ?? 500;
   if (status >= 500) req.log.error({ err }, 'request failed');
   const error =
-    status === 413 ? 'payload_too_large' : err.type === 'entity.parse.failed' ? 'invalid_json' : status >= 500 ? 'internal_error' : 'bad_request';
+    status === 413
+      ? 'payload_too_large'
+      : err.type === 'entity.parse.failed'
+        ? 'invalid_json'
+        : status >= 500
+          ? 'internal_error'
+          : 'bad_request';
   if (!res.headersSent) res.status(status).json({ error });
 };

@@ -71,12 +71,7 @@ type TextKind = 'text' | 'caption';
  * Applies `parse_mode` the way the Bot API does. HTML is validated strictly;
  * Markdown modes are accepted unparsed because this project only sends HTML.
  */
-export function formatText(
-  raw: string,
-  parseModeValue: unknown,
-  explicitEntities: unknown,
-  kind: TextKind,
-): FormattedText {
+export function formatText(raw: string, parseModeValue: unknown, explicitEntities: unknown, kind: TextKind): FormattedText {
   assertWellFormed(raw, kind === 'text' ? 'text' : 'caption');
   const parseMode = typeof parseModeValue === 'string' && parseModeValue !== '' ? parseModeValue : undefined;
   const mode = parseMode?.toLowerCase();
@@ -242,9 +237,7 @@ function lowerFirst(value: string): string {
 export function callbackDataOf(markup: ReplyMarkup | undefined): string[] {
   if (markup === undefined || !('inline_keyboard' in markup)) return [];
   return markup.inline_keyboard.flatMap((row) =>
-    row.flatMap((button) =>
-      'callback_data' in button && typeof button.callback_data === 'string' ? [button.callback_data] : [],
-    ),
+    row.flatMap((button) => ('callback_data' in button && typeof button.callback_data === 'string' ? [button.callback_data] : [])),
   );
 }
 

@@ -13,15 +13,9 @@ export interface WebhookTarget {
 }
 
 export type WebhookOutcome =
-  | { ok: true; status: number; reply?: { method: string; payload: Payload } }
-  | { ok: false; status?: number; error: string };
+  { ok: true; status: number; reply?: { method: string; payload: Payload } } | { ok: false; status?: number; error: string };
 
-export async function postUpdate(
-  target: WebhookTarget,
-  update: Update,
-  cancel: AbortSignal,
-  timeoutMs: number,
-): Promise<WebhookOutcome> {
+export async function postUpdate(target: WebhookTarget, update: Update, cancel: AbortSignal, timeoutMs: number): Promise<WebhookOutcome> {
   const controller = new AbortController();
   const abort = (): void => controller.abort();
   cancel.addEventListener('abort', abort, { once: true });

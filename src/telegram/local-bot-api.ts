@@ -515,9 +515,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
       this.throwInjectedFault(handler.name, payload);
       const value = await handler.run(payload, ctx);
       response =
-        value instanceof Described
-          ? { ok: true, result: value.result, description: value.description }
-          : { ok: true, result: value };
+        value instanceof Described ? { ok: true, result: value.result, description: value.description } : { ok: true, result: value };
     } catch (error) {
       response = toErrorResponse(error);
     }
@@ -560,10 +558,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
     if (ready.length > 0 || timeout === 0 || this.server === undefined) return ready;
 
     this.poll?.settle(
-      new ApiError(
-        409,
-        'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
-      ),
+      new ApiError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running'),
     );
     return new Promise<Update[]>((resolve, reject) => {
       let done = false;
@@ -792,9 +787,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
     const { chat, message } = this.findEditable(p);
     if (message.photo === true) throw badRequest('there is no text in the message to edit');
     // Telegram drops the inline keyboard when an edit does not repeat it.
-    const sameText =
-      message.text === formatted.text &&
-      canonicalJson(message.entities ?? []) === canonicalJson(formatted.entities);
+    const sameText = message.text === formatted.text && canonicalJson(message.entities ?? []) === canonicalJson(formatted.entities);
     if (sameText && canonicalJson(message.reply_markup ?? null) === canonicalJson(markup ?? null)) {
       throw badRequest(NOT_MODIFIED);
     }
@@ -912,16 +905,13 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
   private assertReachable(chat: Chat): void {
     if (!this.blocked.has(chat.id)) return;
     const description =
-      chat.type === 'private'
-        ? 'Forbidden: bot was blocked by the user'
-        : `Forbidden: bot was kicked from the ${chat.type} chat`;
+      chat.type === 'private' ? 'Forbidden: bot was blocked by the user' : `Forbidden: bot was kicked from the ${chat.type} chat`;
     throw new ApiError(403, description);
   }
 
   private assertReplyTarget(chatId: number, p: Payload): void {
     const params = p.reply_parameters as { message_id?: unknown; allow_sending_without_reply?: unknown } | undefined;
-    const target =
-      typeof params?.message_id === 'number' ? params.message_id : optionalInteger(p, 'reply_to_message_id');
+    const target = typeof params?.message_id === 'number' ? params.message_id : optionalInteger(p, 'reply_to_message_id');
     if (target === undefined) return;
     if (params?.allow_sending_without_reply === true || optionalBoolean(p, 'allow_sending_without_reply')) return;
     const key = messageKey(chatId, target);
@@ -945,9 +935,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
   private throwInjectedFault(method: string, payload: Payload): void {
     const chatId = typeof payload.chat_id === 'string' ? Number(payload.chat_id) : payload.chat_id;
     const index = this.faults.findIndex(
-      (f) =>
-        (f.method === undefined || f.method.toLowerCase() === method.toLowerCase()) &&
-        (f.chatId === undefined || f.chatId === chatId),
+      (f) => (f.method === undefined || f.method.toLowerCase() === method.toLowerCase()) && (f.chatId === undefined || f.chatId === chatId),
     );
     const fault = this.faults[index];
     if (fault === undefined) return;
@@ -970,12 +958,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
     return { chat, message };
   }
 
-  private storeMessage(
-    chatId: number,
-    formatted: FormattedText,
-    markup: ReplyMarkup | undefined,
-    photo: boolean,
-  ): BotMessage {
+  private storeMessage(chatId: number, formatted: FormattedText, markup: ReplyMarkup | undefined, photo: boolean): BotMessage {
     const message: BotMessage = {
       message_id: this.allocateMessageId(chatId),
       chat_id: chatId,
@@ -1139,4 +1122,3 @@ function setMarkup(message: BotMessage, markup: ReplyMarkup | undefined): void {
   if (markup !== undefined) message.reply_markup = markup;
   else delete message.reply_markup;
 }
-

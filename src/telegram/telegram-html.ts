@@ -14,9 +14,7 @@
  */
 import type { MessageEntity } from 'grammy/types';
 
-export type TelegramHtmlResult =
-  | { ok: true; text: string; entities: MessageEntity[] }
-  | { ok: false; description: string };
+export type TelegramHtmlResult = { ok: true; text: string; entities: MessageEntity[] } | { ok: false; description: string };
 
 const ERROR_PREFIX = "Bad Request: can't parse entities: ";
 
@@ -103,9 +101,7 @@ function parseStrict(html: string): { text: string; entities: MessageEntity[] } 
     const decoded = decodeEntity(html, at);
     if (decoded === undefined) fail(`Unescaped "&" at byte offset ${byteOffset(at)}, use "&amp;"`);
     if (decoded === 'surrogate') {
-      fail(
-        'Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units',
-      );
+      fail('Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units');
     }
     return decoded;
   };

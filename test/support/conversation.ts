@@ -32,7 +32,12 @@ export function conversation(bot: () => TestBot) {
           id: `forged-${userId}-${data}`,
           from: testUser(userId) as never,
           chat_instance: String(userId),
-          message: { message_id: message.message_id, date: message.date, chat: { id: userId, type: 'private', first_name: 'Uji' }, text: message.text },
+          message: {
+            message_id: message.message_id,
+            date: message.date,
+            chat: { id: userId, type: 'private', first_name: 'Uji' },
+            text: message.text,
+          },
           data,
         },
       });

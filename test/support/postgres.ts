@@ -65,9 +65,7 @@ function alive(pid: number): boolean {
  */
 export async function dropLeftoverTestDatabases(): Promise<void> {
   await admin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-      `${TEST_DB_PREFIX}%`,
-    ]);
+    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${TEST_DB_PREFIX}%`]);
     for (const { datname } of rows) {
       const pid = Number(/^paritrana_test_(\d+)_/.exec(datname)?.[1]);
       if (pid && alive(pid)) continue;

@@ -72,8 +72,12 @@ export function evaluateCase(understander: Understander, c: LabelledCase, userLa
     // di merauke, bisa ikut?", "petani di toraja, iurannya brp?") is a real place the answer only
     // keeps for a follow-up: no invention, whether or not the set labelled it. A typo, a district
     // or a village is, and so is any place an answer about places would show.
-    const shown = (p: PlaceMatch) => SHOWS_PLACE.has(c.expect) || p.how === 'typo' || !['province', 'regency'].includes(p.candidates[0]!.level);
-    const invented = u.slots.places.filter(shown).map((p) => p.candidates[0]!.code).filter((code) => code !== '00');
+    const shown = (p: PlaceMatch) =>
+      SHOWS_PLACE.has(c.expect) || p.how === 'typo' || !['province', 'regency'].includes(p.candidates[0]!.level);
+    const invented = u.slots.places
+      .filter(shown)
+      .map((p) => p.candidates[0]!.code)
+      .filter((code) => code !== '00');
     if (!c.region && invented.length && !villageOrSecond) problems.push(`invented place ${place?.text} → ${invented[0]}`);
   }
   if (c.income !== undefined && u.slots.income !== c.income) problems.push(`income ${u.slots.income ?? 'none'}, expected ${c.income}`);

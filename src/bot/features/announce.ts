@@ -2,7 +2,14 @@
 // writes a text for a region within their scope; sees the exact message; confirms or
 // cancels. Once queued, one status message follows the sending and can stop it.
 import { Composer, InlineKeyboard } from 'grammy';
-import { audienceSize, cancelAnnouncement, createAnnouncement, queueAnnouncement, setStatusMessage, announcementToSend } from '../../domain/announcements/announcements.ts';
+import {
+  audienceSize,
+  cancelAnnouncement,
+  createAnnouncement,
+  queueAnnouncement,
+  setStatusMessage,
+  announcementToSend,
+} from '../../domain/announcements/announcements.ts';
 import { todayInJakarta } from '../../domain/calendar.ts';
 import { endConversation, saveConversation } from '../../domain/conversations.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
@@ -17,7 +24,6 @@ import { ceremonyHeading, ceremonyHeadings, setCeremonyReminder } from '../../do
 export const announceFeature = new Composer<BotContext>();
 const FLOW = 'umumkan';
 const CEREMONY_CHOICES = 8;
-
 
 async function allowed(ctx: BotContext): Promise<Roles | undefined> {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
@@ -43,9 +49,12 @@ announceFeature.command(['umumkan', 'announce'], async (ctx) => {
   const roles = await allowed(ctx);
   if (!roles) return;
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('announce:privateOnly')));
-  const mine = (await ceremonyHeadings(ctx.deps.prisma)).filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, CEREMONY_CHOICES);
+  const mine = (await ceremonyHeadings(ctx.deps.prisma))
+    .filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode)))
+    .slice(0, CEREMONY_CHOICES);
   const keyboard = new InlineKeyboard();
-  for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`, `um:c:${c.id}`).row();
+  for (const c of mine)
+    keyboard.text(`Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`, `um:c:${c.id}`).row();
   keyboard.text(ctx.t('announce:freeText'), 'um:t');
   await ctx.reply(ctx.t(mine.length ? 'announce:choose' : 'announce:noCeremonies'), { reply_markup: keyboard });
 });
@@ -61,7 +70,12 @@ announceFeature.callbackQuery(/^um:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
   if (!draft) return;
   // Checked here, not when the list was shown: button data can be forged.
   if (!mayManage(roles, draft.regionCode)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: draft.regionName })));
-  const id = await createAnnouncement(ctx.deps.pool, { regionCode: draft.regionCode, text: draft.text, ceremonyId, createdBy: `telegram:${ctx.from.id}` });
+  const id = await createAnnouncement(ctx.deps.pool, {
+    regionCode: draft.regionCode,
+    text: draft.text,
+    ceremonyId,
+    createdBy: `telegram:${ctx.from.id}`,
+  });
   await preview(ctx, id, draft.text, draft.regionCode);
 });
 
@@ -102,7 +116,11 @@ announceFeature.chatType('private').on('message:text', async (ctx, next) => {
 async function ownAnnouncement(ctx: BotContext, id: number) {
   const announcement = await announcementToSend(ctx.deps.pool, id);
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
-  if (!announcement || !mayManage(roles, announcement.regionCode) || (!roles.admin && announcement.createdBy !== `telegram:${ctx.from!.id}`)) {
+  if (
+    !announcement ||
+    !mayManage(roles, announcement.regionCode) ||
+    (!roles.admin && announcement.createdBy !== `telegram:${ctx.from!.id}`)
+  ) {
     await ctx.answerCallbackQuery({ text: ctx.t('announce:stale'), show_alert: true });
     return undefined;
   }
@@ -115,7 +133,12 @@ announceFeature.callbackQuery(/^um:ok:(\d{1,10})$/, async (ctx) => {
   const recipients = await queueAnnouncement(ctx.deps.pool, id);
   if (recipients === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t('announce:stale'), show_alert: true }));
   await ctx.answerCallbackQuery();
-  await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'announcement.queue', target: `announcement:${id}`, details: { recipients } });
+  await audit(ctx.deps.pool, {
+    actor: `telegram:${ctx.from.id}`,
+    action: 'announcement.queue',
+    target: `announcement:${id}`,
+    details: { recipients },
+  });
   const status = await ctx.reply(ctx.t('announce:sending', { id, count: formatInteger(recipients) }), {
     reply_markup: new InlineKeyboard().text(ctx.t('announce:stop'), `um:x:${id}`),
   });
@@ -154,6 +177,10 @@ announceFeature.command(['pengingat', 'reminder'], async (ctx) => {
   if (!mayManage(roles, ceremonyRegion(ceremony.provinceCode)))
     return void (await ctx.reply(ctx.t('announce:outOfScope', { region: ceremony.provinceName ?? 'Indonesia' })));
   await setCeremonyReminder(ctx.deps.prisma, id, !!on);
-  await audit(ctx.deps.pool, { actor: `telegram:${ctx.from!.id}`, action: on ? 'ceremony.reminder.on' : 'ceremony.reminder.off', target: id });
+  await audit(ctx.deps.pool, {
+    actor: `telegram:${ctx.from!.id}`,
+    action: on ? 'ceremony.reminder.on' : 'ceremony.reminder.off',
+    target: id,
+  });
   await ctx.reply(ctx.t(on ? 'announce:reminderOn' : 'announce:reminderOff', { id }));
 });

@@ -20,7 +20,9 @@ export function ceremonyBlock(t: TFunction, c: CeremonyAwards): string {
   if (place) lines.push(t('awards:where', { place }));
   for (const a of c.awards) {
     const category = t(`awards:category.${a.category}`) + (a.sector ? ` (${a.sector})` : '');
-    lines.push(t('awards:award', { category, title: a.title, recipient: a.recipientName }) + (a.uncertain ? t('awards:uncertainMark') : ''));
+    lines.push(
+      t('awards:award', { category, title: a.title, recipient: a.recipientName }) + (a.uncertain ? t('awards:uncertainMark') : ''),
+    );
     if (a.note) lines.push(t('awards:awardNote', { note: a.note }));
   }
   if (!c.awards.length) lines.push(t('awards:noWinners'));

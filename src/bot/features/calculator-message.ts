@@ -30,7 +30,11 @@ function sectorLines(t: TFunction, s: SectorOverview): string[] {
 
 export function calculatorMessage(t: TFunction, overview: ContributionOverview, date: string): string {
   const income = formatRupiah(overview.basisIncome);
-  const lines = [overview.income === undefined ? t('understanding:calculator.titleMinimum', { income }) : t('understanding:calculator.title', { income: formatRupiah(overview.income) })];
+  const lines = [
+    overview.income === undefined
+      ? t('understanding:calculator.titleMinimum', { income })
+      : t('understanding:calculator.title', { income: formatRupiah(overview.income) }),
+  ];
   if (overview.raisedToMinimum) lines.push(t('understanding:calculator.raised', { min: income }));
   lines.push('');
   const several = overview.sectors.length > 1;

@@ -21,7 +21,11 @@ function calculatorKeyboard(ctx: BotContext, income: number | undefined, transpo
   const keyboard = new InlineKeyboard();
   const flag = transport === undefined ? '' : transport ? '1' : '0';
   for (const amount of INCOME_CHOICES) {
-    if (amount !== income) keyboard.text(ctx.t('understanding:calculator.incomeButton', { amount: formatRupiah(amount) }), ctx.buttons.sign(ACTION.calculator, String(amount), flag));
+    if (amount !== income)
+      keyboard.text(
+        ctx.t('understanding:calculator.incomeButton', { amount: formatRupiah(amount) }),
+        ctx.buttons.sign(ACTION.calculator, String(amount), flag),
+      );
   }
   keyboard.row();
   const shown = String(income ?? '');
@@ -32,7 +36,12 @@ function calculatorKeyboard(ctx: BotContext, income: number | undefined, transpo
 }
 
 /** The contribution for what is known, both packages, no question asked. */
-export async function replyWithCalculator(ctx: BotContext, income: number | undefined, transport: boolean | undefined, edit = false): Promise<void> {
+export async function replyWithCalculator(
+  ctx: BotContext,
+  income: number | undefined,
+  transport: boolean | undefined,
+  edit = false,
+): Promise<void> {
   const date = todayInJakarta(ctx.deps.clock?.() ?? new Date());
   const overview = contributionOverview(await loadContributionRules(ctx.deps.pool), {
     ...(income !== undefined ? { income } : {}),
@@ -48,7 +57,12 @@ export async function replyWithCalculator(ctx: BotContext, income: number | unde
 /** The calculator's refinements: another income, or the sector. */
 onSignedButton(calculatorFeature, ACTION.calculator, async (ctx, [income, transport]) => {
   await ctx.answerCallbackQuery();
-  await replyWithCalculator(ctx, income ? Number(income) : undefined, transport === '1' ? true : transport === '0' ? false : undefined, true);
+  await replyWithCalculator(
+    ctx,
+    income ? Number(income) : undefined,
+    transport === '1' ? true : transport === '0' ? false : undefined,
+    true,
+  );
 });
 
 calculatorFeature.callbackQuery('m:iu', async (ctx) => {

@@ -30,7 +30,9 @@ async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void
   const svg = coverageChartSvg(series, {
     title: ctx.t('chart:title', { region: report.shown.name, interpolation: { escapeValue: false } }),
     axis: ctx.t(`chart:axis.${metric}`),
-    ...(series.target !== undefined ? { target: ctx.t('chart:target', { value: formatPercent(series.target), year: last.targetYear ?? '' }) } : {}),
+    ...(series.target !== undefined
+      ? { target: ctx.t('chart:target', { value: formatPercent(series.target), year: last.targetYear ?? '' }) }
+      : {}),
     footer: ctx.t('chart:footer', { sources, interpolation: { escapeValue: false } }),
     labels: points.map((p) => (p.asOfPrecision === 'year' ? p.asOf.slice(0, 4) : shortDate.format(new Date(`${p.asOf}T00:00:00Z`)))),
     format,

@@ -2,7 +2,13 @@
 // code; `/perusahaan keluar` unlinks. No figure reaches anyone who is not a verified
 // representative or an official covering the company's region, by any path.
 import { Composer, InlineKeyboard } from 'grammy';
-import { issueCompanyCode, linkedCompanies, linkRepresentative, maySeeCompany, unlinkRepresentative } from '../../domain/companies/company-access.ts';
+import {
+  issueCompanyCode,
+  linkedCompanies,
+  linkRepresentative,
+  maySeeCompany,
+  unlinkRepresentative,
+} from '../../domain/companies/company-access.ts';
 import { mayActOn, rolesOf } from '../../domain/roles/roles.ts';
 import { companyStanding, type CompanyStanding } from '../../domain/companies/company-standing.ts';
 import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
@@ -24,12 +30,17 @@ export function standingMessage(t: TFunction, s: CompanyStanding): string {
   lines.push(
     '',
     t('company:status', { status: trustedHtml(t(`company:statusName.${s.status}`)) }),
-    t('company:coverage', { enrolled: formatInteger(s.enrolledWorkers), workforce: formatInteger(s.reportedWorkforce), percent: pct(s.coveragePercent) }),
+    t('company:coverage', {
+      enrolled: formatInteger(s.enrolledWorkers),
+      workforce: formatInteger(s.reportedWorkforce),
+      percent: pct(s.coveragePercent),
+    }),
     t('company:programmes', { list: s.programmes.join(', ') }),
   );
   if (s.missingProgrammes.length) lines.push(t('company:missing', { list: s.missingProgrammes.join(', ') }));
   lines.push(s.monthsInArrears > 0 ? t('company:arrears', { months: s.monthsInArrears }) : t('company:noArrears'));
-  if (s.provinceAverage !== null && s.provinceName) lines.push(t('company:compareProvince', { province: s.provinceName, percent: pct(s.provinceAverage) }));
+  if (s.provinceAverage !== null && s.provinceName)
+    lines.push(t('company:compareProvince', { province: s.provinceName, percent: pct(s.provinceAverage) }));
   if (s.sectorAverage !== null) lines.push(t('company:compareSector', { sector: s.sector, percent: pct(s.sectorAverage) }));
   if (s.awards.length) lines.push(t('company:awards', { list: s.awards.map((a) => `${a.title} (${a.ceremony})`).join('; ') }));
   lines.push('', t('company:stepsTitle'));

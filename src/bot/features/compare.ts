@@ -36,7 +36,12 @@ export async function replyWithComparison(ctx: BotContext, codes: [string, strin
   const lines = [ctx.t('compare:title'), '', ...reports.map((r, i) => regionLine(ctx, r, names[i]!))];
   const [a, b] = reports.map((r) => r?.latest.coveragePercent ?? null);
   if (a !== null && b !== null && a !== undefined && b !== undefined) {
-    lines.push('', a === b ? ctx.t('compare:same') : ctx.t('compare:higher', { region: a > b ? names[0] : names[1], gap: formatDecimal(Math.abs(a - b)) }));
+    lines.push(
+      '',
+      a === b
+        ? ctx.t('compare:same')
+        : ctx.t('compare:higher', { region: a > b ? names[0] : names[1], gap: formatDecimal(Math.abs(a - b)) }),
+    );
   }
   const sources = [...new Set(reports.flatMap((r) => (r ? [r.latest.sourceName] : [])))];
   if (sources.length) lines.push(ctx.t('compare:sources', { sources: sources.join('; ') }));
@@ -51,7 +56,10 @@ async function firstRegion(ctx: BotContext, text: string): Promise<string | unde
 
 compareFeature.command(['bandingkan', 'compare'], async (ctx) => {
   const separators = wordList(ctx.t, 'compare:separators').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const parts = ctx.match.split(new RegExp(`\\s+(?:${separators.join('|')})\\s+|\\s*,\\s*`, 'i')).map((p) => p.trim()).filter(Boolean);
+  const parts = ctx.match
+    .split(new RegExp(`\\s+(?:${separators.join('|')})\\s+|\\s*,\\s*`, 'i'))
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length !== 2) {
     await ctx.reply(ctx.t('compare:usage'));
     return;

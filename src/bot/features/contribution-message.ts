@@ -9,7 +9,8 @@ export function contributionMessage(t: TFunction, estimate: ContributionEstimate
   if (estimate.raisedToMinimum) lines.push(t('contribution:raised', { min: formatRupiah(estimate.bounds.min!) }));
   if (estimate.loweredToMaximum) lines.push(t('contribution:lowered', { max: formatRupiah(estimate.bounds.max!) }));
   for (const line of estimate.lines) {
-    const basis = line.ratePercent !== null ? t('contribution:rate', { rate: `${formatDecimal(line.ratePercent)} %` }) : t('contribution:flat');
+    const basis =
+      line.ratePercent !== null ? t('contribution:rate', { rate: `${formatDecimal(line.ratePercent)} %` }) : t('contribution:flat');
     const programme = t(`contribution:programme.${line.programme}`);
     lines.push(
       line.discount

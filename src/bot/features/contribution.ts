@@ -43,15 +43,22 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
   const { income, withJht, transport } = answers;
   if (income === undefined) {
     const keyboard = new InlineKeyboard();
-    for (const amount of INCOME_CHOICES) keyboard.text(ctx.t('contribution:incomeChoice', { amount: formatInteger(amount) }), ctx.buttons.sign(ACTION.contribution, String(amount), '', ''));
+    for (const amount of INCOME_CHOICES)
+      keyboard.text(
+        ctx.t('contribution:incomeChoice', { amount: formatInteger(amount) }),
+        ctx.buttons.sign(ACTION.contribution, String(amount), '', ''),
+      );
     await send(ctx.t('contribution:askIncome'), keyboard);
     return;
   }
-  const sign = (j: boolean | undefined, tr: boolean | undefined) => ctx.buttons.sign(ACTION.contribution, String(income), flag(j), flag(tr));
+  const sign = (j: boolean | undefined, tr: boolean | undefined) =>
+    ctx.buttons.sign(ACTION.contribution, String(income), flag(j), flag(tr));
   if (withJht === undefined) {
     await send(
       ctx.t('contribution:askJht', { income: formatRupiah(income) }),
-      new InlineKeyboard().text(ctx.t('contribution:withJht'), sign(true, transport)).text(ctx.t('contribution:withoutJht'), sign(false, transport)),
+      new InlineKeyboard()
+        .text(ctx.t('contribution:withJht'), sign(true, transport))
+        .text(ctx.t('contribution:withoutJht'), sign(false, transport)),
     );
     return;
   }
@@ -73,7 +80,8 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
 /** Everything said: the estimate per programme; something missing: the answer first, refinements as buttons. */
 contributionFeature.command(['iuran', 'contribution'], async (ctx) => {
   const answers = contributionAnswers(ctx, ctx.match);
-  if (answers.income !== undefined && answers.withJht !== undefined && answers.transport !== undefined) return answerContribution(ctx, answers);
+  if (answers.income !== undefined && answers.withJht !== undefined && answers.transport !== undefined)
+    return answerContribution(ctx, answers);
   await replyWithCalculator(ctx, answers.income, answers.transport);
 });
 
@@ -87,4 +95,3 @@ onSignedButton(contributionFeature, ACTION.contribution, async (ctx, [income, jh
   if (tr !== undefined) answers.transport = tr;
   await answerContribution(ctx, answers, true);
 });
-

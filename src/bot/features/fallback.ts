@@ -18,7 +18,12 @@ fallbackFeature.chatType('private').on('message', async (ctx) => {
 fallbackFeature.chatType(['group', 'supergroup']).on('message:entities:bot_command', async (ctx, next) => {
   const text = ctx.message.text ?? '';
   const addressed = ctx.message.entities.some(
-    (e) => e.type === 'bot_command' && text.slice(e.offset, e.offset + e.length).toLowerCase().endsWith(`@${ctx.me.username.toLowerCase()}`),
+    (e) =>
+      e.type === 'bot_command' &&
+      text
+        .slice(e.offset, e.offset + e.length)
+        .toLowerCase()
+        .endsWith(`@${ctx.me.username.toLowerCase()}`),
   );
   if (!addressed) return next();
   await ctx.reply(ctx.t('common:errors.notUnderstood'), { reply_markup: mainMenuKeyboard(ctx.t) });

@@ -128,7 +128,12 @@ async function answerTarget(
     }
     case 'ranking': {
       // Regencies and cities are ranked within the province named, or the one just asked about.
-      const province = slots.rankLevel && place?.candidates[0]?.level === 'province' ? place.candidates[0].code : slots.rankLevel ? contextPlace : undefined;
+      const province =
+        slots.rankLevel && place?.candidates[0]?.level === 'province'
+          ? place.candidates[0].code
+          : slots.rankLevel
+            ? contextPlace
+            : undefined;
       const scope: RankingScope = slots.rankLevel ? { level: 'regency', ...(province ? { within: province } : {}) } : { level: 'province' };
       await replyWithRanking(ctx, slots.metric === 'percent' ? 'coveragePercent' : 'activeParticipants', slots.order ?? 'most', scope);
       return province;
@@ -170,13 +175,17 @@ function targetLabel(ctx: BotContext, target: string, titles: Map<string, string
 
 async function offerChoices(ctx: BotContext, u: Understanding): Promise<void> {
   const choices = Understander.choices(u);
-  const titles = await knowledgeTitles(ctx.deps.pool, choices.filter((c) => !isBuiltInTarget(c)), ctx.locale);
+  const titles = await knowledgeTitles(
+    ctx.deps.pool,
+    choices.filter((c) => !isBuiltInTarget(c)),
+    ctx.locale,
+  );
   const keyboard = new InlineKeyboard();
-  for (const target of choices) keyboard.text(targetLabel(ctx, target, titles), isBuiltInTarget(target) ? `fx:${target}` : knowledgeButton(target)).row();
+  for (const target of choices)
+    keyboard.text(targetLabel(ctx, target, titles), isBuiltInTarget(target) ? `fx:${target}` : knowledgeButton(target)).row();
   keyboard.text(ctx.t('coverage:menuButton'), MENU);
   await ctx.reply(ctx.t('understanding:choose'), { reply_markup: keyboard });
 }
-
 
 /** Answers one free-text message. */
 async function answerFreeText(ctx: BotContext, typed: string): Promise<void> {
@@ -194,12 +203,22 @@ async function answerFreeText(ctx: BotContext, typed: string): Promise<void> {
   }
   if (u.decision === 'choose') {
     await offerChoices(ctx, u);
-    await saveChatContext(pool, chatId, userId, contextAfter(u, { target: u.target, lang: ctx.locale, question: withoutLongNumbers(text), placeCode: undefined, previous }));
+    await saveChatContext(
+      pool,
+      chatId,
+      userId,
+      contextAfter(u, { target: u.target, lang: ctx.locale, question: withoutLongNumbers(text), placeCode: undefined, previous }),
+    );
     return;
   }
   addFeedback(ctx, u.target);
   const placeCode = await answerTarget(ctx, understander.gazetteer, u.target, u, previous);
-  await saveChatContext(pool, chatId, userId, contextAfter(u, { target: u.target, lang: ctx.locale, question: withoutLongNumbers(text), placeCode, previous }));
+  await saveChatContext(
+    pool,
+    chatId,
+    userId,
+    contextAfter(u, { target: u.target, lang: ctx.locale, question: withoutLongNumbers(text), placeCode, previous }),
+  );
 }
 
 /** "@paritrana_bot berapa cakupan sumsel" → the message without the mention. */
@@ -207,7 +226,8 @@ function addressedText(ctx: BotContext): string | undefined {
   const text = ctx.message?.text ?? '';
   if (ctx.chat?.type === 'private') return text;
   const mention = `@${ctx.me.username}`.toLowerCase();
-  if (text.toLowerCase().includes(mention)) return text.replace(new RegExp(mention.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ').trim();
+  if (text.toLowerCase().includes(mention))
+    return text.replace(new RegExp(mention.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ').trim();
   if (ctx.message?.reply_to_message?.from?.id === ctx.me.id) return text;
   return undefined;
 }
@@ -248,4 +268,3 @@ freeTextFeature.callbackQuery(FEEDBACK, async (ctx) => {
   const kept = rows.filter((row) => !row.some((b) => 'callback_data' in b && FEEDBACK.test(b.callback_data ?? '')));
   await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: kept } }).catch(() => undefined);
 });
-

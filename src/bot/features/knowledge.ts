@@ -43,7 +43,10 @@ export function knowledgeKeyboard(ctx: BotContext, entry: KnowledgeAnswer): Inli
 export async function replyWithKnowledge(ctx: BotContext, id: string): Promise<boolean> {
   const entry = await knowledgeAnswer(ctx.deps.pool, id, ctx.locale);
   if (!entry) return false;
-  await ctx.reply(knowledgeMessage(ctx, entry), { reply_markup: knowledgeKeyboard(ctx, entry), link_preview_options: { is_disabled: true } });
+  await ctx.reply(knowledgeMessage(ctx, entry), {
+    reply_markup: knowledgeKeyboard(ctx, entry),
+    link_preview_options: { is_disabled: true },
+  });
   return true;
 }
 

@@ -19,17 +19,29 @@ export type RankingScope = { level: 'province' } | { level: 'regency'; within?: 
 
 /** The scope in a button's data: "" provinces, "r" every regency, else the province's code. */
 const scopeData = (scope: RankingScope) => (scope.level === 'province' ? '' : (scope.within ?? 'r'));
-const scopeOf = (data: string | undefined): RankingScope => (!data ? { level: 'province' } : data === 'r' ? { level: 'regency' } : { level: 'regency', within: data });
+const scopeOf = (data: string | undefined): RankingScope =>
+  !data ? { level: 'province' } : data === 'r' ? { level: 'regency' } : { level: 'regency', within: data };
 
-export async function replyWithRanking(ctx: BotContext, metric: RankingMetric, order: 'most' | 'least', scope: RankingScope = { level: 'province' }): Promise<void> {
+export async function replyWithRanking(
+  ctx: BotContext,
+  metric: RankingMetric,
+  order: 'most' | 'least',
+  scope: RankingScope = { level: 'province' },
+): Promise<void> {
   const within = scope.level === 'regency' ? scope.within : undefined;
   const ranked = await rankRegions(ctx.deps.pool, metric, order, scope.level, within);
   const area = within ? ((await regionName(ctx.deps.prisma, within)) ?? within) : 'Indonesia';
   const otherMetric: RankingMetric = metric === 'activeParticipants' ? 'coveragePercent' : 'activeParticipants';
   const data = scopeData(scope);
   const keyboard = new InlineKeyboard()
-    .text(ctx.t(otherMetric === 'coveragePercent' ? 'understanding:ranking.otherMetric' : 'understanding:ranking.otherMetricParticipants'), ctx.buttons.sign(ACTION.ranking, otherMetric === 'coveragePercent' ? 'p' : 'n', order === 'most' ? 'm' : 'l', data))
-    .text(ctx.t('understanding:ranking.otherOrder'), ctx.buttons.sign(ACTION.ranking, metric === 'coveragePercent' ? 'p' : 'n', order === 'most' ? 'l' : 'm', data))
+    .text(
+      ctx.t(otherMetric === 'coveragePercent' ? 'understanding:ranking.otherMetric' : 'understanding:ranking.otherMetricParticipants'),
+      ctx.buttons.sign(ACTION.ranking, otherMetric === 'coveragePercent' ? 'p' : 'n', order === 'most' ? 'm' : 'l', data),
+    )
+    .text(
+      ctx.t('understanding:ranking.otherOrder'),
+      ctx.buttons.sign(ACTION.ranking, metric === 'coveragePercent' ? 'p' : 'n', order === 'most' ? 'l' : 'm', data),
+    )
     .row();
   // A ranking within a province leads to the province's own card.
   if (within) keyboard.text(ctx.t('understanding:placeButton', { region: area }), ctx.buttons.sign(ACTION.coverage, within)).row();
@@ -51,7 +63,10 @@ export async function replyWithRanking(ctx: BotContext, metric: RankingMetric, o
       }),
     ),
   );
-  lines.push('', ctx.t(scope.level === 'regency' ? 'understanding:ranking.basisRegency' : 'understanding:ranking.basis', { count: ranked.length, area }));
+  lines.push(
+    '',
+    ctx.t(scope.level === 'regency' ? 'understanding:ranking.basisRegency' : 'understanding:ranking.basis', { count: ranked.length, area }),
+  );
   lines.push(ctx.t('understanding:ranking.sources', { sources: [...new Set(shown.map((r) => r.sourceName))].join('; ') }));
   await ctx.reply(lines.join('\n'), { reply_markup: keyboard });
 }

@@ -66,10 +66,13 @@ export async function listForChat(ctx: BotContext): Promise<void> {
     return;
   }
   const items = subscriptions
-    .map((s) => ctx.t('subscriptions:item', { region: s.regionName, scope: trustedHtml(s.includeChildren ? ctx.t('subscriptions:itemScope') : '') }))
+    .map((s) =>
+      ctx.t('subscriptions:item', { region: s.regionName, scope: trustedHtml(s.includeChildren ? ctx.t('subscriptions:itemScope') : '') }),
+    )
     .join('\n');
   const keyboard = new InlineKeyboard();
-  for (const s of subscriptions) keyboard.text(ctx.t('subscriptions:drop', { region: s.regionName }), ctx.buttons.sign(ACTION.unsubscribe, s.regionCode)).row();
+  for (const s of subscriptions)
+    keyboard.text(ctx.t('subscriptions:drop', { region: s.regionName }), ctx.buttons.sign(ACTION.unsubscribe, s.regionCode)).row();
   await ctx.reply(ctx.t('subscriptions:list', { items: trustedHtml(items) }), { reply_markup: keyboard });
 }
 

@@ -41,7 +41,8 @@ async function current(ctx: BotContext, step: Step): Promise<WinnerDraft | undef
   return undefined;
 }
 
-const recipientLabel = (ctx: BotContext, r: NonNullable<WinnerDraft['recipient']>) => trustedHtml(ctx.t(`winners:${r.type}`, { name: r.name }));
+const recipientLabel = (ctx: BotContext, r: NonNullable<WinnerDraft['recipient']>) =>
+  trustedHtml(ctx.t(`winners:${r.type}`, { name: r.name }));
 
 winnerFlowFeature.command(['pemenang', 'winner'], async (ctx) => {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
@@ -50,7 +51,8 @@ winnerFlowFeature.command(['pemenang', 'winner'], async (ctx) => {
   const mine = (await ceremonyHeadings(ctx.deps.prisma)).filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, 8);
   if (!mine.length) return void (await ctx.reply(ctx.t('winners:noCeremonies')));
   const keyboard = new InlineKeyboard();
-  for (const c of mine) keyboard.text(`Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`, `pm:c:${c.id}`).row();
+  for (const c of mine)
+    keyboard.text(`Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`, `pm:c:${c.id}`).row();
   await save(ctx, 'ceremony', {});
   await ctx.reply(ctx.t('winners:choose'), { reply_markup: keyboard });
 });
@@ -98,11 +100,17 @@ winnerFlowFeature.callbackQuery(/^pm:r:([0-3])$/, async (ctx) => {
 });
 
 /** A region inside the ceremony's province, a company (by NPP or name), or else an organisation. */
-async function findRecipient(ctx: BotContext, draft: WinnerDraft, text: string): Promise<NonNullable<WinnerDraft['recipient']> | 'outside'> {
+async function findRecipient(
+  ctx: BotContext,
+  draft: WinnerDraft,
+  text: string,
+): Promise<NonNullable<WinnerDraft['recipient']> | 'outside'> {
   const company = await companyByNppOrName(ctx.deps.prisma, text);
   if (company) return { type: 'company', key: company.npp, name: company.name };
   const { candidates } = await resolveRegion(ctx.deps.pool, text, { limit: 3 });
-  const inside = candidates.find((c) => !draft.provinceCode || c.code === draft.provinceCode || c.code.startsWith(`${draft.provinceCode}.`));
+  const inside = candidates.find(
+    (c) => !draft.provinceCode || c.code === draft.provinceCode || c.code.startsWith(`${draft.provinceCode}.`),
+  );
   if (inside && inside.match !== 'fuzzy') return { type: 'region', key: inside.code, name: inside.name };
   if (candidates[0] && candidates[0].match !== 'fuzzy' && !inside) return 'outside';
   return { type: 'organisation', key: text, name: text };
@@ -126,7 +134,10 @@ winnerFlowFeature.callbackQuery('pm:ok', async (ctx) => {
     source_name: `Pejabat (Telegram ${ctx.from.id})`,
   };
   const result = await importFile(ctx.deps.pool, 'awards', JSON.stringify([row]), { format: 'json' });
-  if (!result.ok) return void (await ctx.reply(ctx.t('ceremonies:rejected', { reason: result.issues.map((i) => `${i.column ?? ''} ${i.code}`).join('; ') })));
+  if (!result.ok)
+    return void (await ctx.reply(
+      ctx.t('ceremonies:rejected', { reason: result.issues.map((i) => `${i.column ?? ''} ${i.code}`).join('; ') }),
+    ));
   await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'award.save', target: draft.ceremonyId!, details: row });
   await endConversation(ctx.deps.pool, ...keyOf(ctx));
   await ctx.reply(ctx.t('winners:saved', { title: draft.title, recipient: recipientLabel(ctx, r) }));
@@ -152,7 +163,8 @@ winnerFlowFeature.chatType('private').on('message:text', async (ctx, next) => {
   }
   if (state.step === 'recipient') {
     const recipient = await findRecipient(ctx, draft, text.slice(0, 200));
-    if (recipient === 'outside') return void (await ctx.reply(ctx.t('winners:outsideProvince', { name: text, province: draft.provinceName ?? '' })));
+    if (recipient === 'outside')
+      return void (await ctx.reply(ctx.t('winners:outsideProvince', { name: text, province: draft.provinceName ?? '' })));
     await save(ctx, 'confirm', { ...draft, recipient });
     return void (await ctx.reply(
       ctx.t('winners:summary', {

@@ -16,14 +16,17 @@ export function rateLimit(): MiddlewareFn<BotContext> {
     // Messages and inline queries: what a person types, and what makes the bot search. Button
     // presses carry data the bot signed, so they are its own questions answered again.
     keyGenerator: (ctx) => (ctx.callbackQuery ? undefined : ctx.from?.id.toString()),
+    // The limiter returns what this returns (its type says void), so the webhook waits for the reply.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
     onLimitExceeded: (ctx) => {
       // Once per excess (the library's default), before anything else has been read: the hint of Telegram's language.
       const locale = pickLocale(ctx.from?.language_code?.slice(0, 2), ctx.deps.defaultLocale);
       // Returned, so that the webhook answers once it is sent; a failure to send is nobody's error.
-      if (ctx.chat?.type === 'private') return ctx.reply(ctx.deps.i18n.t('common:errors.tooFast', { lng: locale })).then(
-        () => undefined,
-        () => undefined,
-      );
+      if (ctx.chat?.type === 'private')
+        return ctx.reply(ctx.deps.i18n.t('common:errors.tooFast', { lng: locale })).then(
+          () => undefined,
+          () => undefined,
+        );
     },
   });
 }

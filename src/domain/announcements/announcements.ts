@@ -3,7 +3,6 @@
 // and the primary key makes a second copy to any chat impossible.
 import type { Queryable } from '../../db/sql.ts';
 
-
 export interface NewAnnouncement {
   regionCode: string;
   ceremonyId?: string | null;
@@ -43,9 +42,10 @@ const QUEUE = `
 
 /** How many chats an announcement about the region would reach now. */
 export async function audienceSize(db: Queryable, regionCode: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`SELECT count(DISTINCT s."chatId")::int AS n FROM "Subscription" s WHERE ${AUDIENCE('$1')}`, [
-    regionCode,
-  ]);
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(DISTINCT s."chatId")::int AS n FROM "Subscription" s WHERE ${AUDIENCE('$1')}`,
+    [regionCode],
+  );
   return rows[0]!.n;
 }
 

@@ -3,7 +3,6 @@
 // the same row.
 import type { Queryable } from '../../db/sql.ts';
 
-
 /**
  * What a sender that died left behind. Rows it had only claimed go back to the queue; rows
  * it had handed to Telegram may have arrived, so they are not sent again (at most once).
@@ -42,10 +41,10 @@ export async function claimDeliveries(db: Queryable, announcementId: number, lim
 }
 
 export async function markSent(db: Queryable, announcementId: number, chatId: number): Promise<void> {
-  await db.query(`UPDATE "Delivery" SET status = 'sent', "sentAt" = now(), "lastError" = NULL WHERE "announcementId" = $1 AND "chatId" = $2`, [
-    announcementId,
-    chatId,
-  ]);
+  await db.query(
+    `UPDATE "Delivery" SET status = 'sent', "sentAt" = now(), "lastError" = NULL WHERE "announcementId" = $1 AND "chatId" = $2`,
+    [announcementId, chatId],
+  );
 }
 
 /** 403: the chat is gone for the bot; its subscriptions end too. */

@@ -3,7 +3,6 @@
 // year or by category.
 import type { Queryable } from '../../db/sql.ts';
 
-
 export interface AwardFilter {
   regionCode?: string;
   year?: number;
@@ -88,16 +87,27 @@ export async function awardHistory(db: Queryable, filter: AwardFilter): Promise<
   const { rows } = await db.query<Row>(SELECT, [filter.regionCode ?? null, filter.year ?? null, filter.category ?? null]);
   const ceremonies = new Map<string, CeremonyAwards>();
   for (const row of rows) {
-    const { category, sector, rank, title, recipientType, recipientName, recipientCode, uncertain, note, ceremonyUncertain, ceremonyNote, ...fields } =
-      row;
+    const {
+      category,
+      sector,
+      rank,
+      title,
+      recipientType,
+      recipientName,
+      recipientCode,
+      uncertain,
+      note,
+      ceremonyUncertain,
+      ceremonyNote,
+      ...fields
+    } = row;
     let ceremony = ceremonies.get(row.id);
     if (!ceremony) ceremonies.set(row.id, (ceremony = { ...fields, uncertain: ceremonyUncertain, note: ceremonyNote, awards: [] }));
-    if (category !== null) ceremony.awards.push({ category, sector, rank, title, recipientType, recipientName, recipientCode, uncertain, note });
+    if (category !== null)
+      ceremony.awards.push({ category, sector, rank, title, recipientType, recipientName, recipientCode, uncertain, note });
   }
   for (const ceremony of ceremonies.values()) {
-    ceremony.awards.sort(
-      (a, b) => order(a.category) - order(b.category) || (a.rank ?? 99) - (b.rank ?? 99),
-    );
+    ceremony.awards.sort((a, b) => order(a.category) - order(b.category) || (a.rank ?? 99) - (b.rank ?? 99));
   }
   return [...ceremonies.values()];
 }

@@ -17,8 +17,20 @@ export interface CeremonyHeading {
 
 const HEADING = { id: true, edition: true, provinceCode: true, date: true, province: { select: { name: true } } } as const;
 
-function toHeading(c: { id: string; edition: number; provinceCode: string | null; date: Date | null; province: { name: string } | null }): CeremonyHeading {
-  return { id: c.id, edition: c.edition, provinceCode: c.provinceCode, provinceName: c.province?.name ?? null, date: c.date?.toISOString().slice(0, 10) ?? null };
+function toHeading(c: {
+  id: string;
+  edition: number;
+  provinceCode: string | null;
+  date: Date | null;
+  province: { name: string } | null;
+}): CeremonyHeading {
+  return {
+    id: c.id,
+    edition: c.edition,
+    provinceCode: c.provinceCode,
+    provinceName: c.province?.name ?? null,
+    date: c.date?.toISOString().slice(0, 10) ?? null,
+  };
 }
 
 export async function ceremonyHeading(db: Db, id: string): Promise<CeremonyHeading | undefined> {

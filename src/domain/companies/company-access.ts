@@ -8,7 +8,6 @@ import { audit } from '../roles/audit.ts';
 import { mayActOn, rolesOf } from '../roles/roles.ts';
 import { inTransaction, type Queryable } from '../../db/sql.ts';
 
-
 export const CODE_VALID_HOURS = 72;
 export const MAX_FAILURES = 5;
 const LOCKOUT_MS = 60 * 60 * 1000;
@@ -28,17 +27,28 @@ export class CompanyAccessError extends Error {
 }
 
 /** A new code for a company, shown once: "K7M2X-Q9PPA". */
-export async function issueCompanyCode(db: Queryable, npp: string, actor: string, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
+export async function issueCompanyCode(
+  db: Queryable,
+  npp: string,
+  actor: string,
+  now = new Date(),
+): Promise<{ code: string; expiresAt: Date }> {
   const { rowCount } = await db.query('SELECT 1 FROM "Company" WHERE npp = $1', [npp]);
   if (!rowCount) throw new CompanyAccessError('unknown_company');
   const raw = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const expiresAt = new Date(now.getTime() + CODE_VALID_HOURS * 3600 * 1000);
-  await db.query(`INSERT INTO "CompanyCode" (npp, "codeHash", "expiresAt", "issuedBy") VALUES ($1, $2, $3, $4)`, [npp, hashCode(raw), expiresAt, actor]);
+  await db.query(`INSERT INTO "CompanyCode" (npp, "codeHash", "expiresAt", "issuedBy") VALUES ($1, $2, $3, $4)`, [
+    npp,
+    hashCode(raw),
+    expiresAt,
+    actor,
+  ]);
   await audit(db, { actor, action: 'company.code.issue', target: `company:${npp}`, details: { expiresAt: expiresAt.toISOString() } });
   return { code: `${raw.slice(0, 5)}-${raw.slice(5)}`, expiresAt };
 }
 
-export type LinkOutcome = { result: 'linked'; companyName: string } | { result: 'invalid'; failuresLeft: number } | { result: 'locked'; until: Date };
+export type LinkOutcome =
+  { result: 'linked'; companyName: string } | { result: 'invalid'; failuresLeft: number } | { result: 'locked'; until: Date };
 
 /** Until when a person may not try a code, after five failures within an hour. */
 async function lockedUntil(db: Queryable, telegramId: number, now: Date): Promise<Date | undefined> {
@@ -51,7 +61,13 @@ async function lockedUntil(db: Queryable, telegramId: number, now: Date): Promis
   return new Date(rows[0]!.at.getTime() + LOCKOUT_MS);
 }
 
-export async function linkRepresentative(pool: pg.Pool, telegramId: number, npp: string, code: string, now = new Date()): Promise<LinkOutcome> {
+export async function linkRepresentative(
+  pool: pg.Pool,
+  telegramId: number,
+  npp: string,
+  code: string,
+  now = new Date(),
+): Promise<LinkOutcome> {
   return inTransaction(pool, async (client) => {
     // One try at a time per person, across chats and instances: the count is read and the
     // attempt written under the same lock, so forty guesses at once still stop at five.
@@ -71,7 +87,10 @@ export async function linkRepresentative(pool: pg.Pool, telegramId: number, npp:
     const ok = rows.length === 1;
     await client.query('INSERT INTO "LinkAttempt" ("telegramId", at, ok) VALUES ($1, $2, $3)', [telegramId, now, ok]);
     if (ok) {
-      await client.query(`INSERT INTO "CompanyRepresentative" ("telegramId", npp) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [telegramId, npp.trim()]);
+      await client.query(`INSERT INTO "CompanyRepresentative" ("telegramId", npp) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        telegramId,
+        npp.trim(),
+      ]);
       await audit(client, { actor: `telegram:${telegramId}`, action: 'company.link', target: `company:${npp.trim()}` });
       return { result: 'linked', companyName: rows[0]!.name };
     }

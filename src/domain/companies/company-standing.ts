@@ -2,7 +2,6 @@
 // compares with the companies of its province and of its sector.
 import type { Queryable } from '../../db/sql.ts';
 
-
 export const ALL_PROGRAMMES = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
 
 export interface CompanyStanding {

@@ -9,7 +9,19 @@ const UNITS: [RegExp, string][] = [
   [/(\d)\s*(?:jutaan|jtan)\b/gi, '$1 juta'],
 ];
 
-const DIGITS: Record<string, number> = { se: 1, satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10 };
+const DIGITS: Record<string, number> = {
+  se: 1,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
+};
 const NUMBER_WORD = '(se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)';
 /** Amounts in words: "sejuta", "dua juta setengah", "satu setengah juta", "lima ratus ribu". */
 const WORDS: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -21,7 +33,10 @@ const WORDS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\b(\d{1,2})\s*(?:juta|jt)\s*(\d{3})\s*(?:ribu|rb)?\b/gi, (m) => String(Number(m[1]) * 1_000_000 + Number(m[2]) * 1_000)],
   [new RegExp(`\\b${NUMBER_WORD}\\s*setengah\\s*juta\\b`, 'gi'), (m) => `${DIGITS[m[1]!.toLowerCase()]},5 juta`],
   [new RegExp(`\\b${NUMBER_WORD}\\s*juta\\s*setengah\\b`, 'gi'), (m) => `${DIGITS[m[1]!.toLowerCase()]},5 juta`],
-  [new RegExp(`\\b${NUMBER_WORD}\\s*(juta|ratus ribu|ratus rb)\\b`, 'gi'), (m) => `${DIGITS[m[1]!.toLowerCase()]}${m[2]!.toLowerCase().startsWith('ratus') ? '00 ribu' : ' juta'}`],
+  [
+    new RegExp(`\\b${NUMBER_WORD}\\s*(juta|ratus ribu|ratus rb)\\b`, 'gi'),
+    (m) => `${DIGITS[m[1]!.toLowerCase()]}${m[2]!.toLowerCase().startsWith('ratus') ? '00 ribu' : ' juta'}`,
+  ],
   [/\bsejuta\b/gi, () => '1 juta'],
   [/\bsetengah juta\b/gi, () => '500 ribu'],
 ];

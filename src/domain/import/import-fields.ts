@@ -117,8 +117,7 @@ function enumParser<T extends string>(values: Record<string, T>): Parser<T> {
 
 /** Kemendagri codes: 13, 13.74, 13.73.02, 13.73.02.2005; 00 is Indonesia. */
 const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
-const regionCodeParser: Parser<string> = (text, ctx) =>
-  REGION_CODE.test(text) ? text : fail(ctx, 'bad_region_code', { value: text });
+const regionCodeParser: Parser<string> = (text, ctx) => (REGION_CODE.test(text) ? text : fail(ctx, 'bad_region_code', { value: text }));
 
 const urlParser: Parser<string> = (text, ctx) => {
   try {

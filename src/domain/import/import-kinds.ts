@@ -221,7 +221,9 @@ export function importKinds(today: string): Record<ImportKindName, ImportKind> {
       str(r.target_year),
       ...sourceDb(r),
     ],
-    references: (r) => [{ column: 'region_code', to: 'region', value: r.region_code as string, expectName: r.region_name as string | null }],
+    references: (r) => [
+      { column: 'region_code', to: 'region', value: r.region_code as string, expectName: r.region_name as string | null },
+    ],
   });
 
   const ceremonies = defineKind({
@@ -358,7 +360,18 @@ export function importKinds(today: string): Record<ImportKindName, ImportKind> {
       is_sample: field.boolean(),
       note: field.optionalText(2000),
     }),
-    required: ['npp', 'name', 'region_code', 'size_class', 'sector', 'status', 'enrolled_workers', 'reported_workforce', 'programmes', 'as_of'],
+    required: [
+      'npp',
+      'name',
+      'region_code',
+      'size_class',
+      'sector',
+      'status',
+      'enrolled_workers',
+      'reported_workforce',
+      'programmes',
+      'as_of',
+    ],
     keyColumns: 1,
     keyColumn: 'npp',
     rules: [

@@ -38,7 +38,8 @@ function checkColumns(names: string[], known: readonly string[], required: reado
   const issues: ImportIssue[] = [];
   const seen = new Set<string>();
   names.forEach((name, i) => {
-    if (!known.includes(name)) issues.push({ line, column: name, columnNumber: i + 1, code: 'unknown_column', params: { allowed: known.join(', ') } });
+    if (!known.includes(name))
+      issues.push({ line, column: name, columnNumber: i + 1, code: 'unknown_column', params: { allowed: known.join(', ') } });
     else if (seen.has(name)) issues.push({ line, column: name, columnNumber: i + 1, code: 'duplicate_column' });
     seen.add(name);
   });

@@ -154,7 +154,8 @@ async function checkReferences(
   issues: ImportIssue[],
 ): Promise<void> {
   const wanted = new Map<Reference['to'], Set<string>>();
-  for (const row of rows) for (const ref of row.references) (wanted.get(ref.to) ?? wanted.set(ref.to, new Set()).get(ref.to)!).add(ref.value);
+  for (const row of rows)
+    for (const ref of row.references) (wanted.get(ref.to) ?? wanted.set(ref.to, new Set()).get(ref.to)!).add(ref.value);
   const found = new Map<string, FoundReference>();
   for (const [to, values] of wanted) {
     const { rows: hits } = await db.query<FoundReference & { key: string }>(REFERENCE_QUERIES[to], [[...values]]);
@@ -162,10 +163,15 @@ async function checkReferences(
   }
   for (const row of rows) {
     for (const ref of row.references) {
-      const at = { line: row.line, column: ref.column, ...(columnNumbers.has(ref.column) ? { columnNumber: columnNumbers.get(ref.column) } : {}) };
+      const at = {
+        line: row.line,
+        column: ref.column,
+        ...(columnNumbers.has(ref.column) ? { columnNumber: columnNumbers.get(ref.column) } : {}),
+      };
       const hit = found.get(`${ref.to}:${ref.value}`);
       if (!hit) issues.push({ ...at, code: `unknown_${ref.to}`, params: { value: ref.value } });
-      else if (ref.to === 'province' && hit.level !== 'province') issues.push({ ...at, code: 'not_a_province', params: { value: ref.value, name: hit.name } });
+      else if (ref.to === 'province' && hit.level !== 'province')
+        issues.push({ ...at, code: 'not_a_province', params: { value: ref.value, name: hit.name } });
       else if (ref.expectName && !nameMatches(ref.expectName, hit)) {
         const nameColumn = 'region_name';
         issues.push({

@@ -4,7 +4,6 @@ import type { Language } from '../understanding/normalize.ts';
 import { isBuiltInTarget } from '../understanding/understand.ts';
 import type { Queryable } from '../../db/sql.ts';
 
-
 export interface KnowledgeAnswer {
   id: string;
   topic: string;

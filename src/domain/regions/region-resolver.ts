@@ -37,7 +37,6 @@ export interface ResolveOptions {
   levels?: RegionLevel[];
 }
 
-
 // Scores are whole numbers so that ties and margins compare exactly.
 const MATCH_SCORE: Record<Exclude<MatchKind, 'fuzzy'>, number> = { exact: 100, alias: 100, word: 95 };
 // Typo matches never meet exact ones in one ranking; scaled so that 0.05 of similarity is the margin.
@@ -172,12 +171,7 @@ function parentsOf(code: string, byCode: Map<string, RegionRef>): RegionRef[] {
 }
 
 /** Ranks what the statements found into candidates, the kind hint and the levels applied. */
-function rank(
-  rows: Hit[],
-  byCode: Map<string, RegionRef>,
-  base: RegionResolution,
-  opts: ResolveOptions,
-): RegionResolution {
+function rank(rows: Hit[], byCode: Map<string, RegionRef>, base: RegionResolution, opts: ResolveOptions): RegionResolution {
   const { kindHint } = base;
   let hits = bestPerRegion(rows)
     .filter((h) => !opts.levels || opts.levels.includes(h.level))

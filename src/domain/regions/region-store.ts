@@ -43,10 +43,7 @@ async function upsert(client: pg.ClientBase, rows: RegionRow[], report: RegionLo
  * Inserts new regions and updates changed ones, in one transaction on `client`. Regions
  * the package no longer lists are kept: figures and awards may still point at them.
  */
-export async function loadRegions(
-  client: pg.ClientBase,
-  onProgress?: (report: RegionLoadReport) => void,
-): Promise<RegionLoadReport> {
+export async function loadRegions(client: pg.ClientBase, onProgress?: (report: RegionLoadReport) => void): Promise<RegionLoadReport> {
   const report: RegionLoadReport = { inserted: 0, updated: 0, total: 0 };
   let batch: RegionRow[] = [];
   let level: RegionRow['level'] | undefined;

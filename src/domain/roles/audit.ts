@@ -2,7 +2,6 @@
 import { jsonForDb } from '../text.ts';
 import type { Queryable } from '../../db/sql.ts';
 
-
 export interface AuditInput {
   /** "telegram:<id>", "cli:<os user>" or "api". */
   actor: string;
@@ -30,6 +29,9 @@ export interface AuditRecord {
 }
 
 export async function recentAudit(db: Queryable, limit = 100): Promise<AuditRecord[]> {
-  const { rows } = await db.query<AuditRecord>('SELECT id, at, actor, action, target, details FROM "AuditEntry" ORDER BY id DESC LIMIT $1', [limit]);
+  const { rows } = await db.query<AuditRecord>(
+    'SELECT id, at, actor, action, target, details FROM "AuditEntry" ORDER BY id DESC LIMIT $1',
+    [limit],
+  );
   return rows;
 }

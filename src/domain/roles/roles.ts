@@ -59,7 +59,12 @@ export async function grantRole(
       input.regionCode,
       input.actor,
     ]);
-    await audit(db, { actor: input.actor, action: `role.grant.${role}`, target: `telegram:${telegramId}`, details: { regionCode: input.regionCode } });
+    await audit(db, {
+      actor: input.actor,
+      action: `role.grant.${role}`,
+      target: `telegram:${telegramId}`,
+      details: { regionCode: input.regionCode },
+    });
     return 'granted';
   });
 }
@@ -76,7 +81,12 @@ export async function revokeRole(
       [telegramId, role, input.regionCode],
     );
     if (!rowCount) return 'absent';
-    await audit(db, { actor: input.actor, action: `role.revoke.${role}`, target: `telegram:${telegramId}`, details: { regionCode: input.regionCode } });
+    await audit(db, {
+      actor: input.actor,
+      action: `role.revoke.${role}`,
+      target: `telegram:${telegramId}`,
+      details: { regionCode: input.regionCode },
+    });
     return 'revoked';
   });
 }

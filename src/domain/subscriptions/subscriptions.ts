@@ -1,7 +1,6 @@
 // Which chats want announcements about which regions.
 import type { Queryable } from '../../db/sql.ts';
 
-
 export interface SubscriptionView {
   regionCode: string;
   regionName: string;
@@ -35,7 +34,9 @@ export async function unsubscribe(db: Queryable, chatId: number, regionCode: str
 
 /** Drops every subscription of a chat; how many were active. */
 export async function unsubscribeAll(db: Queryable, chatId: number): Promise<number> {
-  const { rowCount } = await db.query(`UPDATE "Subscription" SET active = false, "updatedAt" = now() WHERE "chatId" = $1 AND active`, [chatId]);
+  const { rowCount } = await db.query(`UPDATE "Subscription" SET active = false, "updatedAt" = now() WHERE "chatId" = $1 AND active`, [
+    chatId,
+  ]);
   return rowCount ?? 0;
 }
 

@@ -204,7 +204,13 @@ export class AnswerIndex {
       }
     }
     return [...perDoc]
-      .map(([doc, { score, terms }]) => ({ target: this.docs[doc]!.target, size: this.docs[doc]!.size, score: score * terms.length, terms, queryTerms: terms }))
+      .map(([doc, { score, terms }]) => ({
+        target: this.docs[doc]!.target,
+        size: this.docs[doc]!.size,
+        score: score * terms.length,
+        terms,
+        queryTerms: terms,
+      }))
       .sort((a, b) => b.score - a.score);
   }
 
@@ -235,7 +241,11 @@ export class AnswerIndex {
     const chatter = Math.min(1, LONG_MESSAGE / stems.length);
     // A kind of question weighs as the commonest ones do, however few questions are written with it.
     const weightOf = (s: QueryStem) =>
-      MARKER_WORDS.has(s.stem) ? Math.min(MAX_MARKER_WEIGHT, this.weight(s.stem)) : this.knows(s.stem) ? this.weight(s.stem) : this.weight(s.stem, s.meaningful) * chatter;
+      MARKER_WORDS.has(s.stem)
+        ? Math.min(MAX_MARKER_WEIGHT, this.weight(s.stem))
+        : this.knows(s.stem)
+          ? this.weight(s.stem)
+          : this.weight(s.stem, s.meaningful) * chatter;
     const weights = new Map(stems.map((s) => [s.stem, weightOf(s)]));
     // What a message explains is judged on its heaviest words: a long one's story is not its question.
     const total = [...weights.values()]

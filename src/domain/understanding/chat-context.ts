@@ -7,7 +7,6 @@ import { jsonForDb } from '../text.ts';
 import type { ChatContext, Understanding } from './understand.ts';
 import type { Queryable } from '../../db/sql.ts';
 
-
 export const CONTEXT_MINUTES = 15;
 
 /** The context, with the question it came from (for 👎 feedback), when fresh. */

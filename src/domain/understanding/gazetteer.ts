@@ -68,7 +68,8 @@ export class Gazetteer {
     for (const [text, refs] of this.names) {
       const areas = refs.filter((r) => AREA_LEVELS.has(r.level));
       if (areas.length && text.length >= MIN_TYPO_WORD) push(this.typoTargets, text[0]!, { text, refs: areas });
-      if (areas.length && text.includes(' ')) for (const w of text.split(' ')) if (w.length >= MIN_TYPO_WORD) for (const a of areas) push(this.nameWords, w, a);
+      if (areas.length && text.includes(' '))
+        for (const w of text.split(' ')) if (w.length >= MIN_TYPO_WORD) for (const a of areas) push(this.nameWords, w, a);
     }
     for (const [text, refs] of this.aliases) if (text.length >= MIN_TYPO_WORD) push(this.typoTargets, text[0]!, { text, refs });
   }
@@ -181,7 +182,9 @@ export class Gazetteer {
   /** Typos of provinces, regencies, cities and aliases, in runs that hold a word no dictionary knows. */
   private typos(words: string[], meaningful: (w: string) => boolean, exact: PlaceMatch[]): PlaceMatch[] {
     const found: PlaceMatch[] = [];
-    const unknown = words.map((w, i) => w.length >= MIN_TYPO_WORD && !/\d/.test(w) && !meaningful(w) && !this.isName(w) && !covered(exact, i, i + 1));
+    const unknown = words.map(
+      (w, i) => w.length >= MIN_TYPO_WORD && !/\d/.test(w) && !meaningful(w) && !this.isName(w) && !covered(exact, i, i + 1),
+    );
     for (let length = Math.min(MAX_TYPO_SPAN, words.length); length >= 1; length--) {
       for (let start = 0; start + length <= words.length; start++) {
         const end = start + length;

@@ -27,7 +27,11 @@ export function rawWords(text: string): string[] {
 
 const STANDARD_WORDS = new Set(Object.values(SLANG));
 /** The words of phrases of one meaning ("ahli waris"): "warisnya" is "waris" with a possessive. */
-const PHRASE_WORDS = new Set(Object.values(SYNONYMS).flatMap((phrases) => phrases.flatMap((p) => p.split(' '))).filter((w) => w.length >= 4));
+const PHRASE_WORDS = new Set(
+  Object.values(SYNONYMS)
+    .flatMap((phrases) => phrases.flatMap((p) => p.split(' ')))
+    .filter((w) => w.length >= 4),
+);
 
 /** The standard word for a chat spelling, with a particle or possessive taken off where that names one. */
 export function standardWord(word: string): string {

@@ -12,7 +12,8 @@ import { answerVariants, type ExampleQuestions, type KnowledgeQuestions } from '
 import { Understander } from './understand.ts';
 
 export function exampleQuestionsFromLocales(dir = localesDir): ExampleQuestions {
-  const read = (lng: string) => JSON.parse(fs.readFileSync(path.join(dir, lng, 'intents.json'), 'utf8')).examples as Record<string, string[]>;
+  const read = (lng: string) =>
+    JSON.parse(fs.readFileSync(path.join(dir, lng, 'intents.json'), 'utf8')).examples as Record<string, string[]>;
   return { id: read('id'), en: read('en') };
 }
 

@@ -8,7 +8,6 @@ import { Understander } from './understand.ts';
 import type { Language } from './normalize.ts';
 import type { Queryable } from '../../db/sql.ts';
 
-
 /** The example questions of the built-in answers, per language: locales/<lng>/intents.json `examples`. */
 export type ExampleQuestions = Record<Language, Record<string, string[]>>;
 

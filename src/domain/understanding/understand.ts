@@ -55,7 +55,20 @@ const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
     !slots.places.some((p) => ['regency', 'district', 'village'].includes(p.candidates[0]?.level ?? '')),
 };
 /** What a ranking ranks, when no measure is named ("provinsi mana paling tinggi"). */
-const RANKED_THINGS = ['provinsi', 'kabupaten', 'kota', 'daerah', 'wilayah', 'region', 'province', 'provinces', 'regency', 'indonesia', 'nasional', 'kepesertaan'];
+const RANKED_THINGS = [
+  'provinsi',
+  'kabupaten',
+  'kota',
+  'daerah',
+  'wilayah',
+  'region',
+  'province',
+  'provinces',
+  'regency',
+  'indonesia',
+  'nasional',
+  'kepesertaan',
+];
 /** A province's code ("53"): neither a regency's ("53.07") nor Indonesia's ("00"). */
 const isProvinceCode = (code: string | undefined): code is string => !!code && !code.includes('.') && code !== '00';
 
@@ -95,7 +108,24 @@ const REGENCY_WORDS = new Set(['kabupaten', 'kab', 'kota', 'kabkota', 'pemkab', 
 const COST_STEMS = ['iuran', 'bayar', 'biaya', 'premi', 'tarif', 'hitung'];
 /** How far before a place a first-person word makes it the person's own, and the words that may stand between. */
 const ORIGIN_REACH = 5;
-const ORIGIN_WORDS = new Set(['di', 'dari', 'guru', 'karyawan', 'orang', 'asli', 'tinggal', 'kerja', 'bekerja', 'warga', 'domisili', 'from', 'in', 'live', 'work', 'am']);
+const ORIGIN_WORDS = new Set([
+  'di',
+  'dari',
+  'guru',
+  'karyawan',
+  'orang',
+  'asli',
+  'tinggal',
+  'kerja',
+  'bekerja',
+  'warga',
+  'domisili',
+  'from',
+  'in',
+  'live',
+  'work',
+  'am',
+]);
 const TRADES = new Set(SYNONYMS.profesi);
 /** Asking to be told (stems): subscribing, whatever the news is about. Reminders to pay are not this. */
 const SUBSCRIBE_WORDS = ['kabari', 'langgan', 'langganan', 'subscribe', 'unsubscribe'];
@@ -206,8 +236,30 @@ const SURE_ELSEWHERE = 0.75;
 const MAX_CACHED_UNDERSTANDINGS = 2_000;
 /** Words that make an amount the person's income (standard words). */
 const INCOME_CUES = new Set([
-  'penghasilan', 'income', 'iuran', 'bayar', 'bulan', 'sebulan', 'omset', 'untung', 'hasil', 'pendapatan', 'upah',
-  'earn', 'earning', 'making', 'make', 'contribution', 'pay', 'month', 'monthly', 'kena', 'jadi', 'hitung', 'ojek', 'sehari',
+  'penghasilan',
+  'income',
+  'iuran',
+  'bayar',
+  'bulan',
+  'sebulan',
+  'omset',
+  'untung',
+  'hasil',
+  'pendapatan',
+  'upah',
+  'earn',
+  'earning',
+  'making',
+  'make',
+  'contribution',
+  'pay',
+  'month',
+  'monthly',
+  'kena',
+  'jadi',
+  'hitung',
+  'ojek',
+  'sehari',
 ]);
 const AMOUNT_WORDS = new Set(['juta', 'jt', 'ribu', 'rb', 'rp', 'rupiah', 'idr', 'million', 'setengah', 'sejuta', 'an', 'jtan']);
 /** How many words from an amount a word of earning or paying makes it an income. */
@@ -215,7 +267,22 @@ const CUE_REACH = 4;
 /** The calculator's share of the best score when only the amount speaks for it (then boosted). */
 const INCOME_EVIDENCE = 0.5;
 /** Words that open a follow-up ("kalo jambi?", "and with jht?"). */
-const FOLLOW_UP_WORDS = new Set(['kalau', 'terus', 'lalu', 'yang', 'and', 'what', 'how', 'then', 'gimana', 'bagaimana', 'trus', 'jadi', 'sama', 'dengan']);
+const FOLLOW_UP_WORDS = new Set([
+  'kalau',
+  'terus',
+  'lalu',
+  'yang',
+  'and',
+  'what',
+  'how',
+  'then',
+  'gimana',
+  'bagaimana',
+  'trus',
+  'jadi',
+  'sama',
+  'dengan',
+]);
 
 const YEAR = /(?<![\d./-])(19[5-9]\d|20[0-4]\d)(?!\d|[.,]\d)/;
 
@@ -332,7 +399,9 @@ export class Understander {
       const english = ENGLISH_MARKERS.has(w) || (this.everydayEnglish.has(w) && !this.everydayIndonesian.has(w) && spelledAsItself);
       const indonesian =
         !english &&
-        ((w in SLANG && !this.everydayEnglish.has(w)) || INDONESIAN_MARKERS.has(standardWord(w)) || (this.everydayIndonesian.has(w) && !this.everydayEnglish.has(w)));
+        ((w in SLANG && !this.everydayEnglish.has(w)) ||
+          INDONESIAN_MARKERS.has(standardWord(w)) ||
+          (this.everydayIndonesian.has(w) && !this.everydayEnglish.has(w)));
       if (english) en++;
       else if (indonesian) id++;
     }
@@ -450,17 +519,21 @@ export class Understander {
     // with a place named, its own figures or awards are the likelier answer.
     const bestElsewhere = Math.max(
       0,
-      ...ranked.filter((r) => !TAKES_PLACE.has(r.target) && !PLACE_TOPICS.has(this.topics.get(r.target) ?? '')).map((r) => confidenceOf(r.matched, r.covered)),
+      ...ranked
+        .filter((r) => !TAKES_PLACE.has(r.target) && !PLACE_TOPICS.has(this.topics.get(r.target) ?? ''))
+        .map((r) => confidenceOf(r.matched, r.covered)),
     );
     const boost = (target: string, confidence: number): number => {
       let factor = 1;
       // Indonesia as a whole ("nasional") is what these answers give without a place anyway.
       // ... but "kota di sumbar yg ucj paling tinggi" asks which of its cities, not the province's figure.
       const asksWhichRegion = !!slots.order && !!slots.rankLevel && (target === 'coverage' || target === 'compare');
-      if (regional && TAKES_PLACE.has(target) && !asksWhichRegion && confidence >= bestElsewhere - BOOSTS.placeMargin) factor *= BOOSTS.placeAnswer;
+      if (regional && TAKES_PLACE.has(target) && !asksWhichRegion && confidence >= bestElsewhere - BOOSTS.placeMargin)
+        factor *= BOOSTS.placeAnswer;
       if (slots.places.length - slots.ownPlaces >= 2 && target === 'compare') factor *= BOOSTS.twoPlacesCompare;
       // An income in a "can I ...?" question that asks no amount ("1,5jt sebulan, bs ikut?") is the person's story.
-      if (slots.income !== undefined && target === 'calculator' && !asksBenefit && (!stemSet.has('qcan') || stemSet.has('qhowmuch'))) factor *= BOOSTS.incomeCalculator;
+      if (slots.income !== undefined && target === 'calculator' && !asksBenefit && (!stemSet.has('qcan') || stemSet.has('qhowmuch')))
+        factor *= BOOSTS.incomeCalculator;
       if (slots.year !== undefined && target === 'awards') factor *= BOOSTS.yearAwards;
       // A company named ("PT Maju Jaya pernah menang?") is what its awards or its standing are about.
       if (named.size && (target === 'awards' || target === 'company')) factor *= BOOSTS.companyNamed;
@@ -492,7 +565,11 @@ export class Understander {
         const confidence = confidenceOf(matched, r.covered);
         return { target: r.target, confidence, score: r.score * boost(r.target, confidence) };
       })
-      .filter((c) => c.confidence >= (SMALL_TALK.has(c.target) ? this.tuning.smallTalk : this.tuning.minConfidence) && (NEEDS[c.target]?.(slots, stemSet) ?? true))
+      .filter(
+        (c) =>
+          c.confidence >= (SMALL_TALK.has(c.target) ? this.tuning.smallTalk : this.tuning.minConfidence) &&
+          (NEEDS[c.target]?.(slots, stemSet) ?? true),
+      )
       // A greeting or thanks answers a message that is mostly one ("pagi min"), not a question
       // that opens or ends with one ("Selamat siang Bapak/Ibu. Saya ingin mengetahui berapa ...").
       .filter((c) => !SMALL_TALK.has(c.target) || !asksMore(ranked.find((r) => r.target === c.target)!.terms))
@@ -502,7 +579,8 @@ export class Understander {
       const u: Understanding = { lang, slots, candidates, decision, fromContext: [], ...(target ? { target } : {}) };
       // The same question again ("iurannya brp?" after the income) or a follow-up takes what it lacks from the last.
       // Subscribing asks for a place; without one it is the place just asked about ("kabari sy soal ini").
-      if (target && (followUp || target === context?.target || target === 'compare' || target === 'subscribe')) this.fillFromContext(u, target, context, followUp);
+      if (target && (followUp || target === context?.target || target === 'compare' || target === 'subscribe'))
+        this.fillFromContext(u, target, context, followUp);
       return u;
     };
 
@@ -510,9 +588,13 @@ export class Understander {
     const saysSomething = topicStems.some((s) => s.meaningful);
     // An income named with "berapa" / "how much", or with no answer for the words: a calculation,
     // unless another answer explains the question far better ("gaji 2 juta, kalo meninggal ...").
-    const clearlyElse = candidates[0] && candidates[0].target !== 'calculator' && candidates[0].confidence >= SURE_ELSEWHERE &&
+    const clearlyElse =
+      candidates[0] &&
+      candidates[0].target !== 'calculator' &&
+      candidates[0].confidence >= SURE_ELSEWHERE &&
       (candidates.find((c) => c.target === 'calculator')?.confidence ?? 0) < 0.5;
-    if (slots.income !== undefined && (!candidates.length || stemSet.has('qhowmuch')) && !clearlyElse && !asksBenefit) return result('answer', 'calculator');
+    if (slots.income !== undefined && (!candidates.length || stemSet.has('qhowmuch')) && !clearlyElse && !asksBenefit)
+      return result('answer', 'calculator');
     // Asked exactly as one answer's question is written ("bantuan", "what can you do").
     const phrase = this.index.phrase(rest);
     if (phrase === 'outside') return result('none');
@@ -534,7 +616,8 @@ export class Understander {
     // A topic only the bot's examples of what it does not cover name ("pinjol", "prakerja") is
     // what the question is about, when those examples explain as much of it as the best answer.
     const outside = candidates.find((c) => c.target === 'outside');
-    if (outside && outside.confidence >= first.confidence && topicStems.some((s) => this.index.onlyOf(s.stem, 'outside'))) return result('none');
+    if (outside && outside.confidence >= first.confidence && topicStems.some((s) => this.index.onlyOf(s.stem, 'outside')))
+      return result('none');
     const close = second && second.score >= first.score * this.tuning.closeCall && first.confidence < this.tuning.sure;
     // Choices among answers that each explain little of the question help nobody.
     if (close) return first.confidence < this.tuning.minChoice ? result('none') : result('choose', first.target);
