@@ -32,6 +32,17 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // The Bot API double is for the console, the tests and the benchmarks, never for the product.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/console/**', 'src/bot-api-double/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/bot-api-double/**'], message: 'The Bot API double is for the console, tests and benchmarks only.' }] },
+      ],
+    },
+  },
   // Configuration files in plain JavaScript are outside the TypeScript project.
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { createAnnouncement, deliveryCounts, queueAnnouncement } from '../src/domain/announcements/announcements.ts';
 import { applyMigrations } from '../src/db/migrations.ts';
 import { seedDatabase } from '../src/db/seed.ts';
-import { LocalBotApi } from '../src/telegram/local-bot-api.ts';
+import { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
 import { startChildBot } from '../test/support/child-bot.ts';
 import { dropDatabase, freshDatabase } from './support/databases.ts';
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { LocalBotApi } from '../src/telegram/local-bot-api.ts';
+import { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
 import { startChildBot } from '../test/support/child-bot.ts';
 import { dropDatabase, freshDatabase } from './support/databases.ts';
 

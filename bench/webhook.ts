@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { LocalBotApi } from '../src/telegram/local-bot-api.ts';
+import { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
 import { spawnUntilReady, type ChildBot } from '../test/support/child-bot.ts';
 import { freshDatabase } from './support/databases.ts';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnnouncement } from '../src/domain/announcements/announcements.ts';
 import { recentAudit } from '../src/domain/roles/audit.ts';
 import { grantRole, revokeRole } from '../src/domain/roles/roles.ts';
-import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import type { BotMessage } from '../src/bot-api-double/local-bot-api-types.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
 

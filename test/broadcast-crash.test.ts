@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnnouncement, deliveryCounts, queueAnnouncement } from '../src/domain/announcements/announcements.ts';
-import type { LocalBotApi } from '../src/telegram/local-bot-api.ts';
+import type { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
 import { startBotApiDouble } from './support/bot-api-double.ts';
 import { startChildBot, type ChildBot } from './support/child-bot.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnnouncement, deliveryCounts, queueAnnouncement } from '../src/domain/announcements/announcements.ts';
 import { startBroadcastRunner } from '../src/jobs/broadcast-runner.ts';
 import { sendAnnouncement } from '../src/jobs/broadcast-sender.ts';
-import type { LocalBotApi } from '../src/telegram/local-bot-api.ts';
+import type { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
 import { startBotApiDouble } from './support/bot-api-double.ts';
 import { captureLogs } from './support/logs.ts';
 import { useSeededDatabase } from './support/postgres.ts';

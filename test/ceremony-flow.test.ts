@@ -4,7 +4,7 @@ import { recentAudit } from '../src/domain/roles/audit.ts';
 import { grantRole } from '../src/domain/roles/roles.ts';
 import { startService, type Service } from '../src/service.ts';
 import { WEBHOOK_PATH } from '../src/server/app.ts';
-import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import type { BotMessage } from '../src/bot-api-double/local-bot-api-types.ts';
 import { testUser } from './support/bot-api-double.ts';
 import { buttonsOf } from './support/conversation.ts';
 import { captureLogs } from './support/logs.ts';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { regionQueryOf } from '../src/domain/regions/region-resolver.ts';
-import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import type { BotMessage } from '../src/bot-api-double/local-bot-api-types.ts';
 import { testUser } from './support/bot-api-double.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';
 import { startTestBot, type TestBot } from './support/service.ts';

@@ -1,6 +1,6 @@
 // Coverage and award questions by command and button, through the Bot API double over HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import type { BotMessage } from '../src/bot-api-double/local-bot-api-types.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
 import { testUser } from './support/bot-api-double.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';

@@ -1,6 +1,6 @@
 // Every fact of sections 1-3 of the domain notes can be reached by asking the bot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import type { BotMessage } from '../src/bot-api-double/local-bot-api-types.ts';
 import { testUser } from './support/bot-api-double.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../src/i18n/i18n.ts';
 import { trustedHtml } from '../src/i18n/html.ts';
-import { parseTelegramHtml } from '../src/telegram/telegram-html.ts';
+import { parseTelegramHtml } from '../src/i18n/telegram-html.ts';
 
 const NAME = 'PT Maju & Jaya <script>';
 const ESCAPED = 'PT Maju &amp; Jaya &lt;script&gt;';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadResources, createI18n } from '../src/i18n/i18n.ts';
 import { formatDate, formatInteger, formatPercent } from '../src/i18n/format.ts';
-import { parseTelegramHtml } from '../src/telegram/telegram-html.ts';
+import { parseTelegramHtml } from '../src/i18n/telegram-html.ts';
 
 type Tree = { [key: string]: string | Tree };
 

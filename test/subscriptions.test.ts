@@ -1,7 +1,7 @@
 // Subscriptions by command, button and deep link, through the Bot API double.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSubscriptions, regionCodeFromStartParam, regionCodeToStartParam } from '../src/domain/subscriptions/subscriptions.ts';
-import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import type { BotMessage } from '../src/bot-api-double/local-bot-api-types.ts';
 import { testUser } from './support/bot-api-double.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';
 import { startTestBot, type TestBot } from './support/service.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseTelegramHtml, toTerminal } from '../src/telegram/telegram-html.ts';
+import { parseTelegramHtml, toTerminal } from '../src/i18n/telegram-html.ts';
 
 const PREFIX = "Bad Request: can't parse entities: ";
 // Built at runtime: a regex literal with ESC trips eslint's no-control-regex.

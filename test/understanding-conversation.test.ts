@@ -7,7 +7,7 @@ import { importFile } from '../src/domain/import/import-runner.ts';
 import { setUserLocale } from '../src/domain/users.ts';
 import { startService, type Service } from '../src/service.ts';
 import { WEBHOOK_PATH } from '../src/server/app.ts';
-import type { BotMessage } from '../src/telegram/local-bot-api-types.ts';
+import type { BotMessage } from '../src/bot-api-double/local-bot-api-types.ts';
 import { testUser } from './support/bot-api-double.ts';
 import { runCli } from './support/cli.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';

@@ -9,9 +9,9 @@ import type { Config } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createI18n } from '../i18n/i18n.ts';
 import { startService, type Service } from '../service.ts';
-import { LocalBotApi } from '../telegram/local-bot-api.ts';
-import type { BotMessage, UserLike } from '../telegram/local-bot-api-types.ts';
-import { renderEntities } from '../telegram/telegram-html.ts';
+import { LocalBotApi } from '../bot-api-double/local-bot-api.ts';
+import type { BotMessage, UserLike } from '../bot-api-double/local-bot-api-types.ts';
+import { renderEntities } from '../i18n/telegram-html.ts';
 
 /** The double accepts any token; this one only has the shape Telegram's have. */
 const CONSOLE_TOKEN = '1000000000:local-console-token-000000000';

@@ -27,7 +27,7 @@ import {
 import { todayInJakarta } from '../domain/calendar.ts';
 import { regionExists } from '../domain/regions/region-lookup.ts';
 import { draftCeremonyAnnouncement } from '../bot/announce-draft.ts';
-import { parseTelegramHtml } from '../telegram/telegram-html.ts';
+import { parseTelegramHtml } from '../i18n/telegram-html.ts';
 import { grantRole, listRoleGrants, revokeRole, RoleError } from '../domain/roles/roles.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { secretMatches } from './secret.ts';

@@ -1,7 +1,7 @@
-import { LocalBotApi, type LocalBotApiOptions, type UserLike } from '../../src/telegram/local-bot-api.ts';
+import { LocalBotApi, type LocalBotApiOptions, type UserLike } from '../../src/bot-api-double/local-bot-api.ts';
 
-export { LocalBotApi, DEFAULT_BOT_INFO } from '../../src/telegram/local-bot-api.ts';
-export type * from '../../src/telegram/local-bot-api-types.ts';
+export { LocalBotApi, DEFAULT_BOT_INFO } from '../../src/bot-api-double/local-bot-api.ts';
+export type * from '../../src/bot-api-double/local-bot-api-types.ts';
 
 /** A started double on a random local port; call `stop()` in afterEach/afterAll. */
 export async function startBotApiDouble(opts: LocalBotApiOptions = {}): Promise<LocalBotApi> {

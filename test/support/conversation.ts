@@ -1,7 +1,7 @@
 // Talking to a test bot as its users: messages in, what the double received out.
 import { expect } from 'vitest';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { BotMessage, UserLike } from '../../src/telegram/local-bot-api-types.ts';
+import type { BotMessage, UserLike } from '../../src/bot-api-double/local-bot-api-types.ts';
 import { testUser } from './bot-api-double.ts';
 import type { TestBot } from './service.ts';
 

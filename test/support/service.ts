@@ -6,7 +6,7 @@ import type { Update } from 'grammy/types';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { startService, type Service } from '../../src/service.ts';
 import { WEBHOOK_PATH } from '../../src/server/app.ts';
-import type { LocalBotApi } from '../../src/telegram/local-bot-api.ts';
+import type { LocalBotApi } from '../../src/bot-api-double/local-bot-api.ts';
 import { startBotApiDouble } from './bot-api-double.ts';
 import { captureLogs, type LogLine } from './logs.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.ts';

@@ -16,7 +16,7 @@ import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { ceremonyRegion, mayManage, rolesOf, type Roles } from '../../domain/roles/roles.ts';
 import { formatInteger } from '../../i18n/format.ts';
-import { parseTelegramHtml } from '../../telegram/telegram-html.ts';
+import { parseTelegramHtml } from '../../i18n/telegram-html.ts';
 import type { BotContext } from '../context.ts';
 import { draftCeremonyAnnouncement } from '../announce-draft.ts';
 import { ceremonyHeading, ceremonyHeadings, setCeremonyReminder } from '../../domain/awards/ceremonies.ts';

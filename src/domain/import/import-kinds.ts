@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { normalizeRegionText } from '../regions/region-names.ts';
 import { isBuiltInTarget } from '../understanding/understand.ts';
-import { parseTelegramHtml } from '../../telegram/telegram-html.ts';
+import { parseTelegramHtml } from '../../i18n/telegram-html.ts';
 import { field } from './import-fields.ts';
 import type { IndonesianDate } from './indonesian-values.ts';
 

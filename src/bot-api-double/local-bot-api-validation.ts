@@ -8,7 +8,7 @@ import type { BotCommand, MessageEntity } from 'grammy/types';
 
 import { ApiError, badRequest } from './local-bot-api-errors.ts';
 import type { Payload, ReplyMarkup, UploadedFile } from './local-bot-api-types.ts';
-import { parseTelegramHtml } from './telegram-html.ts';
+import { parseTelegramHtml } from '../i18n/telegram-html.ts';
 
 export const MESSAGE_TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
