@@ -1,7 +1,7 @@
 // Who may act on which region: an admin everywhere, an official on their region and below it,
 // and national matters for admins only.
 import { describe, expect, it } from 'vitest';
-import { ceremonyRegion, mayActOn, mayManage, type Roles } from '../src/domain/roles/roles.ts';
+import { ceremonyRegion, isOfficial, mayActOn, mayManage, type Roles } from '../src/domain/roles/roles.ts';
 
 const nobody: Roles = { admin: false, scopes: [] };
 const admin: Roles = { admin: true, scopes: [] };
@@ -53,6 +53,10 @@ describe('the scope of a role', () => {
     expect(mayManage(sumbar, '13.71')).toBe(true);
     expect(mayManage(sumbar, '16')).toBe(false);
     expect(mayManage(nobody, '13')).toBe(false);
+  });
+
+  it('counts admins and officials of any region as officials, and nobody else', () => {
+    expect([admin, sumbar, padang, national, two, nobody].map(isOfficial)).toEqual([true, true, true, true, true, false]);
   });
 
   it('places a ceremony in its province, or in Indonesia when national', () => {

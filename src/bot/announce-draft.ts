@@ -5,7 +5,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { awardHistory } from '../domain/awards/award-history.ts';
 import { ceremonyHeading } from '../domain/awards/ceremonies.ts';
 import type { TFunction } from '../i18n/i18n.ts';
-import { ceremonyBlock } from './features/awards-message.ts';
+import { ceremonyBlock, ceremonyTitle } from './features/awards-message.ts';
 
 export interface CeremonyDraft {
   text: string;
@@ -23,7 +23,7 @@ export async function draftCeremonyAnnouncement(
   const info = await ceremonyHeading(db.prisma, ceremonyId);
   if (!info) return undefined;
   const [ceremony] = (await awardHistory(db.pool, { year: info.edition })).filter((c) => c.id === ceremonyId);
-  const title = `Paritrana Award ${info.edition} · ${info.provinceName ?? t('ceremonies:national')}`;
+  const title = ceremonyTitle(t, info.edition, info.provinceName);
   const upcoming = !info.date || info.date >= today;
   // The history block without its first line (the title, which the announcement words itself).
   const details = (c: NonNullable<typeof ceremony>) => ceremonyBlock(t, c).split('\n').slice(1);

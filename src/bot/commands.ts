@@ -1,47 +1,54 @@
+// Every command the bot answers, in one table: its Indonesian and English names (both work in
+// either language), and whether Telegram's "/" menu lists it. The features register their
+// handlers by key, and the menu is made from the same rows.
 import type { Api } from 'grammy';
 import type { I18n } from '../i18n/i18n.ts';
 import type { Locale } from '../i18n/locales.ts';
 
+interface CommandRow {
+  id: string;
+  en: string;
+  /** Listed in the "/" menu, with the description `start:commands.<key>`. */
+  menu: boolean;
+}
+
+/** In the order of the "/" menu. */
+export const COMMANDS = {
+  start: { id: 'start', en: 'start', menu: true },
+  menu: { id: 'menu', en: 'menu', menu: true },
+  coverage: { id: 'cakupan', en: 'coverage', menu: true },
+  awards: { id: 'penghargaan', en: 'awards', menu: true },
+  chart: { id: 'grafik', en: 'chart', menu: true },
+  enroll: { id: 'daftar', en: 'enroll', menu: true },
+  contribution: { id: 'iuran', en: 'contribution', menu: true },
+  subscribe: { id: 'langganan', en: 'subscribe', menu: true },
+  unsubscribe: { id: 'berhenti', en: 'unsubscribe', menu: true },
+  help: { id: 'bantuan', en: 'help', menu: true },
+  language: { id: 'bahasa', en: 'language', menu: true },
+  compare: { id: 'bandingkan', en: 'compare', menu: false },
+  company: { id: 'perusahaan', en: 'company', menu: false },
+  companyCode: { id: 'kodeperusahaan', en: 'companycode', menu: false },
+  ceremony: { id: 'acara', en: 'ceremony', menu: false },
+  winner: { id: 'pemenang', en: 'winner', menu: false },
+  announce: { id: 'umumkan', en: 'announce', menu: false },
+  reminder: { id: 'pengingat', en: 'reminder', menu: false },
+  cancel: { id: 'batal', en: 'cancel', menu: false },
+} as const satisfies Record<string, CommandRow>;
+
+export type CommandKey = keyof typeof COMMANDS;
+
+/** Both names of a command, for `composer.command(...)`. */
+export function commandNames(key: CommandKey): string[] {
+  const { id, en } = COMMANDS[key];
+  return id === en ? [id] : [id, en];
+}
+
 /** The command list Telegram shows in the "/" menu, in each language, Indonesian as default. */
 export function commandList(i18n: I18n, locale: Locale) {
   const t = i18n.getFixedT(locale);
-  const names =
-    locale === 'id'
-      ? {
-          help: 'bantuan',
-          language: 'bahasa',
-          coverage: 'cakupan',
-          awards: 'penghargaan',
-          enroll: 'daftar',
-          contribution: 'iuran',
-          chart: 'grafik',
-          subscribe: 'langganan',
-          unsubscribe: 'berhenti',
-        }
-      : {
-          help: 'help',
-          language: 'language',
-          coverage: 'coverage',
-          awards: 'awards',
-          enroll: 'enroll',
-          contribution: 'contribution',
-          chart: 'chart',
-          subscribe: 'subscribe',
-          unsubscribe: 'unsubscribe',
-        };
-  return [
-    { command: 'start', description: t('start:commands.start') },
-    { command: 'menu', description: t('start:commands.menu') },
-    { command: names.coverage, description: t('start:commands.coverage') },
-    { command: names.awards, description: t('start:commands.awards') },
-    { command: names.chart, description: t('start:commands.chart') },
-    { command: names.enroll, description: t('start:commands.enroll') },
-    { command: names.contribution, description: t('start:commands.contribution') },
-    { command: names.subscribe, description: t('start:commands.subscribe') },
-    { command: names.unsubscribe, description: t('start:commands.unsubscribe') },
-    { command: names.help, description: t('start:commands.help') },
-    { command: names.language, description: t('start:commands.language') },
-  ];
+  return (Object.entries(COMMANDS) as [CommandKey, CommandRow][])
+    .filter(([, row]) => row.menu)
+    .map(([key, row]) => ({ command: row[locale], description: t(`start:commands.${key}`) }));
 }
 
 export async function registerCommands(api: Api, i18n: I18n, defaultLocale: Locale): Promise<void> {

@@ -14,12 +14,14 @@ import { todayInJakarta } from '../../domain/calendar.ts';
 import { endConversation, saveConversation } from '../../domain/conversations.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
-import { ceremonyRegion, mayManage, rolesOf, type Roles } from '../../domain/roles/roles.ts';
+import { ceremonyRegion, isOfficial, mayManage, type Roles, rolesOf } from '../../domain/roles/roles.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import { parseTelegramHtml } from '../../i18n/telegram-html.ts';
 import type { BotContext } from '../context.ts';
 import { draftCeremonyAnnouncement } from '../announce-draft.ts';
 import { ceremonyHeading, ceremonyHeadings, setCeremonyReminder } from '../../domain/awards/ceremonies.ts';
+import { commandNames } from '../commands.ts';
+import { ceremonyTitle } from './awards-message.ts';
 
 export const announceFeature = new Composer<BotContext>();
 const FLOW = 'umumkan';
@@ -27,7 +29,7 @@ const CEREMONY_CHOICES = 8;
 
 async function allowed(ctx: BotContext): Promise<Roles | undefined> {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
-  if (!roles.admin && !roles.scopes.length) {
+  if (!isOfficial(roles)) {
     await ctx.reply(ctx.t('announce:notAllowed'));
     return undefined;
   }
@@ -45,7 +47,7 @@ async function preview(ctx: BotContext, announcementId: number, text: string, re
   });
 }
 
-announceFeature.command(['umumkan', 'announce'], async (ctx) => {
+announceFeature.command(commandNames('announce'), async (ctx) => {
   const roles = await allowed(ctx);
   if (!roles) return;
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('announce:privateOnly')));
@@ -53,8 +55,7 @@ announceFeature.command(['umumkan', 'announce'], async (ctx) => {
     .filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode)))
     .slice(0, CEREMONY_CHOICES);
   const keyboard = new InlineKeyboard();
-  for (const c of mine)
-    keyboard.text(`Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`, `um:c:${c.id}`).row();
+  for (const c of mine) keyboard.text(ceremonyTitle(ctx.t, c.edition, c.provinceName), `um:c:${c.id}`).row();
   keyboard.text(ctx.t('announce:freeText'), 'um:t');
   await ctx.reply(ctx.t(mine.length ? 'announce:choose' : 'announce:noCeremonies'), { reply_markup: keyboard });
 });
@@ -165,7 +166,7 @@ announceFeature.callbackQuery(/^um:x:(\d{1,10})$/, async (ctx) => {
 });
 
 // /pengingat <kode> mati|hidup: the day-before reminder of a ceremony within the official's scope.
-announceFeature.command(['pengingat', 'reminder'], async (ctx) => {
+announceFeature.command(commandNames('reminder'), async (ctx) => {
   const roles = await allowed(ctx);
   if (!roles) return;
   const [id, switchWord] = ctx.match.trim().split(/\s+/);

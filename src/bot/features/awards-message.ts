@@ -31,6 +31,14 @@ export function ceremonyBlock(t: TFunction, c: CeremonyAwards): string {
   return lines.join('\n');
 }
 
+/**
+ * "Paritrana Award 2025 · Sumatera Barat", or "· Nasional" for the national ceremony: plain text
+ * (a button label, or data for a translation to escape), never HTML.
+ */
+export function ceremonyTitle(t: TFunction, edition: number, provinceName: string | null): string {
+  return `Paritrana Award ${edition} · ${provinceName ?? t('ceremonies:national')}`;
+}
+
 /** Pages of ceremony blocks; a block is never split. */
 export function awardPages(t: TFunction, subject: Html, ceremonies: CeremonyAwards[]): string[] {
   const title = t('awards:title', { subject });

@@ -9,6 +9,7 @@ import { regionFromText } from '../region-question.ts';
 import { awardPages } from './awards-message.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { escapeHtml, trustedHtml, type Html } from '../../i18n/html.ts';
+import { commandNames } from '../commands.ts';
 
 export const awardsFeature = new Composer<BotContext>();
 
@@ -87,7 +88,7 @@ export async function answerAwards(ctx: BotContext, text: string): Promise<void>
   if (region) await replyWithAwards(ctx, `r${region.code}`);
 }
 
-awardsFeature.command(['penghargaan', 'awards'], (ctx) => answerAwards(ctx, ctx.match));
+awardsFeature.command(commandNames('awards'), (ctx) => answerAwards(ctx, ctx.match));
 
 awardsFeature.callbackQuery('m:aw', async (ctx) => {
   await ctx.answerCallbackQuery();

@@ -7,10 +7,12 @@ import { importFile } from '../../domain/import/import-runner.ts';
 import { parseIndonesianDate } from '../../domain/import/indonesian-values.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
-import { ceremonyRegion, mayActOn, mayManage, rolesOf } from '../../domain/roles/roles.ts';
+import { ceremonyRegion, isOfficial, mayActOn, mayManage, rolesOf } from '../../domain/roles/roles.ts';
 import { formatCalendarDate } from '../../i18n/format.ts';
 import type { BotContext } from '../context.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
+import { commandNames } from '../commands.ts';
+import { ceremonyTitle } from './awards-message.ts';
 
 export const ceremonyFlowFeature = new Composer<BotContext>();
 const FLOW = 'acara';
@@ -39,7 +41,7 @@ async function save(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<v
 
 const ceremonyId = (d: CeremonyDraft) => (d.level === 'national' ? `PA${d.edition}-N` : `PA${d.edition}-P${d.provinceCode}`);
 const titleOf = (ctx: BotContext, d: CeremonyDraft) =>
-  `Paritrana Award ${d.edition} · ${d.level === 'national' ? ctx.t('ceremonies:national') : d.provinceName}`;
+  ceremonyTitle(ctx.t, d.edition!, d.level === 'national' ? null : (d.provinceName ?? null));
 
 /** Asks the question of `step`, having saved where the person is. */
 async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<void> {
@@ -86,9 +88,9 @@ function parseWhen(text: string): Pick<CeremonyDraft, 'date' | 'time' | 'timeZon
   return { date: date.value.date, time: `${m[2]!.padStart(2, '0')}:${m[3]}`, timeZone: ZONES[(m[4] ?? 'wib').toLowerCase()]! };
 }
 
-ceremonyFlowFeature.command(['acara', 'ceremony'], async (ctx) => {
+ceremonyFlowFeature.command(commandNames('ceremony'), async (ctx) => {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
-  if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!isOfficial(roles)) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
   if (roles.admin) return ask(ctx, 'level', {});
   // An official with one province needs not name it.
@@ -100,7 +102,7 @@ ceremonyFlowFeature.command(['acara', 'ceremony'], async (ctx) => {
   return ask(ctx, 'province', { level: 'provincial' });
 });
 
-ceremonyFlowFeature.command(['batal', 'cancel'], async (ctx) => {
+ceremonyFlowFeature.command(commandNames('cancel'), async (ctx) => {
   const ended = await endConversation(ctx.deps.pool, ...keyOf(ctx));
   await ctx.reply(ctx.t(ended ? 'ceremonies:cancelled' : 'ceremonies:nothingToCancel'));
 });

@@ -8,6 +8,7 @@ import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { regionFromText } from '../region-question.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
+import { commandNames } from '../commands.ts';
 
 export const chartFeature = new Composer<BotContext>();
 
@@ -49,7 +50,7 @@ async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void
   await ctx.replyWithPhoto(new InputFile(renderPng(svg), `cakupan-${report.shown.code}.png`), { caption });
 }
 
-chartFeature.command(['grafik', 'chart'], async (ctx) => {
+chartFeature.command(commandNames('chart'), async (ctx) => {
   const text = ctx.match.trim();
   if (!text) {
     await ctx.reply(ctx.t('regions:askName', { example: '/grafik Papua Barat Daya' }));

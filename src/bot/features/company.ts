@@ -9,7 +9,7 @@ import {
   maySeeCompany,
   unlinkRepresentative,
 } from '../../domain/companies/company-access.ts';
-import { mayActOn, rolesOf } from '../../domain/roles/roles.ts';
+import { isOfficial, mayActOn, rolesOf } from '../../domain/roles/roles.ts';
 import { companyStanding, type CompanyStanding } from '../../domain/companies/company-standing.ts';
 import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
@@ -18,6 +18,7 @@ import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { companyByNpp } from '../../domain/companies/company-lookup.ts';
 import { trustedHtml } from '../../i18n/html.ts';
+import { commandNames } from '../commands.ts';
 
 export const companyFeature = new Composer<BotContext>();
 
@@ -85,7 +86,7 @@ export async function answerCompany(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t('company:choose'), { reply_markup: keyboard });
 }
 
-companyFeature.command(['perusahaan', 'company'], async (ctx) => {
+companyFeature.command(commandNames('company'), async (ctx) => {
   // Linking sends a one-time code: in a group it would be everyone's.
   if (await refusedOutsidePrivate(ctx)) return;
   const [first, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
@@ -102,12 +103,12 @@ companyFeature.command(['perusahaan', 'company'], async (ctx) => {
 });
 
 // /kodeperusahaan <NPP>: an official (for a company in their scope) or an admin issues a code.
-companyFeature.command(['kodeperusahaan', 'companycode'], async (ctx) => {
+companyFeature.command(commandNames('companyCode'), async (ctx) => {
   const npp = ctx.match.trim();
   if (!npp) return void (await ctx.reply(ctx.t('company:codeUsage')));
   const company = await companyByNpp(ctx.deps.prisma, npp);
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
-  if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!isOfficial(roles)) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   // Unknown and out of scope read the same: the answer must not tell which NPPs exist elsewhere.
   if (!company || !mayActOn(roles, company.regionCode)) return void (await ctx.reply(ctx.t('company:notInScope', { npp })));
   // In a private chat only: a code posted in a group would be anyone's.

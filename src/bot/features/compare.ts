@@ -9,6 +9,7 @@ import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { wordList } from '../words.ts';
 import { regionName, regionNames } from '../../domain/regions/region-lookup.ts';
+import { commandNames } from '../commands.ts';
 
 export const compareFeature = new Composer<BotContext>();
 
@@ -54,7 +55,7 @@ async function firstRegion(ctx: BotContext, text: string): Promise<string | unde
   return candidates[0]?.code;
 }
 
-compareFeature.command(['bandingkan', 'compare'], async (ctx) => {
+compareFeature.command(commandNames('compare'), async (ctx) => {
   const separators = wordList(ctx.t, 'compare:separators').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const parts = ctx.match
     .split(new RegExp(`\\s+(?:${separators.join('|')})\\s+|\\s*,\\s*`, 'i'))
@@ -73,7 +74,7 @@ onSignedButton(compareFeature, ACTION.compare, async (ctx, [code]) => {
   await ctx.answerCallbackQuery();
   if (!code) return;
   await ctx.reply(ctx.t('compare:ask', { region: (await regionName(ctx.deps.prisma, code)) ?? code, code }), {
-    reply_markup: { force_reply: true, input_field_placeholder: 'Jambi' },
+    reply_markup: { force_reply: true, input_field_placeholder: ctx.t('compare:placeholder') },
   });
 });
 

@@ -13,6 +13,7 @@ import { MENU } from '../menu.ts';
 import { mentionsAny, wordList } from '../words.ts';
 import { INCOME_CHOICES, replyWithCalculator } from './calculator.ts';
 import { contributionMessage } from './contribution-message.ts';
+import { commandNames } from '../commands.ts';
 
 export const contributionFeature = new Composer<BotContext>();
 
@@ -78,7 +79,7 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
 }
 
 /** Everything said: the estimate per programme; something missing: the answer first, refinements as buttons. */
-contributionFeature.command(['iuran', 'contribution'], async (ctx) => {
+contributionFeature.command(commandNames('contribution'), async (ctx) => {
   const answers = contributionAnswers(ctx, ctx.match);
   if (answers.income !== undefined && answers.withJht !== undefined && answers.transport !== undefined)
     return answerContribution(ctx, answers);

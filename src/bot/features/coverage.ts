@@ -8,6 +8,7 @@ import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
 import { coverageMessage } from './coverage-message.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
+import { commandNames } from '../commands.ts';
 
 export const coverageFeature = new Composer<BotContext>();
 
@@ -34,7 +35,7 @@ export async function answerCoverage(ctx: BotContext, text: string): Promise<voi
   if (region) await replyWithCoverage(ctx, region.code);
 }
 
-coverageFeature.command(['cakupan', 'coverage'], async (ctx) => {
+coverageFeature.command(commandNames('coverage'), async (ctx) => {
   const text = ctx.match.trim();
   if (!text) {
     await ctx.reply(ctx.t('regions:askName', { example: '/cakupan Sumsel' }));

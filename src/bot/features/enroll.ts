@@ -5,6 +5,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { replyWithKnowledge } from './knowledge.ts';
+import { commandNames } from '../commands.ts';
 
 export const enrollFeature = new Composer<BotContext>();
 
@@ -17,7 +18,7 @@ export async function answerEnroll(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t('enroll:missing'), { reply_markup: new InlineKeyboard().text(ctx.t('coverage:menuButton'), MENU) });
 }
 
-enrollFeature.command(['daftar', 'enroll'], answerEnroll);
+enrollFeature.command(commandNames('enroll'), answerEnroll);
 
 enrollFeature.callbackQuery(['m:en', OLD_STEP], async (ctx) => {
   await ctx.answerCallbackQuery();

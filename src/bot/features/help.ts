@@ -1,10 +1,11 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { backToMenuKeyboard } from '../menu.ts';
+import { commandNames } from '../commands.ts';
 
 export const helpFeature = new Composer<BotContext>();
 
-helpFeature.command(['bantuan', 'help'], async (ctx) => {
+helpFeature.command(commandNames('help'), async (ctx) => {
   await ctx.reply(ctx.t('help:text'), { reply_markup: backToMenuKeyboard(ctx.t) });
 });
 

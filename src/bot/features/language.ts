@@ -4,6 +4,7 @@ import { setUserLocale } from '../../domain/users.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { LOCALES, isLocale } from '../../i18n/locales.ts';
 import { MENU, mainMenuKeyboard } from '../menu.ts';
+import { commandNames } from '../commands.ts';
 
 export const languageFeature = new Composer<BotContext>();
 
@@ -16,7 +17,7 @@ function languageKeyboard(ctx: BotContext): InlineKeyboard {
   return keyboard.text(ctx.t('common:menu.back'), MENU);
 }
 
-languageFeature.command(['bahasa', 'language'], async (ctx) => {
+languageFeature.command(commandNames('language'), async (ctx) => {
   await ctx.reply(ctx.t('language:prompt'), { reply_markup: languageKeyboard(ctx) });
 });
 

@@ -2,10 +2,11 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { answerCompany, COMPANY_START } from './company.ts';
 import { MENU, mainMenuKeyboard } from '../menu.ts';
+import { commandNames } from '../commands.ts';
 
 export const startFeature = new Composer<BotContext>();
 
-startFeature.command('start', async (ctx) => {
+startFeature.command(commandNames('start'), async (ctx) => {
   // t.me/<bot>?start=perusahaan, from a group where company figures are not shown.
   if (ctx.match === COMPANY_START) return answerCompany(ctx);
   await ctx.reply(`${ctx.t('start:greeting', { name: ctx.from?.first_name ?? '' })}\n\n${ctx.t('common:menu.title')}`, {
@@ -13,7 +14,7 @@ startFeature.command('start', async (ctx) => {
   });
 });
 
-startFeature.command('menu', async (ctx) => {
+startFeature.command(commandNames('menu'), async (ctx) => {
   await ctx.reply(ctx.t('common:menu.title'), { reply_markup: mainMenuKeyboard(ctx.t) });
 });
 

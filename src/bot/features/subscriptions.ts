@@ -15,6 +15,7 @@ import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
 import { regionSummary } from '../../domain/regions/region-lookup.ts';
 import { trustedHtml } from '../../i18n/html.ts';
+import { commandNames } from '../commands.ts';
 
 export const subscriptionsFeature = new Composer<BotContext>();
 
@@ -76,21 +77,21 @@ export async function listForChat(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t('subscriptions:list', { items: trustedHtml(items) }), { reply_markup: keyboard });
 }
 
-subscriptionsFeature.command(['langganan', 'subscribe'], async (ctx) => {
+subscriptionsFeature.command(commandNames('subscribe'), async (ctx) => {
   const text = ctx.match.trim();
   if (!text) return listForChat(ctx);
   const region = await regionFromText(ctx, text, ACTION.subscribe);
   if (region) await startSubscription(ctx, region.code);
 });
 
-subscriptionsFeature.command(['berhenti', 'unsubscribe'], async (ctx) => {
+subscriptionsFeature.command(commandNames('unsubscribe'), async (ctx) => {
   if (!(await mayManage(ctx))) return;
   const count = await unsubscribeAll(ctx.deps.pool, ctx.chat.id);
   await ctx.reply(count ? ctx.t('subscriptions:droppedAll', { count }) : ctx.t('subscriptions:droppedNone'));
 });
 
 // t.me/<bot>?start=sub_13-74: one tap from a poster or an official's page.
-subscriptionsFeature.command('start', async (ctx, next) => {
+subscriptionsFeature.command(commandNames('start'), async (ctx, next) => {
   const code = regionCodeFromStartParam(ctx.match.trim());
   if (!code || !(await regionOf(ctx, code))) return next();
   await startSubscription(ctx, code, true);

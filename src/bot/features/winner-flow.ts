@@ -7,11 +7,13 @@ import { AWARD_CATEGORIES } from '../../domain/awards/award-history.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
-import { ceremonyRegion, mayManage, rolesOf } from '../../domain/roles/roles.ts';
+import { ceremonyRegion, isOfficial, mayManage, rolesOf } from '../../domain/roles/roles.ts';
 import type { BotContext } from '../context.ts';
 import { companyByNppOrName } from '../../domain/companies/company-lookup.ts';
 import { ceremonyHeading, ceremonyHeadings } from '../../domain/awards/ceremonies.ts';
 import { trustedHtml } from '../../i18n/html.ts';
+import { commandNames } from '../commands.ts';
+import { ceremonyTitle } from './awards-message.ts';
 
 export const winnerFlowFeature = new Composer<BotContext>();
 const FLOW = 'pemenang';
@@ -41,18 +43,21 @@ async function current(ctx: BotContext, step: Step): Promise<WinnerDraft | undef
   return undefined;
 }
 
+/** "Terbaik 2" or "Penerima penghargaan": an award's name as announced, stored in Indonesian whatever the official's language. */
+const defaultTitle = (ctx: BotContext, rank: number | null | undefined) =>
+  rank ? ctx.deps.i18n.t('winners:defaultTitleRanked', { lng: 'id', rank }) : ctx.deps.i18n.t('winners:defaultTitle', { lng: 'id' });
+
 const recipientLabel = (ctx: BotContext, r: NonNullable<WinnerDraft['recipient']>) =>
   trustedHtml(ctx.t(`winners:${r.type}`, { name: r.name }));
 
-winnerFlowFeature.command(['pemenang', 'winner'], async (ctx) => {
+winnerFlowFeature.command(commandNames('winner'), async (ctx) => {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
-  if (!roles.admin && !roles.scopes.length) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!isOfficial(roles)) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
   const mine = (await ceremonyHeadings(ctx.deps.prisma)).filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, 8);
   if (!mine.length) return void (await ctx.reply(ctx.t('winners:noCeremonies')));
   const keyboard = new InlineKeyboard();
-  for (const c of mine)
-    keyboard.text(`Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`, `pm:c:${c.id}`).row();
+  for (const c of mine) keyboard.text(ceremonyTitle(ctx.t, c.edition, c.provinceName), `pm:c:${c.id}`).row();
   await save(ctx, 'ceremony', {});
   await ctx.reply(ctx.t('winners:choose'), { reply_markup: keyboard });
 });
@@ -66,7 +71,7 @@ winnerFlowFeature.callbackQuery(/^pm:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => 
     return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   const draft: WinnerDraft = {
     ceremonyId: ctx.match[1]!,
-    ceremonyTitle: `Paritrana Award ${c.edition} · ${c.provinceName ?? ctx.t('ceremonies:national')}`,
+    ceremonyTitle: ceremonyTitle(ctx.t, c.edition, c.provinceName),
     provinceCode: c.provinceCode,
     provinceName: c.provinceName,
   };
@@ -96,7 +101,7 @@ winnerFlowFeature.callbackQuery(/^pm:r:([0-3])$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const rank = Number(ctx.match[1]) || null;
   await save(ctx, 'title', { ...draft, rank });
-  await ctx.reply(ctx.t('winners:askTitle', { default: rank ? `Terbaik ${rank}` : 'Penerima penghargaan' }));
+  await ctx.reply(ctx.t('winners:askTitle', { default: defaultTitle(ctx, rank) }));
 });
 
 /** A region inside the ceremony's province, a company (by NPP or name), or else an organisation. */
@@ -157,7 +162,7 @@ winnerFlowFeature.chatType('private').on('message:text', async (ctx, next) => {
   const draft = state.data as WinnerDraft;
   const text = ctx.message.text.trim();
   if (state.step === 'title') {
-    const title = text === '-' ? (draft.rank ? `Terbaik ${draft.rank}` : 'Penerima penghargaan') : text.slice(0, 200);
+    const title = text === '-' ? defaultTitle(ctx, draft.rank) : text.slice(0, 200);
     await save(ctx, 'recipient', { ...draft, title });
     return void (await ctx.reply(ctx.t('winners:askRecipient')));
   }

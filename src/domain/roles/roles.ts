@@ -126,3 +126,6 @@ export function mayManage(roles: Roles, regionCode: string): boolean {
 
 /** The region a ceremony concerns: its province, or Indonesia for a national one. */
 export const ceremonyRegion = (provinceCode: string | null): string => provinceCode ?? '00';
+
+/** An admin, or an official of at least one region: who may use the official commands at all. */
+export const isOfficial = (roles: Roles): boolean => roles.admin || roles.scopes.length > 0;
