@@ -11,7 +11,6 @@ import {
   announcementToSend,
 } from '../../domain/announcements/announcements.ts';
 import { todayInJakarta } from '../../domain/calendar.ts';
-import { endConversation, saveConversation } from '../../domain/conversations.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { ceremonyRegion, isOfficial, mayManage, type Roles, rolesOf } from '../../domain/roles/roles.ts';
@@ -22,9 +21,10 @@ import { draftCeremonyAnnouncement } from '../announce-draft.ts';
 import { ceremonyHeading, ceremonyHeadings, setCeremonyReminder } from '../../domain/awards/ceremonies.ts';
 import { commandNames } from '../commands.ts';
 import { ceremonyTitle } from './awards-message.ts';
+import { guidedFlow } from '../guided-flow.ts';
 
 export const announceFeature = new Composer<BotContext>();
-const FLOW = 'umumkan';
+const flow = guidedFlow<'region' | 'text', { regionCode?: string }>('umumkan');
 const CEREMONY_CHOICES = 8;
 
 async function allowed(ctx: BotContext): Promise<Roles | undefined> {
@@ -83,32 +83,29 @@ announceFeature.callbackQuery(/^um:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
 announceFeature.callbackQuery('um:t', async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!(await allowed(ctx))) return;
-  await saveConversation(ctx.deps.pool, ctx.chat!.id, ctx.from.id, { flow: FLOW, step: 'region', data: {} });
+  await flow.save(ctx, 'region', {});
   await ctx.reply(ctx.t('announce:askRegion'));
 });
 
 // The region, then the text, of a free-text announcement.
-announceFeature.chatType('private').on('message:text', async (ctx, next) => {
-  if (ctx.message.text.startsWith('/')) return next();
-  const state = await ctx.conversation();
-  if (state?.flow !== FLOW) return next();
+flow.onText(announceFeature, async (ctx, { step, data }) => {
   const roles = await allowed(ctx);
-  if (!roles) return void (await endConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id));
+  if (!roles) return void (await flow.end(ctx));
   const text = ctx.message.text.trim();
-  if (state.step === 'region') {
+  if (step === 'region') {
     const { candidates } = await resolveRegion(ctx.deps.pool, text, { limit: 1 });
     const region = candidates[0];
     if (!region) return void (await ctx.reply(ctx.t('announce:notFound', { text })));
     if (!mayManage(roles, region.code)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: region.name })));
-    await saveConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id, { flow: FLOW, step: 'text', data: { regionCode: region.code } });
+    await flow.save(ctx, 'text', { regionCode: region.code });
     return void (await ctx.reply(ctx.t('announce:askText')));
   }
   // The official's own HTML: checked as Telegram would, so that the broadcast cannot fail on it.
   const html = ctx.message.text;
   const parsed = parseTelegramHtml(html);
   if (!parsed.ok) return void (await ctx.reply(ctx.t('announce:badText', { reason: parsed.description })));
-  const regionCode = String((state.data as { regionCode: string }).regionCode);
-  await endConversation(ctx.deps.pool, ctx.chat.id, ctx.from.id);
+  const regionCode = String(data.regionCode);
+  await flow.end(ctx);
   const id = await createAnnouncement(ctx.deps.pool, { regionCode, text: html, createdBy: `telegram:${ctx.from.id}` });
   await preview(ctx, id, html, regionCode);
 });

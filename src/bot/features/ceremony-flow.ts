@@ -2,7 +2,6 @@
 // whose state is in the database, so a restart of the bot mid-way loses nothing. The result
 // goes through the same validation as an imported ceremonies file, and is audited.
 import { Composer, InlineKeyboard } from 'grammy';
-import { endConversation, saveConversation, type ConversationState } from '../../domain/conversations.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
 import { parseIndonesianDate } from '../../domain/import/indonesian-values.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
@@ -12,10 +11,10 @@ import { formatCalendarDate } from '../../i18n/format.ts';
 import type { BotContext } from '../context.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { commandNames } from '../commands.ts';
+import { endAnyFlow, guidedFlow } from '../guided-flow.ts';
 import { ceremonyTitle } from './awards-message.ts';
 
 export const ceremonyFlowFeature = new Composer<BotContext>();
-const FLOW = 'acara';
 
 interface CeremonyDraft {
   level?: 'provincial' | 'national';
@@ -33,11 +32,7 @@ type Step = 'level' | 'province' | 'edition' | 'when' | 'where' | 'confirm';
 const ZONES: Record<string, string> = { wib: 'Asia/Jakarta', wita: 'Asia/Makassar', wit: 'Asia/Jayapura' };
 const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
-const keyOf = (ctx: BotContext) => [ctx.chat!.id, ctx.from!.id] as const;
-
-async function save(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<void> {
-  await saveConversation(ctx.deps.pool, ...keyOf(ctx), { flow: FLOW, step, data: data as Record<string, unknown> });
-}
+const flow = guidedFlow<Step, CeremonyDraft>('acara');
 
 const ceremonyId = (d: CeremonyDraft) => (d.level === 'national' ? `PA${d.edition}-N` : `PA${d.edition}-P${d.provinceCode}`);
 const titleOf = (ctx: BotContext, d: CeremonyDraft) =>
@@ -45,7 +40,7 @@ const titleOf = (ctx: BotContext, d: CeremonyDraft) =>
 
 /** Asks the question of `step`, having saved where the person is. */
 async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<void> {
-  await save(ctx, step, data);
+  await flow.save(ctx, step, data);
   switch (step) {
     case 'level':
       await ctx.reply(ctx.t('ceremonies:askLevel'), {
@@ -103,21 +98,12 @@ ceremonyFlowFeature.command(commandNames('ceremony'), async (ctx) => {
 });
 
 ceremonyFlowFeature.command(commandNames('cancel'), async (ctx) => {
-  const ended = await endConversation(ctx.deps.pool, ...keyOf(ctx));
+  const ended = await endAnyFlow(ctx);
   await ctx.reply(ctx.t(ended ? 'ceremonies:cancelled' : 'ceremonies:nothingToCancel'));
 });
 
-/** The conversation in progress at `step`, or undefined after telling the person the button is stale. */
-async function current(ctx: BotContext, step: Step): Promise<ConversationState | undefined> {
-  const state = await ctx.conversation();
-  if (state?.flow === FLOW && state.step === step) return state;
-  await ctx.answerCallbackQuery({ text: ctx.t('ceremonies:stale'), show_alert: true });
-  return undefined;
-}
-
 ceremonyFlowFeature.callbackQuery(/^ac:lv:([pn])$/, async (ctx) => {
-  const state = await current(ctx, 'level');
-  if (!state) return;
+  if (!(await flow.atButton(ctx, 'level'))) return;
   await ctx.answerCallbackQuery();
   // Only an admin reaches this step; a national ceremony is theirs alone.
   if (ctx.match[1] === 'n') return ask(ctx, 'edition', { level: 'national' });
@@ -125,17 +111,16 @@ ceremonyFlowFeature.callbackQuery(/^ac:lv:([pn])$/, async (ctx) => {
 });
 
 ceremonyFlowFeature.callbackQuery('ac:no', async (ctx) => {
-  if (!(await current(ctx, 'confirm'))) return;
+  if (!(await flow.atButton(ctx, 'confirm'))) return;
   await ctx.answerCallbackQuery();
-  await endConversation(ctx.deps.pool, ...keyOf(ctx));
+  await flow.end(ctx);
   await ctx.reply(ctx.t('ceremonies:cancelled'));
 });
 
 ceremonyFlowFeature.callbackQuery('ac:ok', async (ctx) => {
-  const state = await current(ctx, 'confirm');
-  if (!state) return;
+  const d = await flow.atButton(ctx, 'confirm');
+  if (!d) return;
   await ctx.answerCallbackQuery();
-  const d = state.data as CeremonyDraft;
   // Still allowed? Roles may have changed since the conversation began.
   const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
   if (!mayManage(roles, ceremonyRegion(d.provinceCode ?? null))) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
@@ -157,18 +142,14 @@ ceremonyFlowFeature.callbackQuery('ac:ok', async (ctx) => {
     return;
   }
   await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'ceremony.save', target: row.id, details: row });
-  await endConversation(ctx.deps.pool, ...keyOf(ctx));
+  await flow.end(ctx);
   await ctx.reply(ctx.t('ceremonies:saved', { title: titleOf(ctx, d), id: row.id }));
 });
 
 // Answers typed during the conversation. Commands pass through (/batal ends it).
-ceremonyFlowFeature.chatType('private').on('message:text', async (ctx, next) => {
-  if (ctx.message.text.startsWith('/')) return next();
-  const state = await ctx.conversation();
-  if (state?.flow !== FLOW) return next();
-  const d = state.data as CeremonyDraft;
+flow.onText(ceremonyFlowFeature, async (ctx, { step, data: d }, next) => {
   const text = ctx.message.text.trim();
-  switch (state.step as Step) {
+  switch (step) {
     case 'province': {
       const { candidates } = await resolveRegion(ctx.deps.pool, text, { levels: ['province'], limit: 1 });
       const province = candidates[0];

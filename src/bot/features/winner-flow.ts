@@ -2,7 +2,6 @@
 // with the state in the database (a restart loses nothing). The award passes the awards
 // import's checks and is audited.
 import { Composer, InlineKeyboard } from 'grammy';
-import { endConversation, saveConversation } from '../../domain/conversations.ts';
 import { AWARD_CATEGORIES } from '../../domain/awards/award-history.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
@@ -14,9 +13,9 @@ import { ceremonyHeading, ceremonyHeadings } from '../../domain/awards/ceremonie
 import { trustedHtml } from '../../i18n/html.ts';
 import { commandNames } from '../commands.ts';
 import { ceremonyTitle } from './awards-message.ts';
+import { guidedFlow } from '../guided-flow.ts';
 
 export const winnerFlowFeature = new Composer<BotContext>();
-const FLOW = 'pemenang';
 const CATEGORIES = AWARD_CATEGORIES;
 
 type Step = 'ceremony' | 'category' | 'rank' | 'title' | 'recipient' | 'confirm';
@@ -32,16 +31,7 @@ interface WinnerDraft {
   recipient?: { type: 'region' | 'company' | 'organisation'; key: string; name: string };
 }
 
-const keyOf = (ctx: BotContext) => [ctx.chat!.id, ctx.from!.id] as const;
-const save = (ctx: BotContext, step: Step, data: WinnerDraft) =>
-  saveConversation(ctx.deps.pool, ...keyOf(ctx), { flow: FLOW, step, data: data as Record<string, unknown> });
-
-async function current(ctx: BotContext, step: Step): Promise<WinnerDraft | undefined> {
-  const state = await ctx.conversation();
-  if (state?.flow === FLOW && state.step === step) return state.data as WinnerDraft;
-  await ctx.answerCallbackQuery({ text: ctx.t('ceremonies:stale'), show_alert: true });
-  return undefined;
-}
+const flow = guidedFlow<Step, WinnerDraft>('pemenang');
 
 /** "Terbaik 2" or "Penerima penghargaan": an award's name as announced, stored in Indonesian whatever the official's language. */
 const defaultTitle = (ctx: BotContext, rank: number | null | undefined) =>
@@ -58,12 +48,12 @@ winnerFlowFeature.command(commandNames('winner'), async (ctx) => {
   if (!mine.length) return void (await ctx.reply(ctx.t('winners:noCeremonies')));
   const keyboard = new InlineKeyboard();
   for (const c of mine) keyboard.text(ceremonyTitle(ctx.t, c.edition, c.provinceName), `pm:c:${c.id}`).row();
-  await save(ctx, 'ceremony', {});
+  await flow.save(ctx, 'ceremony', {});
   await ctx.reply(ctx.t('winners:choose'), { reply_markup: keyboard });
 });
 
 winnerFlowFeature.callbackQuery(/^pm:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
-  if (!(await current(ctx, 'ceremony'))) return;
+  if (!(await flow.atButton(ctx, 'ceremony'))) return;
   await ctx.answerCallbackQuery();
   const c = await ceremonyHeading(ctx.deps.prisma, ctx.match[1]!);
   // Checked when the button comes back: its data could be forged.
@@ -75,7 +65,7 @@ winnerFlowFeature.callbackQuery(/^pm:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => 
     provinceCode: c.provinceCode,
     provinceName: c.provinceName,
   };
-  await save(ctx, 'category', draft);
+  await flow.save(ctx, 'category', draft);
   const keyboard = new InlineKeyboard();
   CATEGORIES.forEach((k, i) => {
     keyboard.text(ctx.t(`awards:category.${k}`), `pm:k:${k}`);
@@ -85,22 +75,22 @@ winnerFlowFeature.callbackQuery(/^pm:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => 
 });
 
 winnerFlowFeature.callbackQuery(/^pm:k:([a-z_]{1,40})$/, async (ctx) => {
-  const draft = await current(ctx, 'category');
+  const draft = await flow.atButton(ctx, 'category');
   if (!draft) return;
   await ctx.answerCallbackQuery();
   if (!(CATEGORIES as readonly string[]).includes(ctx.match[1]!)) return;
-  await save(ctx, 'rank', { ...draft, category: ctx.match[1]! });
+  await flow.save(ctx, 'rank', { ...draft, category: ctx.match[1]! });
   await ctx.reply(ctx.t('winners:askRank'), {
     reply_markup: new InlineKeyboard().text('1', 'pm:r:1').text('2', 'pm:r:2').text('3', 'pm:r:3').text(ctx.t('winners:noRank'), 'pm:r:0'),
   });
 });
 
 winnerFlowFeature.callbackQuery(/^pm:r:([0-3])$/, async (ctx) => {
-  const draft = await current(ctx, 'rank');
+  const draft = await flow.atButton(ctx, 'rank');
   if (!draft) return;
   await ctx.answerCallbackQuery();
   const rank = Number(ctx.match[1]) || null;
-  await save(ctx, 'title', { ...draft, rank });
+  await flow.save(ctx, 'title', { ...draft, rank });
   await ctx.reply(ctx.t('winners:askTitle', { default: defaultTitle(ctx, rank) }));
 });
 
@@ -122,7 +112,7 @@ async function findRecipient(
 }
 
 winnerFlowFeature.callbackQuery('pm:ok', async (ctx) => {
-  const draft = await current(ctx, 'confirm');
+  const draft = await flow.atButton(ctx, 'confirm');
   if (!draft) return;
   await ctx.answerCallbackQuery();
   const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
@@ -144,37 +134,33 @@ winnerFlowFeature.callbackQuery('pm:ok', async (ctx) => {
       ctx.t('ceremonies:rejected', { reason: result.issues.map((i) => `${i.column ?? ''} ${i.code}`).join('; ') }),
     ));
   await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'award.save', target: draft.ceremonyId!, details: row });
-  await endConversation(ctx.deps.pool, ...keyOf(ctx));
+  await flow.end(ctx);
   await ctx.reply(ctx.t('winners:saved', { title: draft.title, recipient: recipientLabel(ctx, r) }));
 });
 
 winnerFlowFeature.callbackQuery('pm:no', async (ctx) => {
-  if (!(await current(ctx, 'confirm'))) return;
+  if (!(await flow.atButton(ctx, 'confirm'))) return;
   await ctx.answerCallbackQuery();
-  await endConversation(ctx.deps.pool, ...keyOf(ctx));
+  await flow.end(ctx);
   await ctx.reply(ctx.t('ceremonies:cancelled'));
 });
 
-winnerFlowFeature.chatType('private').on('message:text', async (ctx, next) => {
-  if (ctx.message.text.startsWith('/')) return next();
-  const state = await ctx.conversation();
-  if (state?.flow !== FLOW) return next();
-  const draft = state.data as WinnerDraft;
+flow.onText(winnerFlowFeature, async (ctx, { step, data: draft }, next) => {
   const text = ctx.message.text.trim();
-  if (state.step === 'title') {
+  if (step === 'title') {
     const title = text === '-' ? defaultTitle(ctx, draft.rank) : text.slice(0, 200);
-    await save(ctx, 'recipient', { ...draft, title });
+    await flow.save(ctx, 'recipient', { ...draft, title });
     return void (await ctx.reply(ctx.t('winners:askRecipient')));
   }
-  if (state.step === 'recipient') {
+  if (step === 'recipient') {
     const recipient = await findRecipient(ctx, draft, text.slice(0, 200));
     if (recipient === 'outside')
       return void (await ctx.reply(ctx.t('winners:outsideProvince', { name: text, province: draft.provinceName ?? '' })));
-    await save(ctx, 'confirm', { ...draft, recipient });
+    await flow.save(ctx, 'confirm', { ...draft, recipient });
     return void (await ctx.reply(
       ctx.t('winners:summary', {
         ceremony: draft.ceremonyTitle,
-        category: ctx.t(`awards:category.${draft.category}`),
+        category: trustedHtml(ctx.t(`awards:category.${draft.category}`)),
         title: draft.title,
         recipient: recipientLabel(ctx, recipient),
       }),
