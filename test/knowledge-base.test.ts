@@ -138,7 +138,7 @@ describe('knowledge base on PostgreSQL', () => {
       sector: 'non_transport',
     });
     // As the calculator reads them: what its database-free tests compute with.
-    const loaded = (await loadContributionRules(db.pool)).map((r) => ({ ...r, note: null }));
+    const loaded = (await loadContributionRules(db.prisma)).map((r) => ({ ...r, note: null }));
     expect(loaded).toEqual(expect.arrayContaining(SEED_BPU_RULES));
     expect(loaded).toHaveLength(SEED_BPU_RULES.length);
   });

@@ -43,7 +43,7 @@ export async function replyWithCalculator(
   edit = false,
 ): Promise<void> {
   const date = todayInJakarta(ctx.deps.clock?.() ?? new Date());
-  const overview = contributionOverview(await loadContributionRules(ctx.deps.pool), {
+  const overview = contributionOverview(await loadContributionRules(ctx.deps.prisma), {
     ...(income !== undefined ? { income } : {}),
     ...(transport !== undefined ? { transport } : {}),
     date,

@@ -71,7 +71,7 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
     return;
   }
   const date = todayInJakarta(ctx.deps.clock?.() ?? new Date());
-  const estimate = estimateBpuContribution(await loadContributionRules(ctx.deps.pool), { income, withJht, transport, date });
+  const estimate = estimateBpuContribution(await loadContributionRules(ctx.deps.prisma), { income, withJht, transport, date });
   const keyboard = new InlineKeyboard()
     .text(ctx.t('contribution:again'), ctx.buttons.sign(ACTION.contribution, '', '', ''))
     .text(ctx.t('coverage:menuButton'), MENU);

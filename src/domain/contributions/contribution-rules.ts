@@ -1,13 +1,29 @@
-// ContributionRule rows as the calculator reads them.
-import type pg from 'pg';
+// ContributionRule rows as the calculator reads them: an ordinary read, through Prisma Client.
+import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { ContributionRuleData } from './contribution-calculator.ts';
 
-const SELECT = `
-  SELECT id, programme::text, segment::text, "ratePercent"::float8 AS "ratePercent", "flatAmount",
-         "discountPercent"::float8 AS "discountPercent", "incomeMin", "incomeMax",
-         "validFrom"::text AS "validFrom", "validTo"::text AS "validTo", sector::text, "legalBasis", uncertain, note
-    FROM "ContributionRule" WHERE segment = $1 ORDER BY "validFrom", id`;
+type Db = Pick<PrismaClient, 'contributionRule'>;
 
-export async function loadContributionRules(db: Pick<pg.Pool, 'query'>, segment: 'BPU' | 'PU' = 'BPU'): Promise<ContributionRuleData[]> {
-  return (await db.query<ContributionRuleData>(SELECT, [segment])).rows;
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
+
+/** The rules of a segment, oldest first. */
+export async function loadContributionRules(db: Db, segment: 'BPU' | 'PU' = 'BPU'): Promise<ContributionRuleData[]> {
+  const rows = await db.contributionRule.findMany({ where: { segment }, orderBy: [{ validFrom: 'asc' }, { id: 'asc' }] });
+  return rows.map((r) => ({
+    id: r.id,
+    programme: r.programme,
+    segment: r.segment,
+    ratePercent: num(r.ratePercent),
+    flatAmount: r.flatAmount,
+    discountPercent: num(r.discountPercent),
+    incomeMin: r.incomeMin,
+    incomeMax: r.incomeMax,
+    validFrom: day(r.validFrom)!,
+    validTo: day(r.validTo),
+    sector: r.sector,
+    legalBasis: r.legalBasis,
+    uncertain: r.uncertain,
+    note: r.note,
+  }));
 }
