@@ -73,7 +73,7 @@ describe('/acara', () => {
 
     const [summary] = await say(6001, 'Auditorium Gubernuran, Padang');
     expect(summary!.text).toContain('Paritrana Award 2026 · Sumatera Barat');
-    expect(summary!.text).toContain('14 Desember 2026, 19:30 (WIB)');
+    expect(summary!.text).toContain('14 Desember 2026, 19.30 WIB');
     const [saved] = await press(6001, summary!, '✅');
     expect(saved!.text).toContain('Acara tersimpan: Paritrana Award 2026 · Sumatera Barat (kode PA2026-P13)');
     const { rows } = await service.db.pool.query(

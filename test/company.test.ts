@@ -128,7 +128,7 @@ describe('the company view', () => {
     expect(text).toContain('Contoh Kebun Sawit Ketapang (NPP SAMPEL-0001)');
     expect(text).toContain('Data contoh');
     expect(text).toContain('Status: menunggak iuran');
-    expect(text).toContain('Pekerja terdaftar: 850 dari 1.200 yang dilaporkan (70,8 %)');
+    expect(text).toContain('Pekerja terdaftar: 850 dari 1.200 yang dilaporkan (70,8%)');
     expect(text).toContain('Program: JKK, JKM, JHT');
     expect(text).toContain('Belum ikut: JP, JKP');
     expect(text).toContain('Tunggakan: 2 bulan');
@@ -136,7 +136,7 @@ describe('the company view', () => {
     expect(text).toContain('Lindungi mitra informal dan pemasok sebagai peserta BPU');
     await setUserLocale(bot.service.db.prisma, 8202, 'en');
     const [english] = await say(8202, '/company');
-    expect(english!.text.replace(/\u00a0/g, ' ')).toContain('Enrolled workers: 850 of 1.200 reported (70,8 %)');
+    expect(english!.text.replace(/\u00a0/g, ' ')).toContain('Enrolled workers: 850 of 1.200 reported (70,8%)');
     expect(english!.text).toContain('Status: in arrears');
     const [unlinked] = await say(8202, '/perusahaan keluar');
     expect(unlinked!.text).toContain('link to 1 companies was removed');
@@ -167,14 +167,14 @@ describe('the standing of every sample company', () => {
     {
       npp: 'SAMPEL-AIC',
       name: 'AIC',
-      id: ['480 dari 500', '96 %', 'Status: aktif', 'Tidak ada tunggakan'],
+      id: ['480 dari 500', '96%', 'Status: aktif', 'Tidak ada tunggakan'],
       en: ['480 of 500', 'Status: active', 'No arrears'],
     },
-    { npp: 'SAMPEL-BMK', name: 'BMK', id: ['118 dari 150', '78,7 %', 'Belum ikut: JKP'], en: ['118 of 150', 'Not yet in: JKP'] },
+    { npp: 'SAMPEL-BMK', name: 'BMK', id: ['118 dari 150', '78,7%', 'Belum ikut: JKP'], en: ['118 of 150', 'Not yet in: JKP'] },
     {
       npp: 'SAMPEL-0001',
       name: 'Contoh Kebun Sawit Ketapang',
-      id: ['850 dari 1.200', '70,8 %', 'Tunggakan: 2 bulan'],
+      id: ['850 dari 1.200', '70,8%', 'Tunggakan: 2 bulan'],
       en: ['850 of 1.200', 'Arrears: 2 months'],
     },
     {

@@ -23,16 +23,16 @@ describe('/cakupan', () => {
     const [reply] = await say(2001, '/cakupan sumsel');
     expect(reply!.text).toContain('Cakupan Jamsostek — Sumatera Selatan');
     expect(reply!.text).toContain('Peserta aktif: 2.789.917 pekerja');
-    expect(reply!.text).toContain('Cakupan (UCJ): 31,33 %');
-    expect(reply!.text).toContain('Target: 51 % pada 2025 (kurang 19,67 poin)');
+    expect(reply!.text).toContain('Cakupan (UCJ): 31,33%');
+    expect(reply!.text).toContain('Target: 51% pada 2025 (kurang 19,67 poin)');
     expect(reply!.text).toMatch(/Peringkat cakupan: ke-3 dari 3 provinsi/);
     expect(reply!.text).toContain('per 27 Agustus 2025, sumber: Pemberitaan media daerah (Paritrana Award 2025 Sumatera Selatan)');
   });
 
   it('shows the change since the snapshot before', async () => {
     const [reply] = await say(2001, '/cakupan Papua Barat Daya');
-    expect(reply!.text).toContain('Cakupan (UCJ): 85,34 %');
-    expect(reply!.text).toContain('Sejak 2022 (65,8 %): +19,54 poin persentase');
+    expect(reply!.text).toContain('Cakupan (UCJ): 85,34%');
+    expect(reply!.text).toContain('Sejak 2022 (65,8%): +19,54 poin persentase');
     expect(reply!.text).toContain('per 2023');
   });
 
@@ -123,13 +123,13 @@ const txt = (m: BotMessage | undefined) => m!.text.replace(/\u00a0/g, ' ');
 describe('/iuran', () => {
   it('answers at once when the message says everything: Rp2,5 juta, JHT, ojol, on 21 November 2026', async () => {
     const [reply] = await say(2201, '/iuran 2,5jt pakai jht ojol');
-    expect(txt(reply)).toContain('Penghasilan yang dilaporkan: Rp 2.500.000');
-    expect(txt(reply)).toMatch(/JKK \(kecelakaan kerja\), 1 % dari penghasilan: Rp 25\.000 Rp 12\.500 \(diskon 50 %\)/);
-    expect(txt(reply)).toMatch(/JKM \(kematian\), tetap: Rp 6\.800 Rp 3\.400/);
-    expect(txt(reply)).toMatch(/JHT \(hari tua\), 2 % dari penghasilan: Rp 50\.000/);
-    expect(txt(reply)).toMatch(/Total: Rp 65\.900 per bulan \(tanpa diskon Rp 81\.800\)/);
+    expect(txt(reply)).toContain('Penghasilan yang dilaporkan: Rp2.500.000');
+    expect(txt(reply)).toMatch(/JKK \(kecelakaan kerja\), 1% dari penghasilan: Rp25\.000 Rp12\.500 \(diskon 50%\)/);
+    expect(txt(reply)).toMatch(/JKM \(kematian\), tetap: Rp6\.800 Rp3\.400/);
+    expect(txt(reply)).toMatch(/JHT \(hari tua\), 2% dari penghasilan: Rp50\.000/);
+    expect(txt(reply)).toMatch(/Total: Rp65\.900 per bulan \(tanpa diskon Rp81\.800\)/);
     expect(txt(reply)).toContain('menurut PP 50/2025, berlaku 1 Januari 2026 sampai 31 Maret 2027');
-    expect(txt(reply)).toContain('mulai Rp 1.000.000');
+    expect(txt(reply)).toContain('mulai Rp1.000.000');
     expect(txt(reply)).toContain('Perkiraan untuk 21 November 2026');
   });
 
@@ -137,16 +137,16 @@ describe('/iuran', () => {
     const [first] = await say(2202, '/iuran');
     // No income said: the lowest that can be declared, both packages, both sectors' discount periods.
     expect(txt(first)).toContain('paling rendah');
-    expect(txt(first)).toContain('Rp 1.000.000');
-    expect(txt(first)).toContain('Paket dasar JKK + JKM: Rp 8.400 (normalnya Rp 16.800)');
-    expect(txt(first)).toContain('Dengan JHT (tabungan hari tua): Rp 28.400 (normalnya Rp 36.800)');
-    expect(txt(first)).toContain('sampai 31 Desember 2026. Setelah itu iurannya Rp 16.800 tanpa JHT atau Rp 36.800 dengan JHT');
+    expect(txt(first)).toContain('Rp1.000.000');
+    expect(txt(first)).toContain('Paket dasar JKK + JKM: Rp8.400 (normalnya Rp16.800)');
+    expect(txt(first)).toContain('Dengan JHT (tabungan hari tua): Rp28.400 (normalnya Rp36.800)');
+    expect(txt(first)).toContain('sampai 31 Desember 2026. Setelah itu iurannya Rp16.800 tanpa JHT atau Rp36.800 dengan JHT');
     expect(txt(first)).toContain('sampai 31 Maret 2027');
     expect(txt(first)).not.toContain('Berapa penghasilan Anda sebulan?');
-    await press(2202, first!, buttons(first).find((b) => b.text.replace(/\u00a0/g, ' ') === 'Rp 2.000.000')!.data);
+    await press(2202, first!, buttons(first).find((b) => b.text.replace(/\u00a0/g, ' ') === 'Rp2.000.000')!.data);
     const two = bot.double.sent(2202).at(-1)!;
-    expect(txt(two)).toContain('untuk penghasilan Rp 2.000.000');
-    expect(txt(two)).toContain('Rp 13.400');
+    expect(txt(two)).toContain('untuk penghasilan Rp2.000.000');
+    expect(txt(two)).toContain('Rp13.400');
     await press(2202, two, buttons(two).find((b) => b.text.includes('Bukan transportasi'))!.data);
     const others = bot.double.sent(2202).at(-1)!;
     expect(txt(others)).not.toContain('Sektor transportasi');
@@ -156,14 +156,14 @@ describe('/iuran', () => {
     expect(txt(askJht)).toContain('Ingin ikut JHT');
     await press(2202, askJht, buttons(askJht).find((b) => b.text === 'Tanpa JHT')!.data);
     const result = bot.double.sent(2202).at(-1)!;
-    expect(txt(result)).toMatch(/Total: Rp 13\.400 per bulan/);
+    expect(txt(result)).toMatch(/Total: Rp13\.400 per bulan/);
     expect(txt(result)).toContain('berlaku 1 April 2026 sampai 31 Desember 2026');
   });
 
   it('computes a low income from the lowest declared income', async () => {
     const [reply] = await say(2203, '/iuran 500 ribu tanpa jht ojek');
-    expect(txt(reply)).toContain('Penghasilan di bawah Rp 1.000.000');
-    expect(txt(reply)).toMatch(/Total: Rp 8\.400 per bulan/);
+    expect(txt(reply)).toContain('Penghasilan di bawah Rp1.000.000');
+    expect(txt(reply)).toMatch(/Total: Rp8\.400 per bulan/);
   });
 });
 
@@ -210,8 +210,8 @@ describe('/grafik', () => {
 describe('/bandingkan', () => {
   it('compares two regions side by side', async () => {
     const [reply] = await say(2501, '/bandingkan sumsel dengan jambi');
-    expect(reply!.text).toContain('Sumatera Selatan: 2.789.917 peserta · cakupan 31,33 % — per 27 Agustus 2025');
-    expect(reply!.text).toContain('Jambi: cakupan 45,17 % — per Desember 2024');
+    expect(reply!.text).toContain('Sumatera Selatan: 2.789.917 peserta · cakupan 31,33% — per 27 Agustus 2025');
+    expect(reply!.text).toContain('Jambi: cakupan 45,17% — per Desember 2024');
     expect(reply!.text).toContain('Jambi lebih tinggi 13,84 poin persentase.');
   });
 

@@ -97,7 +97,7 @@ const FACTS: [question: string, facts: string[]][] = [
     '/penghargaan sumsel',
     ['27 Agustus 2025', 'Ballroom Hotel Aryaduta Palembang', 'Herman Deru', 'sembilan orang', 'Edward Candra', 'Muhidin'],
   ],
-  ['/cakupan sumsel', ['2.789.917', '31,33 %', '51 % pada 2025']],
+  ['/cakupan sumsel', ['2.789.917', '31,33%', '51% pada 2025']],
   ['/daftar', ['Bukan Penerima Upah', 'Perisai', 'Dana Desa']],
   // 1E Kalbar 2025
   [
@@ -181,7 +181,7 @@ const FACTS: [question: string, facts: string[]][] = [
       'Juli 2025',
       '45.220.000',
       'Desember 2024',
-      '35,68 %',
+      '35,68%',
       'April 2025',
       '9.000.000',
       'belum ada provinsi yang mencapai targetnya',
@@ -193,8 +193,8 @@ const FACTS: [question: string, facts: string[]][] = [
   ['/cakupan jateng', ['3.990.000']],
   ['/cakupan banten', ['2.750.000']],
   ['/cakupan sulbar', ['65.000', 'terendah']],
-  ['/cakupan jambi', ['45,17 %', 'Desember 2024']],
-  ['/cakupan papua barat daya', ['85,34 %', '2023', '+19,54 poin']],
+  ['/cakupan jambi', ['45,17%', 'Desember 2024']],
+  ['/cakupan papua barat daya', ['85,34%', '2023', '+19,54 poin']],
 ];
 
 describe('facts of sections 1-3, by asking', () => {

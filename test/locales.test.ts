@@ -1,6 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadResources, createI18n } from '../src/i18n/i18n.ts';
-import { formatDate, formatInteger, formatPercent } from '../src/i18n/format.ts';
+import {
+  formatClockTime,
+  formatDate,
+  formatDateTime,
+  formatInteger,
+  formatPercent,
+  formatRupiah,
+  formatTimeOfDay,
+} from '../src/i18n/format.ts';
 import { parseTelegramHtml } from '../src/i18n/telegram-html.ts';
 
 type Tree = { [key: string]: string | Tree };
@@ -47,7 +57,43 @@ describe('locales', () => {
 describe('Indonesian number and date formats', () => {
   it('writes figures as the sources do', () => {
     expect(formatInteger(2789917)).toBe('2.789.917');
-    expect(formatPercent(31.33)).toBe('31,33 %');
+    expect(formatPercent(31.33)).toBe('31,33%');
     expect(formatDate(new Date('2025-08-27T03:00:00Z'))).toBe('27 Agustus 2025');
+  });
+
+  it('writes percentages, rupiah and times as PUEBI does, times with their zone', () => {
+    expect(formatPercent(50)).toBe('50%');
+    expect(formatRupiah(3_500_000)).toBe('Rp3.500.000');
+    expect(formatRupiah(8_400)).toBe('Rp8.400');
+    expect(formatClockTime('19:30')).toBe('19.30 WIB');
+    expect(formatClockTime('19:30', 'Asia/Makassar')).toBe('19.30 WITA');
+    expect(formatClockTime('07:05', 'Asia/Jayapura')).toBe('07.05 WIT');
+    const evening = new Date('2026-12-15T12:30:00Z');
+    expect(formatTimeOfDay(evening)).toBe('19.30 WIB');
+    expect(formatTimeOfDay(evening, 'Asia/Jayapura')).toBe('21.30 WIT');
+    expect(formatDateTime(evening)).toBe('15 Desember 2026 pukul 19.30 WIB');
+  });
+
+  it('has no figure written against PUEBI in any locale text', () => {
+    const offending: string[] = [];
+    for (const locale of ['id', 'en']) {
+      const dir = path.join(import.meta.dirname, '..', 'locales', locale);
+      for (const file of fs.readdirSync(dir)) {
+        const text = fs.readFileSync(path.join(dir, file), 'utf8');
+        for (const line of text.split('\n'))
+          if (/\d[\s\u00a0]%|\}\} %|Rp[\s\u00a0]\{\{|Rp[\s\u00a0]\d/.test(line)) offending.push(`${locale}/${file}: ${line.trim()}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('has none in the seed texts people read either: notes, and the Indonesian answers (times as 06.00)', () => {
+    const seed = path.join(import.meta.dirname, '..', 'data', 'seed');
+    const texts = [
+      ...['coverage.csv', 'contribution-rules.csv'].map((f) => fs.readFileSync(path.join(seed, f), 'utf8')),
+      ...(JSON.parse(fs.readFileSync(path.join(seed, 'knowledge.json'), 'utf8')) as { answer_id: string }[]).map((e) => e.answer_id),
+    ];
+    const offending = texts.flatMap((t) => t.split('\n')).filter((line) => /\d[\s\u00a0]%|Rp[\s\u00a0]\d|\b\d{2}:\d{2}\b/.test(line));
+    expect(offending).toEqual([]);
   });
 });

@@ -49,6 +49,6 @@ describe('day-before reminders', () => {
     );
     expect(rows[0]).toMatchObject({ ceremonyId: 'UJI-P13', status: 'queued', recipients: 1 });
     expect(rows[0].text).toContain('Pengingat: besok');
-    expect(rows[0].text).toContain('14 Desember 2026, 19:30');
+    expect(rows[0].text).toContain('14 Desember 2026, 19.30 WIB');
   });
 });

@@ -5,12 +5,10 @@ import type pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from 'pino';
 import { announcementToSend, type DeliveryCounts } from '../domain/announcements/announcements.ts';
-import { formatInteger } from '../i18n/format.ts';
+import { formatInteger, formatTimeOfDay } from '../i18n/format.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { chosenLocale, pickLocale } from '../domain/users.ts';
 import type { Locale } from '../i18n/locales.ts';
-
-const timeOfDay = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Asia/Jakarta' });
 
 export function announcementStatusReporter(deps: {
   api: Api;
@@ -33,7 +31,7 @@ export function announcementStatusReporter(deps: {
       failed: formatInteger(counts.failed),
       unknown: formatInteger(counts.unknown),
       remaining: formatInteger(remaining),
-      eta: timeOfDay.format(new Date(Date.now() + (remaining / (a.paidBroadcast ? deps.rates.paidRate : deps.rates.rate)) * 1000)),
+      eta: formatTimeOfDay(new Date(Date.now() + (remaining / (a.paidBroadcast ? deps.rates.paidRate : deps.rates.rate)) * 1000)),
     };
     const key = a.status === 'cancelled' ? 'announce:cancelled' : a.status === 'done' ? 'announce:done' : 'announce:progress';
     const running = a.status !== 'cancelled' && a.status !== 'done';

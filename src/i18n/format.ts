@@ -1,5 +1,6 @@
-// Numbers and dates are written the Indonesian way in both languages (2.789.917; 31,33 %;
-// 27 Agustus 2025): the figures come from Indonesian sources and are quoted as such.
+// Numbers, money, dates and times are written the Indonesian way (PUEBI) in both languages:
+// 2.789.917; 31,33%; Rp3.500.000; 27 Agustus 2025; 19.30 WIB. The figures come from Indonesian
+// sources and are quoted as such. Every figure the bot shows is formatted here.
 const FORMAT_LOCALE = 'id-ID';
 const TIME_ZONE = 'Asia/Jakarta';
 
@@ -10,9 +11,10 @@ const longDate = new Intl.DateTimeFormat(FORMAT_LOCALE, { day: 'numeric', month:
 
 export const formatInteger = (n: number | bigint): string => integer.format(n);
 export const formatDecimal = (n: number): string => decimal.format(n);
-/** 31.33 → "31,33 %" */
-export const formatPercent = (n: number): string => `${decimal.format(n)} %`;
-export const formatRupiah = (n: number): string => rupiah.format(n);
+/** 31.33 → "31,33%" (PUEBI: no space before the sign). */
+export const formatPercent = (n: number): string => `${decimal.format(n)}%`;
+/** 3500000 → "Rp3.500.000" (PUEBI: no space after the symbol; Intl puts a no-break space there). */
+export const formatRupiah = (n: number): string => rupiah.format(n).replace(/^Rp\s*/u, 'Rp');
 export const formatDate = (d: Date): string => longDate.format(d);
 
 // Calendar dates of figures ("per April 2025") have no time of day: formatted as UTC dates.
@@ -31,3 +33,35 @@ export const formatSignedInteger = (n: number): string => `${n > 0 ? '+' : n < 0
 
 /** +2,5 / −0,75: a change of percentage points. */
 export const formatSignedDecimal = (n: number): string => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${decimal.format(Math.abs(n))}`;
+
+/** Indonesia's three time zones, as people name them. */
+const ZONE_NAMES: Readonly<Record<string, string>> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** "Asia/Makassar" → "WITA"; another zone keeps its IANA name. */
+export const zoneName = (timeZone: string): string => ZONE_NAMES[timeZone] ?? timeZone;
+
+/** "19:30" (as stored) in Asia/Jakarta → "19.30 WIB". */
+export const formatClockTime = (hhmm: string, timeZone = TIME_ZONE): string => `${hhmm.replace(':', '.')} ${zoneName(timeZone)}`;
+
+const timeParts = (timeZone: string, seconds: boolean) =>
+  new Intl.DateTimeFormat(FORMAT_LOCALE, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+    timeZone,
+  });
+const dateParts = (timeZone: string) =>
+  new Intl.DateTimeFormat(FORMAT_LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+
+/** A moment's time of day where it is read: "19.30 WIB" (with seconds: "19.30.05 WIB"). */
+export const formatTimeOfDay = (d: Date, timeZone = TIME_ZONE, opts: { seconds?: boolean } = {}): string =>
+  `${timeParts(timeZone, !!opts.seconds).format(d)} ${zoneName(timeZone)}`;
+
+/** "15 Desember 2026 pukul 19.30 WIB". */
+export const formatDateTime = (d: Date, timeZone = TIME_ZONE): string =>
+  `${dateParts(timeZone).format(d)} pukul ${formatTimeOfDay(d, timeZone)}`;
+
+const shortMonth = new Intl.DateTimeFormat(FORMAT_LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** "Agu 2025": a chart's axis. */
+export const formatShortMonth = (d: Date): string => shortMonth.format(d);

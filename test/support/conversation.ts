@@ -12,11 +12,19 @@ export function buttonsOf(message: BotMessage | undefined): { text: string; data
     .map((b) => ({ text: b.text, data: 'callback_data' in b ? b.callback_data! : '' }));
 }
 
+/**
+ * Figures written against Indonesian style (PUEBI), which both languages follow for now: a space
+ * before "%" or after "Rp". Every answer of every conversation test is checked for them.
+ */
+export const OLD_FORMS = /\d[\s\u00a0]%|Rp[\s\u00a0]\d/;
+
 export function conversation(bot: () => TestBot) {
   const sentSince = async (chatId: number, act: () => Promise<Response>) => {
     const before = bot().double.sent(chatId).length;
     expect((await act()).status).toBe(200);
-    return bot().double.sent(chatId).slice(before);
+    const replies = bot().double.sent(chatId).slice(before);
+    for (const reply of replies) expect(reply.text, 'Indonesian typography (PUEBI)').not.toMatch(OLD_FORMS);
+    return replies;
   };
   return {
     /** The user writes `text` in a private chat; the messages the bot sent back. */

@@ -7,7 +7,7 @@ import { parseIndonesianDate } from '../../domain/import/indonesian-values.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { ceremonyRegion, isOfficial, mayActOn, mayManage, rolesOf } from '../../domain/roles/roles.ts';
-import { formatCalendarDate } from '../../i18n/format.ts';
+import { formatCalendarDate, formatClockTime } from '../../i18n/format.ts';
 import type { BotContext } from '../context.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { commandNames } from '../commands.ts';
@@ -30,7 +30,6 @@ interface CeremonyDraft {
 
 type Step = 'level' | 'province' | 'edition' | 'when' | 'where' | 'confirm';
 const ZONES: Record<string, string> = { wib: 'Asia/Jakarta', wita: 'Asia/Makassar', wit: 'Asia/Jayapura' };
-const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
 const flow = guidedFlow<Step, CeremonyDraft>('acara');
 
@@ -64,8 +63,7 @@ async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<vo
         ctx.t('ceremonies:summary', {
           title: titleOf(ctx, data),
           date: formatCalendarDate(data.date!),
-          time: data.time,
-          zone: ZONE_NAMES[data.timeZone!] ?? data.timeZone,
+          time: formatClockTime(data.time!, data.timeZone),
           venue: data.venue,
           city: data.city,
         }),

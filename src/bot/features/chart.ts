@@ -2,7 +2,7 @@
 import { Composer, InputFile } from 'grammy';
 import { chartSeries, coverageChartSvg, renderPng } from '../../charts/coverage-chart.ts';
 import { coverageReport } from '../../domain/coverage/coverage-report.ts';
-import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { formatCalendarDate, formatInteger, formatPercent, formatShortMonth } from '../../i18n/format.ts';
 import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
@@ -11,8 +11,6 @@ import { regionName } from '../../domain/regions/region-lookup.ts';
 import { commandNames } from '../commands.ts';
 
 export const chartFeature = new Composer<BotContext>();
-
-const shortDate = new Intl.DateTimeFormat('id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void> {
   const report = await coverageReport(ctx.deps.pool, regionCode);
@@ -35,7 +33,7 @@ async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void
       ? { target: ctx.t('chart:target', { value: formatPercent(series.target), year: last.targetYear ?? '' }) }
       : {}),
     footer: ctx.t('chart:footer', { sources, interpolation: { escapeValue: false } }),
-    labels: points.map((p) => (p.asOfPrecision === 'year' ? p.asOf.slice(0, 4) : shortDate.format(new Date(`${p.asOf}T00:00:00Z`)))),
+    labels: points.map((p) => (p.asOfPrecision === 'year' ? p.asOf.slice(0, 4) : formatShortMonth(new Date(`${p.asOf}T00:00:00Z`)))),
     format,
   });
   const params = {

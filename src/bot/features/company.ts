@@ -11,7 +11,7 @@ import {
 } from '../../domain/companies/company-access.ts';
 import { isOfficial, mayActOn, rolesOf } from '../../domain/roles/roles.ts';
 import { companyStanding, type CompanyStanding } from '../../domain/companies/company-standing.ts';
-import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { formatCalendarDate, formatDateTime, formatInteger, formatPercent } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
 import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
@@ -21,8 +21,6 @@ import { trustedHtml } from '../../i18n/html.ts';
 import { commandNames } from '../commands.ts';
 
 export const companyFeature = new Composer<BotContext>();
-
-const dateTime = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 
 export function standingMessage(t: TFunction, s: CompanyStanding): string {
   const pct = (n: number) => formatPercent(Math.round(n * 10) / 10);
@@ -98,7 +96,7 @@ companyFeature.command(commandNames('company'), async (ctx) => {
   if (!rest.length) return void (await ctx.reply(ctx.t('company:howToLink')));
   const outcome = await linkRepresentative(ctx.deps.pool, ctx.from!.id, first, rest.join(''), ctx.deps.clock?.() ?? new Date());
   if (outcome.result === 'linked') return void (await ctx.reply(ctx.t('company:linked', { name: outcome.companyName })));
-  if (outcome.result === 'locked') return void (await ctx.reply(ctx.t('company:locked', { until: dateTime.format(outcome.until) })));
+  if (outcome.result === 'locked') return void (await ctx.reply(ctx.t('company:locked', { until: formatDateTime(outcome.until) })));
   await ctx.reply(ctx.t('company:invalid', { left: outcome.failuresLeft }));
 });
 
@@ -114,7 +112,7 @@ companyFeature.command(commandNames('companyCode'), async (ctx) => {
   // In a private chat only: a code posted in a group would be anyone's.
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
   const { code, expiresAt } = await issueCompanyCode(ctx.deps.pool, npp, `telegram:${ctx.from!.id}`, ctx.deps.clock?.() ?? new Date());
-  await ctx.reply(ctx.t('company:codeIssued', { name: company.name, npp, code, until: dateTime.format(expiresAt) }));
+  await ctx.reply(ctx.t('company:codeIssued', { name: company.name, npp, code, until: formatDateTime(expiresAt) }));
 });
 
 companyFeature.callbackQuery('m:co', async (ctx) => {

@@ -1,7 +1,7 @@
 // The contribution estimate: each programme, the discount with its legal basis and period,
 // the income bounds, and the date it is computed for.
 import type { ContributionEstimate } from '../../domain/contributions/contribution-calculator.ts';
-import { formatCalendarDate, formatDecimal, formatRupiah } from '../../i18n/format.ts';
+import { formatCalendarDate, formatPercent, formatRupiah } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
 
 export function contributionMessage(t: TFunction, estimate: ContributionEstimate, income: number, date: string): string {
@@ -9,8 +9,7 @@ export function contributionMessage(t: TFunction, estimate: ContributionEstimate
   if (estimate.raisedToMinimum) lines.push(t('contribution:raised', { min: formatRupiah(estimate.bounds.min!) }));
   if (estimate.loweredToMaximum) lines.push(t('contribution:lowered', { max: formatRupiah(estimate.bounds.max!) }));
   for (const line of estimate.lines) {
-    const basis =
-      line.ratePercent !== null ? t('contribution:rate', { rate: `${formatDecimal(line.ratePercent)} %` }) : t('contribution:flat');
+    const basis = line.ratePercent !== null ? t('contribution:rate', { rate: formatPercent(line.ratePercent) }) : t('contribution:flat');
     const programme = t(`contribution:programme.${line.programme}`);
     lines.push(
       line.discount
@@ -19,7 +18,7 @@ export function contributionMessage(t: TFunction, estimate: ContributionEstimate
             basis,
             full: formatRupiah(line.fullAmount),
             amount: formatRupiah(line.amount),
-            percent: `${formatDecimal(line.discount.percent)} %`,
+            percent: formatPercent(line.discount.percent),
           })
         : t('contribution:line', { programme, basis, amount: formatRupiah(line.amount) }),
     );
@@ -41,7 +40,7 @@ export function contributionMessage(t: TFunction, estimate: ContributionEstimate
   if (groups.size) lines.push('');
   for (const { programmes, d } of groups.values()) {
     const params = {
-      percent: `${formatDecimal(d.percent)} %`,
+      percent: formatPercent(d.percent),
       programmes: programmes.join(' & '),
       basis: d.legalBasis,
       from: formatCalendarDate(d.validFrom),

@@ -5,7 +5,7 @@ import { todayInJakarta } from '../../domain/calendar.ts';
 import { estimateBpuContribution } from '../../domain/contributions/contribution-calculator.ts';
 import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
 import { incomeIn } from '../../domain/contributions/income-text.ts';
-import { formatInteger, formatRupiah } from '../../i18n/format.ts';
+import { formatRupiah } from '../../i18n/format.ts';
 import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
@@ -44,11 +44,7 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
   const { income, withJht, transport } = answers;
   if (income === undefined) {
     const keyboard = new InlineKeyboard();
-    for (const amount of INCOME_CHOICES)
-      keyboard.text(
-        ctx.t('contribution:incomeChoice', { amount: formatInteger(amount) }),
-        ctx.buttons.sign(ACTION.contribution, String(amount), '', ''),
-      );
+    for (const amount of INCOME_CHOICES) keyboard.text(formatRupiah(amount), ctx.buttons.sign(ACTION.contribution, String(amount), '', ''));
     await send(ctx.t('contribution:askIncome'), keyboard);
     return;
   }

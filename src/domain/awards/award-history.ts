@@ -29,6 +29,8 @@ export interface CeremonyAwards {
   provinceName: string | null;
   date: string | null;
   time: string | null;
+  /** The zone of `time` ("Asia/Makassar"). */
+  timeZone: string;
   venue: string | null;
   city: string | null;
   sourceName: string;
@@ -58,7 +60,7 @@ export const AWARD_CATEGORIES = [
  * and the ceremony's year: sources use the name for either.
  */
 const SELECT = `
-  SELECT c.id, c.edition, c."assessmentYear", c.level::text AS level, p.name AS "provinceName", c.date::text AS date, c.time,
+  SELECT c.id, c.edition, c."assessmentYear", c.level::text AS level, p.name AS "provinceName", c.date::text AS date, c.time, c."timeZone",
          c.venue, c.city, c."sourceName", c.uncertain AS "ceremonyUncertain", c.note AS "ceremonyNote",
          a.category::text AS category, a.sector, a.rank, a.title, a."recipientType"::text AS "recipientType",
          COALESCE(r.name, co.name, a."organisationName") AS "recipientName", COALESCE(a."regionCode", a."companyNpp") AS "recipientCode",
