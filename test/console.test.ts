@@ -41,7 +41,8 @@ describe('console', () => {
     const output = new PassThrough();
     let screen = '';
     output.on('data', (d: Buffer) => (screen += d.toString()));
-    const done = runConsole(loadConfig({ DATA_DIR: tempDir() }), {
+    const dataDir = tempDir();
+    const done = runConsole(loadConfig({ DATA_DIR: dataDir }), {
       io: { input, output },
       user: { id: 77, first_name: 'Wayan', language_code: 'id' },
     });
@@ -61,6 +62,12 @@ describe('console', () => {
     input.write('apa itu paritrana\n');
     // English was picked with /bahasa, so an Indonesian question is answered in English.
     await until(text, /The Paritrana Award honours/, 5_000);
+    // A chart is a picture: saved under the data directory and named, with its caption.
+    input.write('/grafik papua barat daya\n');
+    await until(text, /\[gambar: [^\]]+\.png\]/, 10_000);
+    const saved = /\[gambar: ([^\]]+\.png)\]/.exec(text())![1]!;
+    expect(saved.startsWith(path.join(dataDir, 'pictures'))).toBe(true);
+    expect(fs.readFileSync(saved).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
     input.write('keluar\n');
     await done;

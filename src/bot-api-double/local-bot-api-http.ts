@@ -170,8 +170,11 @@ function parseMultipart(body: Buffer, boundary: string): MultipartResult {
     const name = dispositionParam(disposition, 'name');
     if (name === undefined) continue;
     const filename = dispositionParam(disposition, 'filename');
-    if (filename !== undefined) files.set(name, { filename, size: content.length });
-    else fields.push([name, content.toString('utf8')]);
+    if (filename !== undefined) {
+      const file: UploadedFile = { filename, size: content.length };
+      Object.defineProperty(file, 'data', { value: Buffer.from(content), enumerable: false });
+      files.set(name, file);
+    } else fields.push([name, content.toString('utf8')]);
   }
   return { fields, files };
 }

@@ -18,10 +18,14 @@ export type ApiResponse =
 
 export type Payload = Record<string, unknown>;
 
-/** A file part of a multipart/form-data request; its bytes are not kept. */
+/**
+ * A file part of a multipart/form-data request. Its bytes are kept as a non-enumerable `data`,
+ * so that recorded calls print and compare without them.
+ */
 export interface UploadedFile {
   filename: string;
   size: number;
+  readonly data?: Buffer;
 }
 
 export interface ApiCall {

@@ -169,6 +169,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
   /** Telegram's view of the bot's messages; survives reset() like the real chat history. */
   private readonly store = new Map<string, BotMessage>();
   private readonly photoSizes = new WeakMap<BotMessage, PhotoSize[]>();
+  private readonly photoFiles = new WeakMap<BotMessage, Buffer>();
   private readonly userMessages = new Set<string>();
   private readonly lastMessageId = new Map<number, number>();
   private readonly issuedFileIds = new Set<string>();
@@ -353,6 +354,11 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
       this.holds.delete(key);
       release();
     };
+  }
+
+  /** The bytes of a photo the bot uploaded (not of one sent by file id or URL). */
+  photoBytes(message: BotMessage): Buffer | undefined {
+    return this.photoFiles.get(message);
   }
 
   injectFault(fault: FaultSpec): void {
@@ -777,6 +783,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
     this.takeSendSlot();
     const message = this.storeMessage(chat.id, formatted, markup, true);
     this.photoSizes.set(message, this.makePhotoSizes(isUploadedFile(photo) ? photo.size : 50_000));
+    if (isUploadedFile(photo) && photo.data) this.photoFiles.set(message, photo.data);
     this.emitSafely(() => this.emit('message', message));
     return this.toTelegramMessage(message);
   }

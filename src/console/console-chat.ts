@@ -1,5 +1,6 @@
 // Chat with the real bot and database in a terminal: the bot polls a Bot API double inside this
 // process, and what it sends is printed; inline buttons become numbered choices.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -63,12 +64,23 @@ export async function runConsole(config: Config, opts: ConsoleOptions = {}): Pro
 
   // The choices of the latest message that has buttons, numbered from 1.
   let choices: { message: BotMessage; button: InlineKeyboardButton }[] = [];
+  // A terminal shows no pictures: each is saved beside the database and named.
+  let pictures = 0;
+  const savePicture = (bytes: Buffer) => {
+    const dir = path.resolve(config.DATA_DIR, 'pictures');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${++pictures}.png`);
+    fs.writeFileSync(file, bytes);
+    return file;
+  };
   const show = (message: BotMessage, edited: boolean) => {
     if (message.chat_id !== user.id) return;
     const body = renderEntities(message.text, message.entities ?? []);
     print();
     print(`${BOLD}${double.botInfo.first_name}${RESET}${edited ? ` ${DIM}${t('edited')}${RESET}` : ''}:`);
-    print(body);
+    const picture = message.photo ? double.photoBytes(message) : undefined;
+    if (picture) print(t('picture', { path: savePicture(picture), interpolation: { escapeValue: false } }));
+    if (body) print(body);
     const markup = message.reply_markup;
     if (markup && 'inline_keyboard' in markup) {
       choices = markup.inline_keyboard.flat().map((button) => ({ message, button }));
