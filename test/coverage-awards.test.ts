@@ -200,10 +200,22 @@ describe('/grafik', () => {
 
   it('draws the nearest parent for a region without figures, and says so', async () => {
     const before = bot.double.callsTo('sendPhoto').length;
-    await say(2402, '/grafik sawahlunto');
+    await say(2402, '/grafik kota sorong');
     const [call] = bot.double.callsTo('sendPhoto').slice(before);
-    expect(String(call!.payload.caption)).toContain('Belum ada data untuk Kota Sawahlunto');
-    expect(String(call!.payload.caption)).toContain('satu titik data');
+    expect(String(call!.payload.caption)).toContain('Belum ada data untuk Kota Sorong');
+    expect(String(call!.payload.caption)).toContain('Papua Barat Daya</b>: 2 titik data');
+  });
+
+  it('draws no trend from one figure: says so and shows the figure with its source', async () => {
+    const before = bot.double.callsTo('sendPhoto').length;
+    const [note, card] = await say(2403, '/grafik sumsel');
+    expect(bot.double.callsTo('sendPhoto').length).toBe(before);
+    expect(note!.text).toBe(
+      'Untuk Sumatera Selatan baru ada satu angka, jadi belum bisa digambar sebagai tren. Ini angkanya, dengan sumbernya:',
+    );
+    expect(card!.text).toMatch(/^📊 Cakupan Jamsostek — Sumatera Selatan/);
+    expect(card!.text).toContain('31,33%');
+    expect(card!.text).toContain('per 27 Agustus 2025, sumber: Pemberitaan media daerah');
   });
 });
 

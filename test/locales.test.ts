@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadResources, createI18n } from '../src/i18n/i18n.ts';
 import {
   formatClockTime,
+  formatCompact,
   formatDate,
   formatDateTime,
   formatInteger,
@@ -72,6 +73,8 @@ describe('Indonesian number and date formats', () => {
     expect(formatTimeOfDay(evening)).toBe('19.30 WIB');
     expect(formatTimeOfDay(evening, 'Asia/Jayapura')).toBe('21.30 WIT');
     expect(formatDateTime(evening)).toBe('15 Desember 2026 pukul 19.30 WIB');
+    // Rounded figures, where they read better (a chart's axis).
+    expect([50_000_000, 2_789_917, 900_000, 0].map(formatCompact)).toEqual(['50 juta', '2,79 juta', '900 ribu', '0']);
   });
 
   it('has no figure written against PUEBI in any locale text', () => {

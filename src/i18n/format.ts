@@ -14,6 +14,9 @@ export const formatDecimal = (n: number): string => decimal.format(n);
 /** 31.33 → "31,33%" (PUEBI: no space before the sign). */
 export const formatPercent = (n: number): string => `${decimal.format(n)}%`;
 /** 3500000 → "Rp3.500.000" (PUEBI: no space after the symbol; Intl puts a no-break space there). */
+const compact = new Intl.NumberFormat(FORMAT_LOCALE, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 });
+/** 50000000 → "50 juta", 2789917 → "2,79 juta", 900000 → "900 ribu": where a rounded figure reads better (a chart). */
+export const formatCompact = (n: number): string => compact.format(n);
 export const formatRupiah = (n: number): string => rupiah.format(n).replace(/^Rp\s*/u, 'Rp');
 export const formatDate = (d: Date): string => longDate.format(d);
 

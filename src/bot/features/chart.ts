@@ -2,7 +2,8 @@
 import { Composer, InputFile } from 'grammy';
 import { chartSeries, coverageChartSvg, renderPng } from '../../charts/coverage-chart.ts';
 import { coverageReport } from '../../domain/coverage/coverage-report.ts';
-import { formatCalendarDate, formatInteger, formatPercent, formatShortMonth } from '../../i18n/format.ts';
+import { formatCalendarDate, formatCompact, formatPercent, formatShortMonth } from '../../i18n/format.ts';
+import { replyWithCoverage } from './coverage.ts';
 import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
@@ -15,6 +16,11 @@ export const chartFeature = new Composer<BotContext>();
 async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void> {
   const report = await coverageReport(ctx.deps.pool, regionCode);
   const chart = report && chartSeries(report.history);
+  // One figure is no trend: say so, and show the figure itself with its source.
+  if (report && chart && chart.points.length < 2) {
+    await ctx.reply(ctx.t('chart:onePoint', { region: report.shown.name }));
+    return replyWithCoverage(ctx, regionCode);
+  }
   if (!report || !chart) {
     const asked = (await regionName(ctx.deps.prisma, regionCode)) ?? regionCode;
     await ctx.reply(ctx.t('chart:none', { asked }));
@@ -23,7 +29,7 @@ async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void
   // Rendering takes a moment: show that a picture is coming.
   await ctx.replyWithChatAction('upload_photo');
   const { points, series, metric } = chart;
-  const format = metric === 'percent' ? (n: number) => formatPercent(n) : (n: number) => formatInteger(Math.round(n));
+  const format = metric === 'percent' ? (n: number) => formatPercent(n) : (n: number) => formatCompact(n);
   const last = points.at(-1)!;
   const sources = [...new Set(points.map((p) => p.sourceName))].join('; ');
   const svg = coverageChartSvg(series, {
@@ -43,8 +49,7 @@ async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void
     from: formatCalendarDate(points[0]!.asOf, points[0]!.asOfPrecision),
     to: formatCalendarDate(last.asOf, last.asOfPrecision),
   };
-  let caption = ctx.t(report.shown.code === report.asked.code ? 'chart:caption' : 'chart:captionFallback', params);
-  if (points.length === 1) caption += `\n${ctx.t('chart:onePoint')}`;
+  const caption = ctx.t(report.shown.code === report.asked.code ? 'chart:caption' : 'chart:captionFallback', params);
   await ctx.replyWithPhoto(new InputFile(renderPng(svg), `cakupan-${report.shown.code}.png`), { caption });
 }
 
