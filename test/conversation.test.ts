@@ -60,7 +60,7 @@ const INDONESIAN: Case[] = [
   // coverage
   ['brp cakupan bpjs di sumsel', 'coverage', 'Sumatera Selatan', '2.789.917', '31,33%'],
   ['berapa cakupan jamsostek sumatera selatan', 'coverage', 'Sumatera Selatan', '2.789.917'],
-  ['cakupan sumsel berapa persen', 'coverage', '31,33%', 'Target: 51% pada 2025'],
+  ['cakupan sumsel berapa persen', 'coverage', '31,33%', 'Target 2025: 51%, belum tercapai'],
   ['cakupannya papua barat daya brp', 'coverage', 'Papua Barat Daya', '85,34%'],
   ['ucj jambi', 'coverage', 'Jambi', '45,17%'],
   ['data kepesertaan dki jakarta', 'coverage', 'DKI Jakarta', '8.010.000'],

@@ -5,6 +5,9 @@ import { startTestBot, type TestBot } from './support/service.ts';
 import { testUser } from './support/bot-api-double.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';
 import { setUserLocale } from '../src/domain/users.ts';
+import { coverageReport } from '../src/domain/coverage/coverage-report.ts';
+import { createI18n } from '../src/i18n/i18n.ts';
+import { coverageMessage } from '../src/bot/features/coverage-message.ts';
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -24,9 +27,27 @@ describe('/cakupan', () => {
     expect(reply!.text).toContain('Cakupan Jamsostek — Sumatera Selatan');
     expect(reply!.text).toContain('Peserta aktif: 2.789.917 pekerja');
     expect(reply!.text).toContain('Cakupan (UCJ): 31,33%');
-    expect(reply!.text).toContain('Target: 51% pada 2025 (kurang 19,67 poin)');
+    // On 21 November 2026 the 2025 target has passed, and the August 2025 figures are 14 months old.
+    expect(reply!.text).toContain('Target 2025: 51%, belum tercapai pada data terakhir');
+    expect(reply!.text).not.toContain('pada 2025 (kurang');
     expect(reply!.text).toMatch(/Peringkat cakupan: ke-3 dari 3 provinsi/);
     expect(reply!.text).toContain('per 27 Agustus 2025, sumber: Pemberitaan media daerah (Paritrana Award 2025 Sumatera Selatan)');
+    expect(reply!.text).toContain('⏳ Ini data Agustus 2025, 14 bulan lalu; data yang lebih baru belum ada.');
+  });
+
+  it('says how old the figures are and that a target year has passed only when they are (1 December 2026 against 1 September 2025)', async () => {
+    const report = (await coverageReport(bot.service.db.pool, '16'))!;
+    const t = createI18n('id').getFixedT('id');
+    const now = coverageMessage(t, report, '2026-12-01');
+    const then = coverageMessage(t, report, '2025-09-01');
+    expect(now).toContain('⏳ Ini data Agustus 2025, 15 bulan lalu; data yang lebih baru belum ada.');
+    expect(now).toContain('Target 2025: 51%, belum tercapai pada data terakhir');
+    expect(then).not.toContain('⏳');
+    expect(then).not.toContain('belum tercapai');
+    expect(then).toContain('Target: 51% pada 2025 (kurang 19,67 poin)');
+    // A year is not yet old: 11 months and 30 days.
+    expect(coverageMessage(t, report, '2026-08-26')).not.toContain('⏳');
+    expect(coverageMessage(t, report, '2026-08-27')).toContain('12 bulan lalu');
   });
 
   it('shows the change since the snapshot before', async () => {

@@ -97,7 +97,7 @@ const FACTS: [question: string, facts: string[]][] = [
     '/penghargaan sumsel',
     ['27 Agustus 2025', 'Ballroom Hotel Aryaduta Palembang', 'Herman Deru', 'sembilan orang', 'Edward Candra', 'Muhidin'],
   ],
-  ['/cakupan sumsel', ['2.789.917', '31,33%', '51% pada 2025']],
+  ['/cakupan sumsel', ['2.789.917', '31,33%', 'Target 2025: 51%']],
   ['/daftar', ['Bukan Penerima Upah', 'Perisai', 'Dana Desa']],
   // 1E Kalbar 2025
   [

@@ -3,7 +3,18 @@ import type { CoverageReport } from '../../domain/coverage/coverage-report.ts';
 import { formatCalendarDate, formatInteger, formatPercent, formatSignedDecimal, formatSignedInteger } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
 
-export function coverageMessage(t: TFunction, report: CoverageReport): string {
+/** Whole months from one YYYY-MM-DD to another. */
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+/** Figures older than this say how old they are. */
+export const OLD_AFTER_MONTHS = 12;
+
+/** `today`: YYYY-MM-DD in Jakarta, for the age of the figures and whether a target year has passed. */
+export function coverageMessage(t: TFunction, report: CoverageReport, today: string): string {
   const { latest: s, rank } = report;
   const lines = [t('coverage:title', { region: report.shown.name })];
   if (report.shown.code !== report.asked.code) lines.push(t('coverage:noDataHere', { asked: report.asked.name, shown: report.shown.name }));
@@ -19,11 +30,16 @@ export function coverageMessage(t: TFunction, report: CoverageReport): string {
   if (s.coveragePercent !== null) lines.push(t('coverage:percent', { value: formatPercent(s.coveragePercent) }));
   if (s.targetPercent !== null && s.targetYear !== null) {
     const gap = s.coveragePercent !== null ? s.targetPercent - s.coveragePercent : 0;
-    lines.push(
-      gap > 0
-        ? t('coverage:targetGap', { value: formatPercent(s.targetPercent), year: s.targetYear, gap: formatSignedDecimal(gap).slice(1) })
-        : t('coverage:target', { value: formatPercent(s.targetPercent), year: s.targetYear }),
-    );
+    const value = formatPercent(s.targetPercent);
+    // A target whose year has passed is shown as past, never as this year's.
+    if (s.targetYear < Number(today.slice(0, 4)))
+      lines.push(t(gap > 0 ? 'coverage:targetPastMissed' : 'coverage:targetPastMet', { value, year: s.targetYear }));
+    else
+      lines.push(
+        gap > 0
+          ? t('coverage:targetGap', { value, year: s.targetYear, gap: formatSignedDecimal(gap).slice(1) })
+          : t('coverage:target', { value, year: s.targetYear }),
+      );
   }
   // The change of each figure since the last snapshot before that has it.
   const before = report.history.slice(0, -1).reverse();
@@ -55,6 +71,8 @@ export function coverageMessage(t: TFunction, report: CoverageReport): string {
     );
   }
   lines.push('', t('coverage:source', { date: formatCalendarDate(s.asOf, s.asOfPrecision), source: s.sourceName }));
+  const age = monthsBetween(s.asOf, today);
+  if (age >= OLD_AFTER_MONTHS) lines.push(t('coverage:old', { date: formatCalendarDate(s.asOf, 'month'), months: age }));
   if (s.uncertain) lines.push(t('coverage:uncertain'));
   if (s.note) lines.push(t('coverage:note', { note: s.note }));
   lines.push(...otherFigures(t, report));

@@ -9,6 +9,7 @@ import { regionFromText } from '../region-question.ts';
 import { coverageMessage } from './coverage-message.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { commandNames } from '../commands.ts';
+import { todayInJakarta } from '../../domain/calendar.ts';
 
 export const coverageFeature = new Composer<BotContext>();
 
@@ -26,7 +27,10 @@ export async function replyWithCoverage(ctx: BotContext, regionCode: string): Pr
     await ctx.reply(ctx.t('coverage:none', { asked }), { reply_markup: keyboard });
     return;
   }
-  await ctx.reply(coverageMessage(ctx.t, report), { reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  await ctx.reply(coverageMessage(ctx.t, report, todayInJakarta(ctx.deps.clock?.() ?? new Date())), {
+    reply_markup: keyboard,
+    link_preview_options: { is_disabled: true },
+  });
 }
 
 /** Answers a coverage question about `text`, asking which region when several match. */

@@ -8,6 +8,7 @@ import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/for
 import type { BotContext } from '../context.ts';
 import { regionLabel } from '../region-question.ts';
 import { coverageMessage } from './coverage-message.ts';
+import { todayInJakarta } from '../../domain/calendar.ts';
 
 export const inlineFeature = new Composer<BotContext>();
 const RESULTS = 5;
@@ -32,7 +33,10 @@ inlineFeature.on('inline_query', async (ctx) => {
     results.push(
       InlineQueryResultBuilder.article(candidate.code, regionLabel(candidate), {
         description: `${summary}${fallback}`,
-      }).text(coverageMessage(ctx.t, report), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
+      }).text(coverageMessage(ctx.t, report, todayInJakarta(ctx.deps.clock?.() ?? new Date())), {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+      }),
     );
   }
   if (!results.length && query.length >= 2) {
