@@ -1,7 +1,7 @@
 // /bandingkan <wilayah> dengan <wilayah>: two regions' coverage side by side. The coverage
 // card's button asks for the second region with a reply prompt that carries the first's code.
 import { Composer } from 'grammy';
-import { coverageReport, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
+import { coverageReport, daysApart, SAME_PERIOD_DAYS, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { formatCalendarDate, formatDecimal, formatInteger, formatPercent } from '../../i18n/format.ts';
 import { onSignedButton } from '../callback-data.ts';
@@ -36,7 +36,18 @@ export async function replyWithComparison(ctx: BotContext, codes: [string, strin
   const names = codes.map((code) => known.get(code) ?? code);
   const lines = [ctx.t('compare:title'), '', ...reports.map((r, i) => regionLine(ctx, r, names[i]!))];
   const [a, b] = reports.map((r) => r?.latest.coveragePercent ?? null);
-  if (a !== null && b !== null && a !== undefined && b !== undefined) {
+  const [first, second] = reports;
+  // Figures of different periods are shown side by side, with a warning, and not set against each other.
+  const apart = first && second && daysApart(first.latest.asOf, second.latest.asOf) > SAME_PERIOD_DAYS;
+  if (apart)
+    lines.push(
+      '',
+      ctx.t('compare:differentPeriods', {
+        first: formatCalendarDate(first.latest.asOf, first.latest.asOfPrecision),
+        second: formatCalendarDate(second.latest.asOf, second.latest.asOfPrecision),
+      }),
+    );
+  else if (a !== null && b !== null && a !== undefined && b !== undefined) {
     lines.push(
       '',
       a === b

@@ -68,7 +68,7 @@ const REPORT = `
   history AS (
     SELECT ${SNAPSHOT_COLUMNS} FROM "CoverageSnapshot" WHERE "regionCode" = (SELECT code FROM shown)),
   siblings AS (
-    SELECT DISTINCT ON (s."regionCode") s."regionCode", s."activeParticipants", s."coveragePercent"::float8 AS "coveragePercent"
+    SELECT DISTINCT ON (s."regionCode") s."regionCode", s."asOf"::text AS "asOf", s."activeParticipants", s."coveragePercent"::float8 AS "coveragePercent"
       FROM "CoverageSnapshot" s JOIN "Region" r ON r.code = s."regionCode"
      WHERE r."parentCode" = (SELECT "parentCode" FROM shown)
      ORDER BY s."regionCode", s."asOf" DESC)
@@ -81,18 +81,32 @@ interface ReportRow {
   chain: (RegionSummary & { depth: number })[] | null;
   shown: (RegionSummary & { depth: number }) | null;
   history: CoverageSnapshotData[] | null;
-  siblings: { regionCode: string; activeParticipants: number | null; coveragePercent: number | null }[] | null;
+  siblings: Sibling[] | null;
 }
+
+interface Sibling {
+  regionCode: string;
+  asOf: string;
+  activeParticipants: number | null;
+  coveragePercent: number | null;
+}
+
+/** Ranks compare figures of the same period only: latest figures at most this far apart. */
+export const SAME_PERIOD_DAYS = 92;
+
+/** Days between two YYYY-MM-DD dates, either way round. */
+export const daysApart = (a: string, b: string): number => Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 
 function rankAmongSiblings(
   code: string,
   latest: CoverageSnapshotData,
-  siblings: { regionCode: string; activeParticipants: number | null; coveragePercent: number | null }[],
+  siblings: Sibling[],
   level: RegionLevel,
 ): CoverageRank | undefined {
   const metric = latest.coveragePercent !== null ? 'coveragePercent' : latest.activeParticipants !== null ? 'activeParticipants' : undefined;
   if (!metric) return undefined;
-  const compared = siblings.filter((s) => s[metric] !== null);
+  // A figure of August 2025 is not ranked against one of December 2024.
+  const compared = siblings.filter((s) => s[metric] !== null && daysApart(s.asOf, latest.asOf) <= SAME_PERIOD_DAYS);
   if (compared.length < 2) return undefined;
   const value = latest[metric]!;
   const position = 1 + compared.filter((s) => s.regionCode !== code && s[metric]! > value).length;
