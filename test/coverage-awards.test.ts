@@ -27,6 +27,10 @@ describe('/cakupan', () => {
     expect(reply!.text).toContain('Cakupan Jamsostek — Sumatera Selatan');
     expect(reply!.text).toContain('Peserta aktif: 2.789.917 pekerja');
     expect(reply!.text).toContain('Cakupan (UCJ): 31,33%');
+    // UCJ is explained where it appears (facts.md: Kemendagri's definition).
+    expect(reply!.text).toContain(
+      'UCJ (Universal Coverage Jamsostek): pekerja yang terlindungi dibagi angkatan kerja, menurut Kemendagri.',
+    );
     // On 21 November 2026 the 2025 target has passed, and the August 2025 figures are 14 months old.
     expect(reply!.text).toContain('Target 2025: 51%, belum tercapai pada data terakhir');
     expect(reply!.text).not.toContain('pada 2025 (kurang');

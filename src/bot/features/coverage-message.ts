@@ -27,7 +27,7 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
     lines.push(t('coverage:informalOnly', { value: formatInteger(s.informal) }));
   }
   if (s.workingPopulation !== null) lines.push(t('coverage:population', { value: formatInteger(s.workingPopulation) }));
-  if (s.coveragePercent !== null) lines.push(t('coverage:percent', { value: formatPercent(s.coveragePercent) }));
+  if (s.coveragePercent !== null) lines.push(t('coverage:percent', { value: formatPercent(s.coveragePercent) }), t('coverage:ucj'));
   if (s.targetPercent !== null && s.targetYear !== null) {
     const gap = s.coveragePercent !== null ? s.targetPercent - s.coveragePercent : 0;
     const value = formatPercent(s.targetPercent);
