@@ -101,6 +101,18 @@ describe('/cakupan', () => {
 });
 
 describe('/penghargaan', () => {
+  it("answers a city without its own record with its province's records, not a dead end", async () => {
+    for (const question of ['palembang pernah menang paritrana award gak?', '/penghargaan palembang']) {
+      const [reply] = await say(2190, question);
+      expect(reply!.text, question).toMatch(
+        /^Belum ada catatan Paritrana Award untuk Kota Palembang sendiri\. Ini catatan provinsinya, Sumatera Selatan:/,
+      );
+      expect(reply!.text, question).toContain('Paritrana Award 2025 · Sumatera Selatan');
+      expect(reply!.text, question).toContain('Palembang');
+      expect(buttonsOf(reply).length, question).toBeGreaterThan(0);
+    }
+  });
+
   it('Tangerang Selatan: Terbaik Kedua at the Banten 2025 ceremony', async () => {
     const [reply] = await say(2101, '/penghargaan tangsel');
     expect(reply!.text).toContain('Paritrana Award 2025 · Banten');

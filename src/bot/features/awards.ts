@@ -41,10 +41,28 @@ async function subjectOf(ctx: BotContext, key: FilterKey): Promise<Html> {
   return trustedHtml(parts.length ? parts.join(' · ') : ctx.t('awards:all'));
 }
 
-async function render(ctx: BotContext, key: FilterKey, page: number) {
+async function render(ctx: BotContext, key: FilterKey, page: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const subject = await subjectOf(ctx, key);
-  const ceremonies = await awardHistory(ctx.deps.pool, filterOf(key));
-  if (!ceremonies.length) return { text: ctx.t('awards:none', { subject }), keyboard: backKeyboard(ctx, key) };
+  const filter = filterOf(key);
+  const ceremonies = await awardHistory(ctx.deps.pool, filter);
+  if (!ceremonies.length) {
+    // A regency, city or village without a record of its own: its province's records instead of a
+    // dead end (Palembang has none, Sumatera Selatan has, and hosted its ceremony there).
+    const province = filter.regionCode?.includes('.') ? filter.regionCode.slice(0, 2) : undefined;
+    if (province && (await awardHistory(ctx.deps.pool, { ...filter, regionCode: province })).length) {
+      const provinceKey = key
+        .split('~')
+        .map((part) => (part.startsWith('r') ? `r${province}` : part))
+        .join('~');
+      const shown = await render(ctx, provinceKey, page);
+      const provinceName = (await regionName(ctx.deps.prisma, province)) ?? province;
+      return {
+        text: `${ctx.t('awards:noneHereProvince', { subject, province: provinceName })}\n\n${shown.text}`,
+        keyboard: shown.keyboard,
+      };
+    }
+    return { text: ctx.t('awards:none', { subject }), keyboard: backKeyboard(ctx, key) };
+  }
   const pages = awardPages(ctx.t, subject, ceremonies);
   const index = Math.min(Math.max(page, 0), pages.length - 1);
   const keyboard = new InlineKeyboard();
