@@ -101,6 +101,21 @@ describe('/cakupan', () => {
 });
 
 describe('/penghargaan', () => {
+  it('asks for the region from the menu, offers the last one, and takes a typed name as the answer', async () => {
+    const [menu] = await say(2191, '/start');
+    const [prompt] = await press(2191, menu!, 'm:aw');
+    expect(prompt!.text).toBe(
+      '🏆 Riwayat penghargaan wilayah mana? Tulis saja namanya, misalnya Sawahlunto atau Banten, atau pilih di bawah.',
+    );
+    expect(buttonsOf(prompt).map((b) => b.text)).toEqual(['📚 Semua acara', '🏠 Menu']);
+    const [answer] = await say(2191, 'sawahlunto');
+    expect(answer!.text).toMatch(/^🏆 Riwayat Paritrana Award — Kota Sawahlunto/);
+    // The region just asked about is offered next time.
+    const [again] = await press(2191, menu!, 'm:cov');
+    expect(again!.text).toMatch(/^📊 Cakupan wilayah mana/);
+    expect(buttonsOf(again).map((b) => b.text)).toEqual(['Kota Sawahlunto', '🏠 Menu']);
+  });
+
   it("answers a city without its own record with its province's records, not a dead end", async () => {
     for (const question of ['palembang pernah menang paritrana award gak?', '/penghargaan palembang']) {
       const [reply] = await say(2190, question);

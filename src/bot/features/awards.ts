@@ -10,6 +10,7 @@ import { awardPages } from './awards-message.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { escapeHtml, trustedHtml, type Html } from '../../i18n/html.ts';
 import { commandNames } from '../commands.ts';
+import { askRegion } from '../region-prompt.ts';
 
 export const awardsFeature = new Composer<BotContext>();
 
@@ -110,7 +111,9 @@ awardsFeature.command(commandNames('awards'), (ctx) => answerAwards(ctx, ctx.mat
 
 awardsFeature.callbackQuery('m:aw', async (ctx) => {
   await ctx.answerCallbackQuery();
-  await replyWithAwards(ctx, 'all');
+  await askRegion(ctx, 'awards', (keyboard) =>
+    keyboard.text(ctx.t('awards:allButton'), ctx.buttons.sign(ACTION.awardsPage, 'all', '0')).row(),
+  );
 });
 
 onSignedButton(awardsFeature, ACTION.awards, async (ctx, [code]) => {

@@ -9,6 +9,7 @@ import { regionFromText } from '../region-question.ts';
 import { coverageMessage } from './coverage-message.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { commandNames } from '../commands.ts';
+import { askRegion } from '../region-prompt.ts';
 import { todayInJakarta } from '../../domain/calendar.ts';
 
 export const coverageFeature = new Composer<BotContext>();
@@ -50,7 +51,7 @@ coverageFeature.command(commandNames('coverage'), async (ctx) => {
 
 coverageFeature.callbackQuery('m:cov', async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t('regions:askName', { example: '/cakupan Sumsel' }));
+  await askRegion(ctx, 'coverage');
 });
 
 onSignedButton(coverageFeature, ACTION.coverage, async (ctx, [code]) => {
