@@ -64,6 +64,13 @@ describe('subscriptions', () => {
     expect(plainStart!.text).toMatch(/^Halo/);
   });
 
+  it('with none yet, offers the region asked about last and the menu, not a dead end', async () => {
+    await say(6301, 'brp cakupan jambi');
+    const [none] = await say(6301, '/langganan');
+    expect(none!.text).toContain('Anda belum berlangganan pengumuman apa pun.');
+    expect(buttonsOf(none).map((b) => b.text)).toEqual(['🔔 Langganan Jambi', '🏠 Menu']);
+  });
+
   it('the coverage card has a subscribe button', async () => {
     const [card] = await say(5004, '/cakupan sawahlunto');
     const [done] = await press(5004, card!, '🔔');

@@ -12,6 +12,7 @@ import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
+import { regionName } from '../../domain/regions/region-lookup.ts';
 import { regionFromText } from '../region-question.ts';
 import { regionSummary } from '../../domain/regions/region-lookup.ts';
 import { trustedHtml } from '../../i18n/html.ts';
@@ -63,7 +64,12 @@ export async function startSubscription(ctx: BotContext, code: string, oneTap = 
 export async function listForChat(ctx: BotContext): Promise<void> {
   const subscriptions = await listSubscriptions(ctx.deps.pool, ctx.chat!.id);
   if (!subscriptions.length) {
-    await ctx.reply(ctx.t('subscriptions:none'));
+    // Not a dead end: the region asked about last is one tap away.
+    const keyboard = new InlineKeyboard();
+    const last = (await ctx.chatContext())?.placeCode;
+    const name = last ? await regionName(ctx.deps.prisma, last) : undefined;
+    if (last && name) keyboard.text(ctx.t('subscriptions:subscribeTo', { region: name }), ctx.buttons.sign(ACTION.subscribe, last)).row();
+    await ctx.reply(ctx.t('subscriptions:none'), { reply_markup: keyboard.text(ctx.t('coverage:menuButton'), MENU) });
     return;
   }
   const items = subscriptions
@@ -74,7 +80,9 @@ export async function listForChat(ctx: BotContext): Promise<void> {
   const keyboard = new InlineKeyboard();
   for (const s of subscriptions)
     keyboard.text(ctx.t('subscriptions:drop', { region: s.regionName }), ctx.buttons.sign(ACTION.unsubscribe, s.regionCode)).row();
-  await ctx.reply(ctx.t('subscriptions:list', { items: trustedHtml(items) }), { reply_markup: keyboard });
+  await ctx.reply(ctx.t('subscriptions:list', { items: trustedHtml(items) }), {
+    reply_markup: keyboard.text(ctx.t('coverage:menuButton'), MENU),
+  });
 }
 
 subscriptionsFeature.command(commandNames('subscribe'), async (ctx) => {
