@@ -1,7 +1,5 @@
 // Officials' imports: a file is taken whole or not at all, every problem named by line and
 // column in Indonesian and English; through the domain, the admin HTTP API and the CLI.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeIssue } from '../src/admin/import-report.ts';
@@ -9,8 +7,7 @@ import { IMPORT_KINDS } from '../src/domain/import/import-kinds.ts';
 import { importFile, type ImportRejection, type ImportSuccess } from '../src/domain/import/import-runner.ts';
 import { createI18n } from '../src/i18n/i18n.ts';
 import { projectRoot } from '../src/paths.ts';
-import { createApp } from '../src/server/app.ts';
-import { captureLogs } from './support/logs.ts';
+import { startAdminApi, type AdminApi } from './support/admin-api.ts';
 import { runCli } from './support/cli.ts';
 import { useSeededDatabase } from './support/postgres.ts';
 
@@ -247,28 +244,15 @@ describe('a good import', () => {
 
 describe('the admin import API', () => {
   const TOKEN = 'admin-token-0123456789abcdef';
-  let server: http.Server;
+  let api: AdminApi;
   let base: string;
 
   beforeAll(async () => {
-    const { logger } = captureLogs();
-    const app = createApp({
-      logger,
-      checkReady: async () => undefined,
-      admin: {
-        prisma: db.prisma,
-        pool: db.pool,
-        imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 },
-        i18n,
-        token: TOKEN,
-      },
-    });
-    server = http.createServer(app).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/admin`;
+    api = await startAdminApi(db, { token: TOKEN });
+    base = api.base;
   });
 
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => api.close());
 
   const post = (kind: string, body: string, opts: { token?: string | null; type?: string; query?: string } = {}) =>
     fetch(`${base}/import/${kind}${opts.query ?? ''}`, {
@@ -289,26 +273,12 @@ describe('the admin import API', () => {
   });
 
   it('answers 503 when no token is configured', async () => {
-    const { logger } = captureLogs();
-    const app = createApp({
-      logger,
-      checkReady: async () => undefined,
-      admin: {
-        prisma: db.prisma,
-        pool: db.pool,
-        imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 },
-        i18n,
-        token: undefined,
-      },
-    });
-    const closed = http.createServer(app).listen(0, '127.0.0.1');
-    await new Promise((resolve) => closed.once('listening', resolve));
+    const closed = await startAdminApi(db, { token: undefined });
     try {
-      const port = (closed.address() as AddressInfo).port;
-      const res = await fetch(`http://127.0.0.1:${port}/api/admin/import/coverage`, { method: 'POST', body: 'x' });
+      const res = await fetch(`${closed.base}/import/coverage`, { method: 'POST', body: 'x' });
       expect(res.status).toBe(503);
     } finally {
-      await new Promise((resolve) => closed.close(resolve));
+      await closed.close();
     }
   });
 
@@ -358,21 +328,8 @@ describe('the admin import API', () => {
   });
 
   it('runs an import in a process of its own with a memory bound: a file needing more is refused, and the next one imports', async () => {
-    const { logger } = captureLogs();
-    const app = createApp({
-      logger,
-      checkReady: async () => undefined,
-      admin: {
-        prisma: db.prisma,
-        pool: db.pool,
-        imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 64 },
-        i18n,
-        token: TOKEN,
-      },
-    });
-    const small = http.createServer(app).listen(0, '127.0.0.1');
-    await new Promise((resolve) => small.once('listening', resolve));
-    const at = `http://127.0.0.1:${(small.address() as AddressInfo).port}/api/admin/import/coverage`;
+    const small = await startAdminApi(db, { token: TOKEN, memoryMb: 64 });
+    const at = `${small.base}/import/coverage`;
     const send = (body: string) =>
       fetch(at, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${TOKEN}` }, body });
     try {
@@ -393,7 +350,7 @@ describe('the admin import API', () => {
       const next = await send(`${HEADER}\n65;2026-10-30;100;10;Uji\n`);
       expect(await next.json()).toMatchObject({ ok: true, dryRun: false, inserted: 1 });
     } finally {
-      await new Promise((resolve) => small.close(resolve));
+      await small.close();
     }
     // Running out of memory takes V8 a few seconds of collecting first, longer on a busy machine.
   }, 60_000);

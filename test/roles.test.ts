@@ -1,12 +1,8 @@
 // Roles: grants scoped to regions, audited, from the domain, the CLI and the admin API.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentAudit } from '../src/domain/roles/audit.ts';
 import { grantRole, listRoleGrants, mayActOn, revokeRole, RoleError, rolesOf } from '../src/domain/roles/roles.ts';
-import { createI18n } from '../src/i18n/i18n.ts';
-import { createApp } from '../src/server/app.ts';
-import { captureLogs } from './support/logs.ts';
+import { startAdminApi, type AdminApi } from './support/admin-api.ts';
 import { runCli } from './support/cli.ts';
 import { useSeededDatabase } from './support/postgres.ts';
 
@@ -73,26 +69,13 @@ describe('npm run admin', () => {
 
 describe('the admin roles API', () => {
   const TOKEN = 'admin-token-0123456789abcdef';
-  let server: http.Server;
+  let api: AdminApi;
   let base: string;
   beforeAll(async () => {
-    const { logger } = captureLogs();
-    const app = createApp({
-      logger,
-      checkReady: async () => undefined,
-      admin: {
-        prisma: db.prisma,
-        pool: db.pool,
-        imports: { pgConfig: { connectionString: db.database.url }, memoryMb: 256 },
-        i18n: createI18n('id'),
-        token: TOKEN,
-      },
-    });
-    server = http.createServer(app).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/admin`;
+    api = await startAdminApi(db, { token: TOKEN });
+    base = api.base;
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => api.close());
 
   const call = (method: string, url: string, body?: unknown, token: string | null = TOKEN) =>
     fetch(`${base}${url}`, {
