@@ -1,7 +1,7 @@
 // Who may act on which region: an admin everywhere, an official on their region and below it,
 // and national matters for admins only.
 import { describe, expect, it } from 'vitest';
-import { ceremonyRegion, isOfficial, mayActOn, mayManage, type Roles } from '../src/domain/roles/roles.ts';
+import { ceremonyRegion, isOfficial, mayActOn, mayManage, type Roles } from '../src/domain/roles/role-scope.ts';
 
 const nobody: Roles = { admin: false, scopes: [] };
 const admin: Roles = { admin: true, scopes: [] };

@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import { inTransaction } from '../../db/sql.ts';
 import { audit } from './audit.ts';
+import type { Roles } from './role-scope.ts';
 
 export interface RoleGrantView {
   telegramId: string;
@@ -14,11 +15,8 @@ export interface RoleGrantView {
   createdAt: Date;
 }
 
-export interface Roles {
-  admin: boolean;
-  /** Region codes an official may act on, with everything below them. */
-  scopes: string[];
-}
+// Who may act where is decided by role-scope.ts (pure, mutation-tested); re-exported here.
+export { ceremonyRegion, isOfficial, mayActOn, mayManage, type Roles } from './role-scope.ts';
 
 export class RoleError extends Error {
   constructor(readonly code: 'unknown_region' | 'bad_telegram_id') {
@@ -110,22 +108,3 @@ export async function rolesOf(db: Pick<pg.Pool, 'query'>, telegramId: number | b
     scopes: rows.filter((r) => r.role === 'official' && r.regionCode).map((r) => r.regionCode!),
   };
 }
-
-/** Whether these roles may act on a region: admin, or a grant on it or on a region above it. */
-export function mayActOn(roles: Roles, regionCode: string): boolean {
-  return roles.admin || roles.scopes.some((scope) => regionCode === scope || regionCode.startsWith(`${scope}.`) || scope === '00');
-}
-
-/**
- * Whether these roles may manage what concerns a region's ceremonies and announcements: as
- * mayActOn, except that Indonesia as a whole ("00", national ceremonies) is for admins.
- */
-export function mayManage(roles: Roles, regionCode: string): boolean {
-  return regionCode === '00' ? roles.admin : mayActOn(roles, regionCode);
-}
-
-/** The region a ceremony concerns: its province, or Indonesia for a national one. */
-export const ceremonyRegion = (provinceCode: string | null): string => provinceCode ?? '00';
-
-/** An admin, or an official of at least one region: who may use the official commands at all. */
-export const isOfficial = (roles: Roles): boolean => roles.admin || roles.scopes.length > 0;
