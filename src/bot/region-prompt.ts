@@ -3,7 +3,7 @@
 // context then says what the question is about, so that a region typed next ("sumsel") is
 // answered as that question, like any follow-up.
 import { InlineKeyboard } from 'grammy';
-import { regionName } from '../domain/regions/region-lookup.ts';
+import { regionNames } from '../domain/regions/region-lookup.ts';
 import { listSubscriptions } from '../domain/subscriptions/subscriptions.ts';
 import { saveChatContext } from '../domain/understanding/chat-context.ts';
 import { ACTION } from './button-actions.ts';
@@ -21,8 +21,10 @@ export async function askRegion(ctx: BotContext, purpose: RegionPurpose, extra?:
   const codes: string[] = context?.placeCode ? [context.placeCode] : [];
   if (ctx.chat)
     for (const s of await listSubscriptions(ctx.deps.pool, ctx.chat.id)) if (!codes.includes(s.regionCode)) codes.push(s.regionCode);
-  for (const code of codes.slice(0, MAX_SUGGESTIONS)) {
-    const name = await regionName(ctx.deps.prisma, code);
+  const suggested = codes.slice(0, MAX_SUGGESTIONS);
+  const names = await regionNames(ctx.deps.prisma, suggested);
+  for (const code of suggested) {
+    const name = names.get(code);
     if (name) keyboard.text(name, ctx.buttons.sign(ACTIONS[purpose], code)).row();
   }
   extra?.(keyboard);

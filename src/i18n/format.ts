@@ -40,22 +40,32 @@ export const formatSignedDecimal = (n: number): string => `${n > 0 ? '+' : n < 0
 /** Indonesia's three time zones, as people name them. */
 const ZONE_NAMES: Readonly<Record<string, string>> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
+/** "wita" → "Asia/Makassar": a zone as people type it. */
+export const zoneOfName = (name: string): string | undefined =>
+  Object.entries(ZONE_NAMES).find(([, short]) => short.toLowerCase() === name.toLowerCase())?.[0];
+
 /** "Asia/Makassar" → "WITA"; another zone keeps its IANA name. */
 export const zoneName = (timeZone: string): string => ZONE_NAMES[timeZone] ?? timeZone;
 
 /** "19:30" (as stored) in Asia/Jakarta → "19.30 WIB". */
 export const formatClockTime = (hhmm: string, timeZone = TIME_ZONE): string => `${hhmm.replace(':', '.')} ${zoneName(timeZone)}`;
 
+/** Formatters are costly to make: one per zone and shape, made when first asked for. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(FORMAT_LOCALE, options)));
+  return made;
+}
 const timeParts = (timeZone: string, seconds: boolean) =>
-  new Intl.DateTimeFormat(FORMAT_LOCALE, {
+  formatter(`time:${timeZone}:${seconds}`, {
     hour: '2-digit',
     minute: '2-digit',
     ...(seconds ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
     timeZone,
   });
-const dateParts = (timeZone: string) =>
-  new Intl.DateTimeFormat(FORMAT_LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+const dateParts = (timeZone: string) => formatter(`date:${timeZone}`, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
 
 /** A moment's time of day where it is read: "19.30 WIB" (with seconds: "19.30.05 WIB"). */
 export const formatTimeOfDay = (d: Date, timeZone = TIME_ZONE, opts: { seconds?: boolean } = {}): string =>

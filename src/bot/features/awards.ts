@@ -1,6 +1,6 @@
 // /penghargaan <wilayah | tahun | kategori>: the Paritrana Award history, paged with buttons.
 import { Composer, InlineKeyboard } from 'grammy';
-import { awardHistory, type AwardFilter } from '../../domain/awards/award-history.ts';
+import { awardHistory, type AwardFilter, type CeremonyAwards } from '../../domain/awards/award-history.ts';
 import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
@@ -46,24 +46,30 @@ async function render(ctx: BotContext, key: FilterKey, page: number): Promise<{ 
   const subject = await subjectOf(ctx, key);
   const filter = filterOf(key);
   const ceremonies = await awardHistory(ctx.deps.pool, filter);
-  if (!ceremonies.length) {
-    // A regency, city or village without a record of its own: its province's records instead of a
-    // dead end (Palembang has none, Sumatera Selatan has, and hosted its ceremony there).
-    const province = filter.regionCode?.includes('.') ? filter.regionCode.slice(0, 2) : undefined;
-    if (province && (await awardHistory(ctx.deps.pool, { ...filter, regionCode: province })).length) {
-      const provinceKey = key
-        .split('~')
-        .map((part) => (part.startsWith('r') ? `r${province}` : part))
-        .join('~');
-      const shown = await render(ctx, provinceKey, page);
+  if (ceremonies.length) return paged(ctx, key, subject, ceremonies, page);
+  // A regency, city or village without a record of its own: its province's records instead of a
+  // dead end (Palembang has none, Sumatera Selatan has, and hosted its ceremony there).
+  const province = filter.regionCode?.includes('.') ? filter.regionCode.slice(0, 2) : undefined;
+  if (province) {
+    const provinceKey = key
+      .split('~')
+      .map((part) => (part.startsWith('r') ? `r${province}` : part))
+      .join('~');
+    const provinceCeremonies = await awardHistory(ctx.deps.pool, filterOf(provinceKey));
+    if (provinceCeremonies.length) {
+      const shown = paged(ctx, provinceKey, await subjectOf(ctx, provinceKey), provinceCeremonies, page);
       const provinceName = (await regionName(ctx.deps.prisma, province)) ?? province;
       return {
         text: `${ctx.t('awards:noneHereProvince', { subject, province: provinceName })}\n\n${shown.text}`,
         keyboard: shown.keyboard,
       };
     }
-    return { text: ctx.t('awards:none', { subject }), keyboard: backKeyboard(ctx, key) };
   }
+  return { text: ctx.t('awards:none', { subject }), keyboard: backKeyboard(ctx, key) };
+}
+
+/** Page `page` of a history, with buttons to the pages beside it. */
+function paged(ctx: BotContext, key: FilterKey, subject: Html, ceremonies: CeremonyAwards[], page: number) {
   const pages = awardPages(ctx.t, subject, ceremonies);
   const index = Math.min(Math.max(page, 0), pages.length - 1);
   const keyboard = new InlineKeyboard();

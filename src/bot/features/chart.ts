@@ -19,7 +19,7 @@ async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void
   // One figure is no trend: say so, and show the figure itself with its source.
   if (report && chart && chart.points.length < 2) {
     await ctx.reply(ctx.t('chart:onePoint', { region: report.shown.name }));
-    return replyWithCoverage(ctx, regionCode);
+    return replyWithCoverage(ctx, regionCode, report);
   }
   if (!report || !chart) {
     const asked = (await regionName(ctx.deps.prisma, regionCode)) ?? regionCode;

@@ -1,6 +1,6 @@
 // /cakupan <wilayah>: a region's coverage figures, with buttons to go further.
 import { Composer, InlineKeyboard } from 'grammy';
-import { coverageReport } from '../../domain/coverage/coverage-report.ts';
+import { coverageReport, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
 import { onSignedButton } from '../callback-data.ts';
 import { ACTION } from '../button-actions.ts';
 import type { BotContext } from '../context.ts';
@@ -14,8 +14,9 @@ import { todayInJakarta } from '../../domain/calendar.ts';
 
 export const coverageFeature = new Composer<BotContext>();
 
-export async function replyWithCoverage(ctx: BotContext, regionCode: string): Promise<void> {
-  const report = await coverageReport(ctx.deps.pool, regionCode);
+/** `known`: the report when the caller has read it already. */
+export async function replyWithCoverage(ctx: BotContext, regionCode: string, known?: CoverageReport): Promise<void> {
+  const report = known ?? (await coverageReport(ctx.deps.pool, regionCode));
   const keyboard = new InlineKeyboard()
     .text(ctx.t('coverage:awardsButton'), ctx.buttons.sign(ACTION.awards, regionCode))
     .text(ctx.t('coverage:chartButton'), ctx.buttons.sign(ACTION.chart, regionCode))
