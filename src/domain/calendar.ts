@@ -1,4 +1,16 @@
-// The day it is in Indonesia's western time zone, where BPJS rules and figures are dated.
+// Calendar days as BPJS rules and figures are dated: today in Indonesia's western time zone, and
+// the distance between two YYYY-MM-DD dates.
 export function todayInJakarta(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
+}
+
+/** Days between two YYYY-MM-DD dates, either way round. */
+export const daysApart = (a: string, b: string): number =>
+  Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+
+/** Whole months from one YYYY-MM-DD to a later one: 2025-08-27 to 2026-08-26 is 11. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }

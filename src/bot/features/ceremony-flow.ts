@@ -7,7 +7,7 @@ import { parseIndonesianDate } from '../../domain/import/indonesian-values.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { ceremonyRegion, isOfficial, mayActOn, mayManage, rolesOf } from '../../domain/roles/roles.ts';
-import { formatCalendarDate, formatClockTime } from '../../i18n/format.ts';
+import { formatCalendarDate, formatClockTime, zoneOfName } from '../../i18n/format.ts';
 import type { BotContext } from '../context.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { commandNames } from '../commands.ts';
@@ -29,7 +29,6 @@ interface CeremonyDraft {
 }
 
 type Step = 'level' | 'province' | 'edition' | 'when' | 'where' | 'confirm';
-const ZONES: Record<string, string> = { wib: 'Asia/Jakarta', wita: 'Asia/Makassar', wit: 'Asia/Jayapura' };
 
 const flow = guidedFlow<Step, CeremonyDraft>('acara');
 
@@ -78,7 +77,7 @@ function parseWhen(text: string): Pick<CeremonyDraft, 'date' | 'time' | 'timeZon
   if (!m || Number(m[2]) > 23 || Number(m[3]) > 59) return undefined;
   const date = parseIndonesianDate(m[1]!);
   if (!date.ok || date.value.precision !== 'day') return undefined;
-  return { date: date.value.date, time: `${m[2]!.padStart(2, '0')}:${m[3]}`, timeZone: ZONES[(m[4] ?? 'wib').toLowerCase()]! };
+  return { date: date.value.date, time: `${m[2]!.padStart(2, '0')}:${m[3]}`, timeZone: zoneOfName(m[4] ?? 'wib')! };
 }
 
 ceremonyFlowFeature.command(commandNames('ceremony'), async (ctx) => {

@@ -1,7 +1,8 @@
 // /bandingkan <wilayah> dengan <wilayah>: two regions' coverage side by side. The coverage
 // card's button asks for the second region with a reply prompt that carries the first's code.
 import { Composer } from 'grammy';
-import { coverageReport, daysApart, SAME_PERIOD_DAYS, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
+import { coverageReport, SAME_PERIOD_DAYS, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
+import { daysApart } from '../../domain/calendar.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { formatCalendarDate, formatDecimal, formatInteger, formatPercent } from '../../i18n/format.ts';
 import { onSignedButton } from '../callback-data.ts';

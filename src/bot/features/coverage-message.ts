@@ -2,13 +2,7 @@
 import type { CoverageReport } from '../../domain/coverage/coverage-report.ts';
 import { formatCalendarDate, formatInteger, formatPercent, formatSignedDecimal, formatSignedInteger } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
-
-/** Whole months from one YYYY-MM-DD to another. */
-function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
-}
+import { monthsBetween } from '../../domain/calendar.ts';
 
 /** Figures older than this say how old they are. */
 export const OLD_AFTER_MONTHS = 12;

@@ -2,6 +2,7 @@
 // a region without figures, those of the nearest parent that has them.
 import { COUNTRY_CODE, type RegionKind, type RegionLevel } from '../regions/region-names.ts';
 import type { Queryable } from '../../db/sql.ts';
+import { daysApart } from '../calendar.ts';
 
 
 export interface CoverageSnapshotData {
@@ -94,8 +95,6 @@ interface Sibling {
 /** Ranks compare figures of the same period only: latest figures at most this far apart. */
 export const SAME_PERIOD_DAYS = 92;
 
-/** Days between two YYYY-MM-DD dates, either way round. */
-export const daysApart = (a: string, b: string): number => Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 
 function rankAmongSiblings(
   code: string,
