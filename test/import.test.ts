@@ -341,10 +341,12 @@ describe('the admin import API', () => {
           `11.01.01.${String(i % 10_000).padStart(4, '0')};2026-01-${String(1 + Math.floor(i / 10_000)).padStart(2, '0')};100;10;Uji`,
       );
       const huge = await send(`${HEADER}\n${rows.join('\n')}\n`);
-      expect(huge.status).toBe(413);
-      expect(await huge.json()).toMatchObject({
-        error: 'import_too_large',
-        message: { id: expect.stringMatching(/terlalu besar.*Bagi menjadi beberapa berkas/), en: expect.stringMatching(/Split it/) },
+      expect({ status: huge.status, body: await huge.json() }).toMatchObject({
+        status: 413,
+        body: {
+          error: 'import_too_large',
+          message: { id: expect.stringMatching(/terlalu besar.*Bagi menjadi beberapa berkas/), en: expect.stringMatching(/Split it/) },
+        },
       });
       expect(await coverageFingerprint()).toBe(before);
       const next = await send(`${HEADER}\n65;2026-10-30;100;10;Uji\n`);

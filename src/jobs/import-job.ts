@@ -24,7 +24,9 @@ export interface ImportJob {
 }
 
 export type WorkerMessage =
-  { type: 'progress'; progress: ImportProgress } | { type: 'result'; result: ImportResult } | { type: 'failed'; message: string };
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'result'; result: ImportResult }
+  | { type: 'failed'; message: string; outOfMemory: boolean };
 
 /** The file needs more memory than an import may take: split it. */
 export class ImportTooLargeError extends Error {
@@ -61,10 +63,12 @@ function runWorker(job: ImportJob, opts: ImportRunOptions): Promise<ImportResult
     child.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') opts.onProgress?.(message.progress);
       else if (message.type === 'result') settled = message.result;
-      else settled = new Error(message.message);
+      else settled = message.outOfMemory ? new ImportTooLargeError(opts.memoryMb) : new Error(message.message);
     });
     child.on('error', (err) => (settled ??= err));
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': only then has all of stderr been read. On a busy machine 'exit' came
+    // first, the "heap out of memory" line was not yet seen, and a too-large file read as a crash.
+    child.on('close', (code, signal) => {
       if (settled instanceof Error) reject(settled);
       else if (settled) resolve(settled);
       else if (/heap out of memory|Allocation failed/i.test(stderr)) reject(new ImportTooLargeError(opts.memoryMb));

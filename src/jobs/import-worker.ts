@@ -25,7 +25,9 @@ async function run(job: ImportJob): Promise<void> {
     });
     await post({ type: 'result', result });
   } catch (e) {
-    await post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+    // V8 can also refuse one large allocation without dying; that, too, is the file being too large.
+    const outOfMemory = e instanceof RangeError && /allocation failed|invalid (string|array) length/i.test(e.message);
+    await post({ type: 'failed', message: e instanceof Error ? e.message : String(e), outOfMemory });
   } finally {
     await pool.end();
   }
