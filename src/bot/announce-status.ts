@@ -1,5 +1,6 @@
 // The official's status message, edited while an announcement is sent: sent, blocked,
 // failed, remaining and the expected end; at the end, the report.
+import { BUTTONS } from './buttons.ts';
 import type { Api } from 'grammy';
 import type pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -38,7 +39,9 @@ export function announcementStatusReporter(deps: {
     await deps.api
       .editMessageText(Number(a.statusChatId), a.statusMessageId, t(key, params), {
         ...(running
-          ? { reply_markup: { inline_keyboard: [[{ text: t('announce:stop'), callback_data: `um:x:${announcementId}` }]] } }
+          ? {
+              reply_markup: { inline_keyboard: [[{ text: t('announce:stop'), callback_data: BUTTONS.announceStop.data(announcementId) }]] },
+            }
           : {}),
       })
       // "message is not modified" and the like must never stop a broadcast.

@@ -1,7 +1,6 @@
 // Button data that carries state ("cov:13.74") is signed, so that what comes back is what the
 // bot sent: a forged or altered button is refused rather than trusted. Telegram allows 64 bytes.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Composer, Context } from 'grammy';
 
 const SIGNATURE_LENGTH = 8;
 const MAX_BYTES = 64;
@@ -9,8 +8,8 @@ const MAX_BYTES = 64;
 export interface ButtonSigner {
   /** "cov", "13.74" → "cov:13.74:Xy3_ab9Q". */
   sign(action: string, ...args: string[]): string;
-  /** The action and arguments of data this bot signed, or undefined. */
-  read(data: string): { action: string; args: string[] } | undefined;
+  /** What this bot signed ("cov:13.74"), or undefined for data it did not sign. */
+  open(data: string): string | undefined;
 }
 
 export function buttonSigner(botToken: string): ButtonSigner {
@@ -24,28 +23,13 @@ export function buttonSigner(botToken: string): ButtonSigner {
       if (Buffer.byteLength(data) > MAX_BYTES) throw new Error(`button data over ${MAX_BYTES} bytes: ${data}`);
       return data;
     },
-    read(data) {
+    open(data) {
       const cut = data.lastIndexOf(':');
       if (cut <= 0) return undefined;
       const payload = data.slice(0, cut);
       const given = Buffer.from(data.slice(cut + 1));
       const expected = Buffer.from(mac(payload));
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-      const [action, ...args] = payload.split(':');
-      return action ? { action, args } : undefined;
+      return given.length === expected.length && timingSafeEqual(given, expected) ? payload : undefined;
     },
   };
-}
-
-/** Handles buttons signed with `action`; forged or altered ones fall through to the stale-button answer. */
-export function onSignedButton<C extends Context & { buttons: ButtonSigner }>(
-  composer: Composer<C>,
-  action: string,
-  handler: (ctx: C, args: string[]) => Promise<unknown>,
-): void {
-  composer.on('callback_query:data', async (ctx, next) => {
-    const read = ctx.buttons.read(ctx.callbackQuery.data);
-    if (read?.action !== action) return next();
-    await handler(ctx, read.args);
-  });
 }

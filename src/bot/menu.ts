@@ -1,19 +1,20 @@
 import { InlineKeyboard } from 'grammy';
 import type { TFunction } from '../i18n/i18n.ts';
+import { BUTTONS } from './buttons.ts';
 
 /** Callback data of the screens every feature can lead back to. */
-export const MENU = 'menu';
+export const MENU = BUTTONS.menu.data;
 
 /** The main menu's buttons, in order; each feature adds its entry here. */
 const entries: { label: string; data: string }[] = [
-  { label: 'common:menu.coverage', data: 'm:cov' },
-  { label: 'common:menu.awards', data: 'm:aw' },
-  { label: 'common:menu.enroll', data: 'm:en' },
-  { label: 'common:menu.contribution', data: 'm:iu' },
-  { label: 'common:menu.subscriptions', data: 'm:sub' },
-  { label: 'common:menu.company', data: 'm:co' },
-  { label: 'common:menu.help', data: 'help' },
-  { label: 'common:menu.language', data: 'lang' },
+  { label: 'common:menu.coverage', data: BUTTONS.menuCoverage.data },
+  { label: 'common:menu.awards', data: BUTTONS.menuAwards.data },
+  { label: 'common:menu.enroll', data: BUTTONS.menuEnrol.data },
+  { label: 'common:menu.contribution', data: BUTTONS.menuContribution.data },
+  { label: 'common:menu.subscriptions', data: BUTTONS.menuSubscriptions.data },
+  { label: 'common:menu.company', data: BUTTONS.menuCompany.data },
+  { label: 'common:menu.help', data: BUTTONS.help.data },
+  { label: 'common:menu.language', data: BUTTONS.languages.data },
 ];
 
 export function mainMenuKeyboard(t: TFunction): InlineKeyboard {

@@ -6,12 +6,12 @@ import { InlineKeyboard } from 'grammy';
 import { regionNames } from '../domain/regions/region-lookup.ts';
 import { listSubscriptions } from '../domain/subscriptions/subscriptions.ts';
 import { saveChatContext } from '../domain/understanding/chat-context.ts';
-import { ACTION } from './button-actions.ts';
+import { BUTTONS, type Button } from './buttons.ts';
 import type { BotContext } from './context.ts';
 import { MENU } from './menu.ts';
 
 export type RegionPurpose = 'coverage' | 'awards';
-const ACTIONS: Record<RegionPurpose, string> = { coverage: ACTION.coverage, awards: ACTION.awards };
+const ACTIONS: Record<RegionPurpose, Button<[string]>> = { coverage: BUTTONS.coverage, awards: BUTTONS.awards };
 const MAX_SUGGESTIONS = 4;
 
 /** Asks which region, with the likely regions as buttons and `extra` ones (e.g. "all") after them. */
@@ -25,7 +25,7 @@ export async function askRegion(ctx: BotContext, purpose: RegionPurpose, extra?:
   const names = await regionNames(ctx.deps.prisma, suggested);
   for (const code of suggested) {
     const name = names.get(code);
-    if (name) keyboard.text(name, ctx.buttons.sign(ACTIONS[purpose], code)).row();
+    if (name) keyboard.text(name, ACTIONS[purpose].data(ctx, code)).row();
   }
   extra?.(keyboard);
   keyboard.text(ctx.t('coverage:menuButton'), MENU);

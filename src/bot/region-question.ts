@@ -3,6 +3,7 @@
 import { InlineKeyboard } from 'grammy';
 import { resolveRegion, type RegionCandidate, type RegionResolution } from '../domain/regions/region-resolver.ts';
 import type { BotContext } from './context.ts';
+import type { Button } from './buttons.ts';
 
 const CHOICES = 6;
 
@@ -14,9 +15,9 @@ export function regionLabel(candidate: Pick<RegionCandidate, 'name' | 'parents'>
 
 /**
  * The region `text` names, or undefined once the user has been answered: with choices, each
- * a button with data `action:<code>`, or with "not found".
+ * a button of `action` with the region's code, or with "not found".
  */
-export async function regionFromText(ctx: BotContext, text: string, action: string): Promise<RegionCandidate | undefined> {
+export async function regionFromText(ctx: BotContext, text: string, action: Button<[string]>): Promise<RegionCandidate | undefined> {
   return regionFromResolution(ctx, await resolveRegion(ctx.deps.pool, text, { limit: CHOICES }), text, action);
 }
 
@@ -25,7 +26,7 @@ export async function regionFromResolution(
   ctx: BotContext,
   result: RegionResolution,
   text: string,
-  action: string,
+  action: Button<[string]>,
 ): Promise<RegionCandidate | undefined> {
   const [first] = result.candidates;
   if (!first) {
@@ -35,7 +36,7 @@ export async function regionFromResolution(
   if (!result.ambiguous) return first;
   const keyboard = new InlineKeyboard();
   for (const candidate of result.candidates.slice(0, CHOICES))
-    keyboard.text(regionLabel(candidate), ctx.buttons.sign(action, candidate.code)).row();
+    keyboard.text(regionLabel(candidate), action.data(ctx, candidate.code)).row();
   await ctx.reply(ctx.t('regions:choose', { text }), { reply_markup: keyboard });
   return undefined;
 }

@@ -2,6 +2,7 @@
 // writes a text for a region within their scope; sees the exact message; confirms or
 // cancels. Once queued, one status message follows the sending and can stop it.
 import { Composer, InlineKeyboard } from 'grammy';
+import { BUTTONS } from '../buttons.ts';
 import {
   audienceSize,
   cancelAnnouncement,
@@ -42,8 +43,8 @@ async function preview(ctx: BotContext, announcementId: number, text: string, re
   await ctx.reply(text, { link_preview_options: { is_disabled: true } });
   await ctx.reply(ctx.t('announce:previewNote', { count: formatInteger(count) }), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t('announce:send', { count: formatInteger(count) }), `um:ok:${announcementId}`)
-      .text(ctx.t('announce:cancel'), `um:no:${announcementId}`),
+      .text(ctx.t('announce:send', { count: formatInteger(count) }), BUTTONS.announceSend.data(announcementId))
+      .text(ctx.t('announce:cancel'), BUTTONS.announceDiscard.data(announcementId)),
   });
 }
 
@@ -55,17 +56,16 @@ announceFeature.command(commandNames('announce'), async (ctx) => {
     .filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode)))
     .slice(0, CEREMONY_CHOICES);
   const keyboard = new InlineKeyboard();
-  for (const c of mine) keyboard.text(ceremonyTitle(ctx.t, c.edition, c.provinceName), `um:c:${c.id}`).row();
-  keyboard.text(ctx.t('announce:freeText'), 'um:t');
+  for (const c of mine) keyboard.text(ceremonyTitle(ctx.t, c.edition, c.provinceName), BUTTONS.announceCeremony.data(c.id)).row();
+  keyboard.text(ctx.t('announce:freeText'), BUTTONS.announceFreeText.data);
   await ctx.reply(ctx.t(mine.length ? 'announce:choose' : 'announce:noCeremonies'), { reply_markup: keyboard });
 });
 
 // A ceremony picked: the draft is the invitation before its date, the winners after.
-announceFeature.callbackQuery(/^um:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
+BUTTONS.announceCeremony.on(announceFeature, async (ctx, ceremonyId) => {
   await ctx.answerCallbackQuery();
   const roles = await allowed(ctx);
   if (!roles) return;
-  const ceremonyId = ctx.match[1]!;
   const t = ctx.deps.i18n.getFixedT(ctx.deps.defaultLocale);
   const draft = await draftCeremonyAnnouncement(ctx.deps, t, ceremonyId, todayInJakarta(ctx.deps.clock?.() ?? new Date()));
   if (!draft) return;
@@ -80,7 +80,7 @@ announceFeature.callbackQuery(/^um:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
   await preview(ctx, id, draft.text, draft.regionCode);
 });
 
-announceFeature.callbackQuery('um:t', async (ctx) => {
+BUTTONS.announceFreeText.on(announceFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!(await allowed(ctx))) return;
   await flow.save(ctx, 'region', {});
@@ -125,8 +125,7 @@ async function ownAnnouncement(ctx: BotContext, id: number) {
   return announcement;
 }
 
-announceFeature.callbackQuery(/^um:ok:(\d{1,10})$/, async (ctx) => {
-  const id = Number(ctx.match[1]);
+BUTTONS.announceSend.on(announceFeature, async (ctx, id) => {
   if (!(await ownAnnouncement(ctx, id))) return;
   const recipients = await queueAnnouncement(ctx.deps.pool, id);
   if (recipients === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t('announce:stale'), show_alert: true }));
@@ -138,14 +137,13 @@ announceFeature.callbackQuery(/^um:ok:(\d{1,10})$/, async (ctx) => {
     details: { recipients },
   });
   const status = await ctx.reply(ctx.t('announce:sending', { id, count: formatInteger(recipients) }), {
-    reply_markup: new InlineKeyboard().text(ctx.t('announce:stop'), `um:x:${id}`),
+    reply_markup: new InlineKeyboard().text(ctx.t('announce:stop'), BUTTONS.announceStop.data(id)),
   });
   await setStatusMessage(ctx.deps.pool, id, status.chat.id, status.message_id);
   ctx.deps.broadcasts?.kick();
 });
 
-announceFeature.callbackQuery(/^um:no:(\d{1,10})$/, async (ctx) => {
-  const id = Number(ctx.match[1]);
+BUTTONS.announceDiscard.on(announceFeature, async (ctx, id) => {
   const announcement = await ownAnnouncement(ctx, id);
   if (!announcement) return;
   await ctx.answerCallbackQuery();
@@ -153,8 +151,7 @@ announceFeature.callbackQuery(/^um:no:(\d{1,10})$/, async (ctx) => {
   await ctx.reply(ctx.t('announce:discarded'));
 });
 
-announceFeature.callbackQuery(/^um:x:(\d{1,10})$/, async (ctx) => {
-  const id = Number(ctx.match[1]);
+BUTTONS.announceStop.on(announceFeature, async (ctx, id) => {
   if (!(await ownAnnouncement(ctx, id))) return;
   await ctx.answerCallbackQuery();
   if (await cancelAnnouncement(ctx.deps.pool, id)) {

@@ -1,8 +1,7 @@
 // /penghargaan <wilayah | tahun | kategori>: the Paritrana Award history, paged with buttons.
 import { Composer, InlineKeyboard } from 'grammy';
 import { awardHistory, type AwardFilter, type CeremonyAwards } from '../../domain/awards/award-history.ts';
-import { onSignedButton } from '../callback-data.ts';
-import { ACTION } from '../button-actions.ts';
+import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
@@ -73,15 +72,15 @@ function paged(ctx: BotContext, key: FilterKey, subject: Html, ceremonies: Cerem
   const pages = awardPages(ctx.t, subject, ceremonies);
   const index = Math.min(Math.max(page, 0), pages.length - 1);
   const keyboard = new InlineKeyboard();
-  if (index > 0) keyboard.text(ctx.t('awards:previous'), ctx.buttons.sign(ACTION.awardsPage, key, String(index - 1)));
-  if (index < pages.length - 1) keyboard.text(ctx.t('awards:next'), ctx.buttons.sign(ACTION.awardsPage, key, String(index + 1)));
+  if (index > 0) keyboard.text(ctx.t('awards:previous'), BUTTONS.awardsPage.data(ctx, key, index - 1));
+  if (index < pages.length - 1) keyboard.text(ctx.t('awards:next'), BUTTONS.awardsPage.data(ctx, key, index + 1));
   keyboard.row();
   return { text: pages[index]!, keyboard: backKeyboard(ctx, key, keyboard) };
 }
 
 function backKeyboard(ctx: BotContext, key: FilterKey, keyboard = new InlineKeyboard()): InlineKeyboard {
   const { regionCode } = filterOf(key);
-  if (regionCode) keyboard.text(ctx.t('awards:coverageButton'), ctx.buttons.sign(ACTION.coverage, regionCode));
+  if (regionCode) keyboard.text(ctx.t('awards:coverageButton'), BUTTONS.coverage.data(ctx, regionCode));
   return keyboard.text(ctx.t('coverage:menuButton'), MENU);
 }
 
@@ -109,25 +108,23 @@ export async function answerAwards(ctx: BotContext, text: string): Promise<void>
   if (/^(19|20)\d\d$/.test(trimmed)) return replyWithAwards(ctx, `y${trimmed}`);
   const category = categoryIn(ctx, trimmed);
   if (category) return replyWithAwards(ctx, `c${category}`);
-  const region = await regionFromText(ctx, trimmed, ACTION.awards);
+  const region = await regionFromText(ctx, trimmed, BUTTONS.awards);
   if (region) await replyWithAwards(ctx, `r${region.code}`);
 }
 
 awardsFeature.command(commandNames('awards'), (ctx) => answerAwards(ctx, ctx.match));
 
-awardsFeature.callbackQuery('m:aw', async (ctx) => {
+BUTTONS.menuAwards.on(awardsFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await askRegion(ctx, 'awards', (keyboard) =>
-    keyboard.text(ctx.t('awards:allButton'), ctx.buttons.sign(ACTION.awardsPage, 'all', '0')).row(),
-  );
+  await askRegion(ctx, 'awards', (keyboard) => keyboard.text(ctx.t('awards:allButton'), BUTTONS.awardsPage.data(ctx, 'all', 0)).row());
 });
 
-onSignedButton(awardsFeature, ACTION.awards, async (ctx, [code]) => {
+BUTTONS.awards.on(awardsFeature, async (ctx, code) => {
   await ctx.answerCallbackQuery();
   if (code) await replyWithAwards(ctx, `r${code}`);
 });
 
-onSignedButton(awardsFeature, ACTION.awardsPage, async (ctx, [key, page]) => {
+BUTTONS.awardsPage.on(awardsFeature, async (ctx, key, page) => {
   await ctx.answerCallbackQuery();
   if (!key) return;
   const { text, keyboard } = await render(ctx, key, Number(page));

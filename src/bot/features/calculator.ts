@@ -6,8 +6,7 @@ import { todayInJakarta } from '../../domain/calendar.ts';
 import { contributionOverview } from '../../domain/contributions/contribution-overview.ts';
 import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
 import { formatRupiah } from '../../i18n/format.ts';
-import { onSignedButton } from '../callback-data.ts';
-import { ACTION } from '../button-actions.ts';
+import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { calculatorMessage } from './calculator-message.ts';
@@ -19,19 +18,17 @@ export const INCOME_CHOICES = [1_000_000, 2_000_000, 3_000_000, 5_000_000];
 
 function calculatorKeyboard(ctx: BotContext, income: number | undefined, transport: boolean | undefined): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  const flag = transport === undefined ? '' : transport ? '1' : '0';
   for (const amount of INCOME_CHOICES) {
     if (amount !== income)
       keyboard.text(
         ctx.t('understanding:calculator.incomeButton', { amount: formatRupiah(amount) }),
-        ctx.buttons.sign(ACTION.calculator, String(amount), flag),
+        BUTTONS.calculator.data(ctx, amount, transport),
       );
   }
   keyboard.row();
-  const shown = String(income ?? '');
-  if (transport !== true) keyboard.text(ctx.t('understanding:calculator.transportButton'), ctx.buttons.sign(ACTION.calculator, shown, '1'));
-  if (transport !== false) keyboard.text(ctx.t('understanding:calculator.othersButton'), ctx.buttons.sign(ACTION.calculator, shown, '0'));
-  keyboard.row().text(ctx.t('understanding:calculator.detailButton'), ctx.buttons.sign(ACTION.contribution, shown, '', flag));
+  if (transport !== true) keyboard.text(ctx.t('understanding:calculator.transportButton'), BUTTONS.calculator.data(ctx, income, true));
+  if (transport !== false) keyboard.text(ctx.t('understanding:calculator.othersButton'), BUTTONS.calculator.data(ctx, income, false));
+  keyboard.row().text(ctx.t('understanding:calculator.detailButton'), BUTTONS.contribution.data(ctx, income, undefined, transport));
   return keyboard.row().text(ctx.t('coverage:menuButton'), MENU);
 }
 
@@ -55,17 +52,12 @@ export async function replyWithCalculator(
 }
 
 /** The calculator's refinements: another income, or the sector. */
-onSignedButton(calculatorFeature, ACTION.calculator, async (ctx, [income, transport]) => {
+BUTTONS.calculator.on(calculatorFeature, async (ctx, income, transport) => {
   await ctx.answerCallbackQuery();
-  await replyWithCalculator(
-    ctx,
-    income ? Number(income) : undefined,
-    transport === '1' ? true : transport === '0' ? false : undefined,
-    true,
-  );
+  await replyWithCalculator(ctx, income, transport, true);
 });
 
-calculatorFeature.callbackQuery('m:iu', async (ctx) => {
+BUTTONS.menuContribution.on(calculatorFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   await replyWithCalculator(ctx, undefined, undefined);
 });

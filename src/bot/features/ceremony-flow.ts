@@ -2,6 +2,7 @@
 // whose state is in the database, so a restart of the bot mid-way loses nothing. The result
 // goes through the same validation as an imported ceremonies file, and is audited.
 import { Composer, InlineKeyboard } from 'grammy';
+import { BUTTONS } from '../buttons.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
 import { parseIndonesianDate } from '../../domain/import/indonesian-values.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
@@ -42,7 +43,9 @@ async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<vo
   switch (step) {
     case 'level':
       await ctx.reply(ctx.t('ceremonies:askLevel'), {
-        reply_markup: new InlineKeyboard().text(ctx.t('ceremonies:provincial'), 'ac:lv:p').text(ctx.t('ceremonies:national'), 'ac:lv:n'),
+        reply_markup: new InlineKeyboard()
+          .text(ctx.t('ceremonies:provincial'), BUTTONS.ceremonyLevel.data('p'))
+          .text(ctx.t('ceremonies:national'), BUTTONS.ceremonyLevel.data('n')),
       });
       return;
     case 'province':
@@ -66,7 +69,11 @@ async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<vo
           venue: data.venue,
           city: data.city,
         }),
-        { reply_markup: new InlineKeyboard().text(ctx.t('ceremonies:save'), 'ac:ok').text(ctx.t('ceremonies:cancel'), 'ac:no') },
+        {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t('ceremonies:save'), BUTTONS.ceremonySave.data)
+            .text(ctx.t('ceremonies:cancel'), BUTTONS.ceremonyCancel.data),
+        },
       );
   }
 }
@@ -99,22 +106,22 @@ ceremonyFlowFeature.command(commandNames('cancel'), async (ctx) => {
   await ctx.reply(ctx.t(ended ? 'ceremonies:cancelled' : 'ceremonies:nothingToCancel'));
 });
 
-ceremonyFlowFeature.callbackQuery(/^ac:lv:([pn])$/, async (ctx) => {
+BUTTONS.ceremonyLevel.on(ceremonyFlowFeature, async (ctx, level) => {
   if (!(await flow.atButton(ctx, 'level'))) return;
   await ctx.answerCallbackQuery();
   // Only an admin reaches this step; a national ceremony is theirs alone.
-  if (ctx.match[1] === 'n') return ask(ctx, 'edition', { level: 'national' });
+  if (level === 'n') return ask(ctx, 'edition', { level: 'national' });
   return ask(ctx, 'province', { level: 'provincial' });
 });
 
-ceremonyFlowFeature.callbackQuery('ac:no', async (ctx) => {
+BUTTONS.ceremonyCancel.on(ceremonyFlowFeature, async (ctx) => {
   if (!(await flow.atButton(ctx, 'confirm'))) return;
   await ctx.answerCallbackQuery();
   await flow.end(ctx);
   await ctx.reply(ctx.t('ceremonies:cancelled'));
 });
 
-ceremonyFlowFeature.callbackQuery('ac:ok', async (ctx) => {
+BUTTONS.ceremonySave.on(ceremonyFlowFeature, async (ctx) => {
   const d = await flow.atButton(ctx, 'confirm');
   if (!d) return;
   await ctx.answerCallbackQuery();

@@ -4,8 +4,7 @@ import { chartSeries, coverageChartSvg, renderPng } from '../../charts/coverage-
 import { coverageReport } from '../../domain/coverage/coverage-report.ts';
 import { formatCalendarDate, formatCompact, formatPercent, formatShortMonth } from '../../i18n/format.ts';
 import { replyWithCoverage } from './coverage.ts';
-import { onSignedButton } from '../callback-data.ts';
-import { ACTION } from '../button-actions.ts';
+import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { regionFromText } from '../region-question.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
@@ -59,11 +58,11 @@ chartFeature.command(commandNames('chart'), async (ctx) => {
     await ctx.reply(ctx.t('regions:askName', { example: '/grafik Papua Barat Daya' }));
     return;
   }
-  const region = await regionFromText(ctx, text, ACTION.chart);
+  const region = await regionFromText(ctx, text, BUTTONS.chart);
   if (region) await replyWithChart(ctx, region.code);
 });
 
-onSignedButton(chartFeature, ACTION.chart, async (ctx, [code]) => {
+BUTTONS.chart.on(chartFeature, async (ctx, code) => {
   await ctx.answerCallbackQuery();
   if (code) await replyWithChart(ctx, code);
 });

@@ -13,8 +13,7 @@ import { isOfficial, mayActOn, rolesOf } from '../../domain/roles/roles.ts';
 import { companyStanding, type CompanyStanding } from '../../domain/companies/company-standing.ts';
 import { formatCalendarDate, formatDateTime, formatInteger, formatPercent } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
-import { onSignedButton } from '../callback-data.ts';
-import { ACTION } from '../button-actions.ts';
+import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { companyByNpp } from '../../domain/companies/company-lookup.ts';
 import { trustedHtml } from '../../i18n/html.ts';
@@ -80,7 +79,7 @@ export async function answerCompany(ctx: BotContext): Promise<void> {
   if (!companies.length) return void (await ctx.reply(ctx.t('company:howToLink')));
   if (companies.length === 1) return showStanding(ctx, companies[0]!.npp);
   const keyboard = new InlineKeyboard();
-  for (const c of companies) keyboard.text(c.name, ctx.buttons.sign(ACTION.company, c.npp)).row();
+  for (const c of companies) keyboard.text(c.name, BUTTONS.company.data(ctx, c.npp)).row();
   await ctx.reply(ctx.t('company:choose'), { reply_markup: keyboard });
 }
 
@@ -115,12 +114,12 @@ companyFeature.command(commandNames('companyCode'), async (ctx) => {
   await ctx.reply(ctx.t('company:codeIssued', { name: company.name, npp, code, until: formatDateTime(expiresAt) }));
 });
 
-companyFeature.callbackQuery('m:co', async (ctx) => {
+BUTTONS.menuCompany.on(companyFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   await answerCompany(ctx);
 });
 
-onSignedButton(companyFeature, ACTION.company, async (ctx, [npp]) => {
+BUTTONS.company.on(companyFeature, async (ctx, npp) => {
   await ctx.answerCallbackQuery();
   if (npp) await showStanding(ctx, npp);
 });

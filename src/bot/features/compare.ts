@@ -5,8 +5,7 @@ import { coverageReport, SAME_PERIOD_DAYS, type CoverageReport } from '../../dom
 import { daysApart } from '../../domain/calendar.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { formatCalendarDate, formatDecimal, formatInteger, formatPercent } from '../../i18n/format.ts';
-import { onSignedButton } from '../callback-data.ts';
-import { ACTION } from '../button-actions.ts';
+import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { wordList } from '../words.ts';
 import { regionName, regionNames } from '../../domain/regions/region-lookup.ts';
@@ -82,7 +81,7 @@ compareFeature.command(commandNames('compare'), async (ctx) => {
   if (a && b) await replyWithComparison(ctx, [a, b]);
 });
 
-onSignedButton(compareFeature, ACTION.compare, async (ctx, [code]) => {
+BUTTONS.compare.on(compareFeature, async (ctx, code) => {
   await ctx.answerCallbackQuery();
   if (!code) return;
   await ctx.reply(ctx.t('compare:ask', { region: (await regionName(ctx.deps.prisma, code)) ?? code, code }), {

@@ -6,8 +6,7 @@ import { estimateBpuContribution } from '../../domain/contributions/contribution
 import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
 import { incomeIn } from '../../domain/contributions/income-text.ts';
 import { formatRupiah } from '../../i18n/format.ts';
-import { onSignedButton } from '../callback-data.ts';
-import { ACTION } from '../button-actions.ts';
+import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { mentionsAny, wordList } from '../words.ts';
@@ -22,9 +21,6 @@ interface Answers {
   withJht?: boolean;
   transport?: boolean;
 }
-
-const flag = (v: boolean | undefined) => (v === undefined ? '' : v ? '1' : '0');
-const unflag = (v: string | undefined) => (v === '1' ? true : v === '0' ? false : undefined);
 
 /** What the words of a message already say. */
 export function contributionAnswers(ctx: BotContext, text: string): Answers {
@@ -44,12 +40,11 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
   const { income, withJht, transport } = answers;
   if (income === undefined) {
     const keyboard = new InlineKeyboard();
-    for (const amount of INCOME_CHOICES) keyboard.text(formatRupiah(amount), ctx.buttons.sign(ACTION.contribution, String(amount), '', ''));
+    for (const amount of INCOME_CHOICES) keyboard.text(formatRupiah(amount), BUTTONS.contribution.data(ctx, amount, undefined, undefined));
     await send(ctx.t('contribution:askIncome'), keyboard);
     return;
   }
-  const sign = (j: boolean | undefined, tr: boolean | undefined) =>
-    ctx.buttons.sign(ACTION.contribution, String(income), flag(j), flag(tr));
+  const sign = (j: boolean | undefined, tr: boolean | undefined) => BUTTONS.contribution.data(ctx, income, j, tr);
   if (withJht === undefined) {
     await send(
       ctx.t('contribution:askJht', { income: formatRupiah(income) }),
@@ -69,7 +64,7 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
   const date = todayInJakarta(ctx.deps.clock?.() ?? new Date());
   const estimate = estimateBpuContribution(await loadContributionRules(ctx.deps.prisma), { income, withJht, transport, date });
   const keyboard = new InlineKeyboard()
-    .text(ctx.t('contribution:again'), ctx.buttons.sign(ACTION.contribution, '', '', ''))
+    .text(ctx.t('contribution:again'), BUTTONS.contribution.data(ctx, undefined, undefined, undefined))
     .text(ctx.t('coverage:menuButton'), MENU);
   await send(estimate ? contributionMessage(ctx.t, estimate, income, date) : ctx.t('contribution:noRules'), keyboard);
 }
@@ -82,13 +77,11 @@ contributionFeature.command(commandNames('contribution'), async (ctx) => {
   await replyWithCalculator(ctx, answers.income, answers.transport);
 });
 
-onSignedButton(contributionFeature, ACTION.contribution, async (ctx, [income, jht, transport]) => {
+BUTTONS.contribution.on(contributionFeature, async (ctx, income, withJht, transport) => {
   await ctx.answerCallbackQuery();
   const answers: Answers = {};
-  if (income) answers.income = Number(income);
-  const j = unflag(jht);
-  const tr = unflag(transport);
-  if (j !== undefined) answers.withJht = j;
-  if (tr !== undefined) answers.transport = tr;
+  if (income !== undefined) answers.income = income;
+  if (withJht !== undefined) answers.withJht = withJht;
+  if (transport !== undefined) answers.transport = transport;
   await answerContribution(ctx, answers, true);
 });

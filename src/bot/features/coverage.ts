@@ -1,8 +1,7 @@
 // /cakupan <wilayah>: a region's coverage figures, with buttons to go further.
 import { Composer, InlineKeyboard } from 'grammy';
 import { coverageReport, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
-import { onSignedButton } from '../callback-data.ts';
-import { ACTION } from '../button-actions.ts';
+import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
@@ -18,11 +17,11 @@ export const coverageFeature = new Composer<BotContext>();
 export async function replyWithCoverage(ctx: BotContext, regionCode: string, known?: CoverageReport): Promise<void> {
   const report = known ?? (await coverageReport(ctx.deps.pool, regionCode));
   const keyboard = new InlineKeyboard()
-    .text(ctx.t('coverage:awardsButton'), ctx.buttons.sign(ACTION.awards, regionCode))
-    .text(ctx.t('coverage:chartButton'), ctx.buttons.sign(ACTION.chart, regionCode))
+    .text(ctx.t('coverage:awardsButton'), BUTTONS.awards.data(ctx, regionCode))
+    .text(ctx.t('coverage:chartButton'), BUTTONS.chart.data(ctx, regionCode))
     .row()
-    .text(ctx.t('compare:button'), ctx.buttons.sign(ACTION.compare, regionCode))
-    .text(ctx.t('subscriptions:button'), ctx.buttons.sign(ACTION.subscribe, regionCode))
+    .text(ctx.t('compare:button'), BUTTONS.compare.data(ctx, regionCode))
+    .text(ctx.t('subscriptions:button'), BUTTONS.subscribe.data(ctx, regionCode))
     .text(ctx.t('coverage:menuButton'), MENU);
   if (!report) {
     const asked = (await regionName(ctx.deps.prisma, regionCode)) ?? regionCode;
@@ -37,7 +36,7 @@ export async function replyWithCoverage(ctx: BotContext, regionCode: string, kno
 
 /** Answers a coverage question about `text`, asking which region when several match. */
 export async function answerCoverage(ctx: BotContext, text: string): Promise<void> {
-  const region = await regionFromText(ctx, text, ACTION.coverage);
+  const region = await regionFromText(ctx, text, BUTTONS.coverage);
   if (region) await replyWithCoverage(ctx, region.code);
 }
 
@@ -50,12 +49,12 @@ coverageFeature.command(commandNames('coverage'), async (ctx) => {
   await answerCoverage(ctx, text);
 });
 
-coverageFeature.callbackQuery('m:cov', async (ctx) => {
+BUTTONS.menuCoverage.on(coverageFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   await askRegion(ctx, 'coverage');
 });
 
-onSignedButton(coverageFeature, ACTION.coverage, async (ctx, [code]) => {
+BUTTONS.coverage.on(coverageFeature, async (ctx, code) => {
   await ctx.answerCallbackQuery();
   if (code) await replyWithCoverage(ctx, code);
 });

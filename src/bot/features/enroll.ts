@@ -6,12 +6,11 @@ import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { replyWithKnowledge } from './knowledge.ts';
 import { commandNames } from '../commands.ts';
+import { BUTTONS } from '../buttons.ts';
 
 export const enrollFeature = new Composer<BotContext>();
 
 const HOW_TO_REGISTER = 'how-to-register';
-/** The pages of the old six-step guide still on people's screens. */
-const OLD_STEP = /^en:\d$/;
 
 export async function answerEnroll(ctx: BotContext): Promise<void> {
   if (await replyWithKnowledge(ctx, HOW_TO_REGISTER)) return;
@@ -20,7 +19,10 @@ export async function answerEnroll(ctx: BotContext): Promise<void> {
 
 enrollFeature.command(commandNames('enroll'), answerEnroll);
 
-enrollFeature.callbackQuery(['m:en', OLD_STEP], async (ctx) => {
+async function pressed(ctx: BotContext): Promise<void> {
   await ctx.answerCallbackQuery();
   await answerEnroll(ctx);
-});
+}
+BUTTONS.menuEnrol.on(enrollFeature, pressed);
+// The pages of the old six-step guide still on people's screens.
+BUTTONS.enrolStep.on(enrollFeature, pressed);

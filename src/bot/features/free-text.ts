@@ -13,7 +13,7 @@ import { understanderFor, type ExampleQuestions } from '../../domain/understandi
 import { isBuiltInTarget, Understander, type Understanding } from '../../domain/understanding/understand.ts';
 import { knowledgeTitles } from '../../domain/knowledge/knowledge-entries.ts';
 import { translator, type I18n } from '../../i18n/i18n.ts';
-import { ACTION } from '../button-actions.ts';
+import { BUTTONS, type Button } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU, mainMenuKeyboard } from '../menu.ts';
 import { regionFromResolution } from '../region-question.ts';
@@ -22,7 +22,7 @@ import { replyWithCalculator } from './calculator.ts';
 import { answerCompany } from './company.ts';
 import { replyWithComparison } from './compare.ts';
 import { replyWithCoverage } from './coverage.ts';
-import { knowledgeButton, replyWithKnowledge } from './knowledge.ts';
+import { replyWithKnowledge } from './knowledge.ts';
 import { cut } from '../../domain/text.ts';
 import { replyWithRanking, type RankingScope } from './ranking.ts';
 import { listForChat, startSubscription } from './subscriptions.ts';
@@ -52,13 +52,11 @@ function useLanguage(ctx: BotContext, lang: 'id' | 'en' | undefined): void {
   ctx.t = translator(ctx.deps.i18n, lang);
 }
 
-/** 👍/👎 under every answer to free text: "fb:u:<target>" and "fb:d:<target>". */
-const FEEDBACK = /^fb:([ud]):([A-Za-z0-9._-]{1,40})$/;
-
+/** 👍/👎 under every answer to free text. */
 function withFeedbackRow(markup: unknown, ctx: BotContext, target: string): unknown {
   const row = [
-    { text: ctx.t('understanding:helpful'), callback_data: `fb:u:${target}` },
-    { text: ctx.t('understanding:unhelpful'), callback_data: `fb:d:${target}` },
+    { text: ctx.t('understanding:helpful'), callback_data: BUTTONS.feedback.data(ctx, 'u', target) },
+    { text: ctx.t('understanding:unhelpful'), callback_data: BUTTONS.feedback.data(ctx, 'd', target) },
   ];
   if (markup && typeof markup === 'object' && !('inline_keyboard' in markup)) return markup; // a reply prompt
   const rows = ((markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? []).filter((r) => r.length);
@@ -73,7 +71,12 @@ function addFeedback(ctx: BotContext, target: string): void {
 }
 
 /** The region a place names: at once when sure, else choices (answered later by the button). */
-async function regionOfPlace(ctx: BotContext, gazetteer: Gazetteer, place: PlaceMatch, action: string): Promise<string | undefined> {
+async function regionOfPlace(
+  ctx: BotContext,
+  gazetteer: Gazetteer,
+  place: PlaceMatch,
+  action: Button<[string]>,
+): Promise<string | undefined> {
   if (place.how === 'typo' && place.candidates.length === 1) return place.candidates[0]!.code;
   // A province (or Indonesia) by its short form, or by a name no other region shares: no question to ask.
   if (gazetteer.isSure(place)) return place.candidates[0]!.code;
@@ -95,12 +98,12 @@ async function answerTarget(
   const contextPlace = u.fromContext.includes('place') ? context?.placeCode : undefined;
   switch (target) {
     case 'coverage': {
-      const code = place ? await regionOfPlace(ctx, gazetteer, place, ACTION.coverage) : (contextPlace ?? '00');
+      const code = place ? await regionOfPlace(ctx, gazetteer, place, BUTTONS.coverage) : (contextPlace ?? '00');
       if (code) await replyWithCoverage(ctx, code);
       return code;
     }
     case 'awards': {
-      const code = place ? await regionOfPlace(ctx, gazetteer, place, ACTION.awards) : contextPlace;
+      const code = place ? await regionOfPlace(ctx, gazetteer, place, BUTTONS.awards) : contextPlace;
       if (place && !code) return undefined;
       const key = [code ? `r${code}` : '', slots.year ? `y${slots.year}` : ''].filter(Boolean).join('~') || 'all';
       // A place carried over from the last question, with a year it has no record of: the year alone.
@@ -115,9 +118,9 @@ async function answerTarget(
       await replyWithCalculator(ctx, slots.income, slots.transport);
       return undefined;
     case 'compare': {
-      const first = place ? await regionOfPlace(ctx, gazetteer, place, ACTION.coverage) : undefined;
+      const first = place ? await regionOfPlace(ctx, gazetteer, place, BUTTONS.coverage) : undefined;
       if (place && !first) return undefined;
-      const other = second ? await regionOfPlace(ctx, gazetteer, second, ACTION.coverage) : undefined;
+      const other = second ? await regionOfPlace(ctx, gazetteer, second, BUTTONS.coverage) : undefined;
       const pair = first && other ? [first, other] : first && contextPlace && contextPlace !== first ? [contextPlace, first] : undefined;
       if (pair) {
         await replyWithComparison(ctx, pair as [string, string]);
@@ -139,7 +142,7 @@ async function answerTarget(
       return province;
     }
     case 'subscribe': {
-      const code = place ? await regionOfPlace(ctx, gazetteer, place, ACTION.subscribe) : undefined;
+      const code = place ? await regionOfPlace(ctx, gazetteer, place, BUTTONS.subscribe) : undefined;
       if (code) await startSubscription(ctx, code);
       else if (!place) await listForChat(ctx);
       return code;
@@ -165,7 +168,7 @@ async function answerTarget(
 async function notUnderstood(ctx: BotContext, u: Understanding): Promise<void> {
   const keyboard = mainMenuKeyboard(ctx.t);
   const place = u.slots.places[0]?.candidates[0];
-  if (place) keyboard.row().text(ctx.t('understanding:placeButton', { region: place.name }), ctx.buttons.sign(ACTION.coverage, place.code));
+  if (place) keyboard.row().text(ctx.t('understanding:placeButton', { region: place.name }), BUTTONS.coverage.data(ctx, place.code));
   await ctx.reply(ctx.t('understanding:notUnderstood'), { reply_markup: keyboard });
 }
 
@@ -182,7 +185,9 @@ async function offerChoices(ctx: BotContext, u: Understanding): Promise<void> {
   );
   const keyboard = new InlineKeyboard();
   for (const target of choices)
-    keyboard.text(targetLabel(ctx, target, titles), isBuiltInTarget(target) ? `fx:${target}` : knowledgeButton(target)).row();
+    keyboard
+      .text(targetLabel(ctx, target, titles), isBuiltInTarget(target) ? BUTTONS.builtIn.data(target) : BUTTONS.knowledge.data(target))
+      .row();
   keyboard.text(ctx.t('coverage:menuButton'), MENU);
   await ctx.reply(ctx.t('understanding:choose'), { reply_markup: keyboard });
 }
@@ -240,9 +245,8 @@ freeTextFeature.on('message:text', async (ctx, next) => {
 });
 
 /** A built-in answer picked from a close call: answered with what the question named (kept in the context). */
-freeTextFeature.callbackQuery(/^fx:([a-z]{2,20})$/, async (ctx) => {
+BUTTONS.builtIn.on(freeTextFeature, async (ctx, target) => {
   await ctx.answerCallbackQuery();
-  const target = ctx.match[1]!;
   if (!isBuiltInTarget(target)) return;
   const context = await ctx.chatContext();
   useLanguage(ctx, context?.lang);
@@ -252,9 +256,8 @@ freeTextFeature.callbackQuery(/^fx:([a-z]{2,20})$/, async (ctx) => {
   await answerTarget(ctx, understander.gazetteer, target, { ...u, decision: 'answer', target }, context);
 });
 
-freeTextFeature.callbackQuery(FEEDBACK, async (ctx) => {
-  const helpful = ctx.match[1] === 'u';
-  const target = ctx.match[2]!;
+BUTTONS.feedback.on(freeTextFeature, async (ctx, vote, target) => {
+  const helpful = vote === 'u';
   const context = await ctx.chatContext();
   await recordFeedback(ctx.deps.prisma, {
     kind: helpful ? 'helpful' : 'unhelpful',
@@ -265,6 +268,8 @@ freeTextFeature.callbackQuery(FEEDBACK, async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t(helpful ? 'understanding:thanksHelpful' : 'understanding:thanksUnhelpful') });
   // The buttons have done their work: the row goes, the answer's own buttons stay.
   const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];
-  const kept = rows.filter((row) => !row.some((b) => 'callback_data' in b && FEEDBACK.test(b.callback_data ?? '')));
+  const kept = rows.filter(
+    (row) => !row.some((b) => 'callback_data' in b && BUTTONS.feedback.read(ctx, b.callback_data ?? '') !== undefined),
+  );
   await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: kept } }).catch(() => undefined);
 });

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { backToMenuKeyboard } from '../menu.ts';
+import { BUTTONS } from '../buttons.ts';
 import { commandNames } from '../commands.ts';
 
 export const helpFeature = new Composer<BotContext>();
@@ -9,7 +10,7 @@ helpFeature.command(commandNames('help'), async (ctx) => {
   await ctx.reply(ctx.t('help:text'), { reply_markup: backToMenuKeyboard(ctx.t) });
 });
 
-helpFeature.callbackQuery('help', async (ctx) => {
+BUTTONS.help.on(helpFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t('help:text'), { reply_markup: backToMenuKeyboard(ctx.t) });
 });

@@ -1,15 +1,13 @@
 // A knowledge entry as an answer: the text, its source and date, and the entries people
-// usually ask next as buttons ("kb:<id>", no state: any entry may be shown to anyone).
+// usually ask next as buttons (BUTTONS.knowledge, unsigned: any entry may be shown to anyone).
 import { Composer, InlineKeyboard } from 'grammy';
 import { knowledgeAnswer, type KnowledgeAnswer } from '../../domain/knowledge/knowledge-entries.ts';
 import { formatCalendarDate } from '../../i18n/format.ts';
+import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 
 export const knowledgeFeature = new Composer<BotContext>();
-
-const KB = /^kb:([A-Za-z0-9._-]{1,64})$/;
-export const knowledgeButton = (id: string) => `kb:${id}`;
 
 /** A date stored as the first of a month (or of a year) was only known to the month (or year). */
 function sourceDate(iso: string): string {
@@ -27,9 +25,11 @@ export function knowledgeMessage(ctx: BotContext, entry: KnowledgeAnswer): strin
 export function knowledgeKeyboard(ctx: BotContext, entry: KnowledgeAnswer): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   const buttons = [
-    ...entry.related.map((r) => ({ text: r.title, data: knowledgeButton(r.id) })),
+    ...entry.related.map((r) => ({ text: r.title, data: BUTTONS.knowledge.data(r.id) })),
     // A related answer the bot computes rather than an entry: the calculator.
-    ...(entry.relatedBuiltIn.includes('calculator') ? [{ text: ctx.t('common:menu.contribution'), data: 'm:iu' }] : []),
+    ...(entry.relatedBuiltIn.includes('calculator')
+      ? [{ text: ctx.t('common:menu.contribution'), data: BUTTONS.menuContribution.data }]
+      : []),
   ];
   buttons.forEach((b, i) => {
     keyboard.text(b.text, b.data);
@@ -50,7 +50,7 @@ export async function replyWithKnowledge(ctx: BotContext, id: string): Promise<b
   return true;
 }
 
-knowledgeFeature.callbackQuery(KB, async (ctx) => {
-  const shown = await replyWithKnowledge(ctx, ctx.match[1]!);
+BUTTONS.knowledge.on(knowledgeFeature, async (ctx, id) => {
+  const shown = await replyWithKnowledge(ctx, id);
   await ctx.answerCallbackQuery(shown ? undefined : { text: ctx.t('understanding:stale') });
 });

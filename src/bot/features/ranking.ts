@@ -4,8 +4,7 @@ import { InlineKeyboard } from 'grammy';
 import { rankRegions, type RankingMetric } from '../../domain/coverage/coverage-ranking.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
-import { onSignedButton } from '../callback-data.ts';
-import { ACTION } from '../button-actions.ts';
+import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { Composer } from 'grammy';
@@ -36,15 +35,15 @@ export async function replyWithRanking(
   const keyboard = new InlineKeyboard()
     .text(
       ctx.t(otherMetric === 'coveragePercent' ? 'understanding:ranking.otherMetric' : 'understanding:ranking.otherMetricParticipants'),
-      ctx.buttons.sign(ACTION.ranking, otherMetric === 'coveragePercent' ? 'p' : 'n', order === 'most' ? 'm' : 'l', data),
+      BUTTONS.ranking.data(ctx, otherMetric === 'coveragePercent' ? 'p' : 'n', order === 'most' ? 'm' : 'l', data),
     )
     .text(
       ctx.t('understanding:ranking.otherOrder'),
-      ctx.buttons.sign(ACTION.ranking, metric === 'coveragePercent' ? 'p' : 'n', order === 'most' ? 'l' : 'm', data),
+      BUTTONS.ranking.data(ctx, metric === 'coveragePercent' ? 'p' : 'n', order === 'most' ? 'l' : 'm', data),
     )
     .row();
   // A ranking within a province leads to the province's own card.
-  if (within) keyboard.text(ctx.t('understanding:placeButton', { region: area }), ctx.buttons.sign(ACTION.coverage, within)).row();
+  if (within) keyboard.text(ctx.t('understanding:placeButton', { region: area }), BUTTONS.coverage.data(ctx, within)).row();
   keyboard.text(ctx.t('coverage:menuButton'), MENU);
   if (!ranked.length) {
     const none = scope.level === 'regency' ? 'understanding:ranking.noneRegency' : 'understanding:ranking.none';
@@ -71,7 +70,7 @@ export async function replyWithRanking(
   await ctx.reply(lines.join('\n'), { reply_markup: keyboard });
 }
 
-onSignedButton(rankingFeature, ACTION.ranking, async (ctx, [metric, order, scope]) => {
+BUTTONS.ranking.on(rankingFeature, async (ctx, metric, order, scope) => {
   await ctx.answerCallbackQuery();
   await replyWithRanking(ctx, metric === 'p' ? 'coveragePercent' : 'activeParticipants', order === 'l' ? 'least' : 'most', scopeOf(scope));
 });

@@ -1,7 +1,8 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { answerCompany, COMPANY_START } from './company.ts';
-import { MENU, mainMenuKeyboard } from '../menu.ts';
+import { mainMenuKeyboard } from '../menu.ts';
+import { BUTTONS } from '../buttons.ts';
 import { commandNames } from '../commands.ts';
 
 export const startFeature = new Composer<BotContext>();
@@ -18,7 +19,7 @@ startFeature.command(commandNames('menu'), async (ctx) => {
   await ctx.reply(ctx.t('common:menu.title'), { reply_markup: mainMenuKeyboard(ctx.t) });
 });
 
-startFeature.callbackQuery(MENU, async (ctx) => {
+BUTTONS.menu.on(startFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t('common:menu.title'), { reply_markup: mainMenuKeyboard(ctx.t) });
 });

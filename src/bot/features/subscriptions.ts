@@ -8,8 +8,7 @@ import {
   unsubscribe,
   unsubscribeAll,
 } from '../../domain/subscriptions/subscriptions.ts';
-import { onSignedButton } from '../callback-data.ts';
-import { ACTION } from '../button-actions.ts';
+import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
@@ -40,8 +39,8 @@ async function confirm(ctx: BotContext, region: { code: string; name: string; le
   const scope = includeChildren ? ctx.t('subscriptions:scopeChildren') : '';
   const keyboard = new InlineKeyboard();
   if (region.level === 'province' && !includeChildren)
-    keyboard.text(ctx.t('subscriptions:includeChildrenButton'), ctx.buttons.sign(ACTION.subscribeScope, region.code, '1')).row();
-  keyboard.text(ctx.t('common:menu.subscriptions'), 'm:sub').text(ctx.t('coverage:menuButton'), MENU);
+    keyboard.text(ctx.t('subscriptions:includeChildrenButton'), BUTTONS.subscribeScope.data(ctx, region.code, true)).row();
+  keyboard.text(ctx.t('common:menu.subscriptions'), BUTTONS.menuSubscriptions.data).text(ctx.t('coverage:menuButton'), MENU);
   await ctx.reply(ctx.t(`subscriptions:${outcome}`, { region: region.name, scope }), { reply_markup: keyboard });
 }
 
@@ -52,9 +51,9 @@ export async function startSubscription(ctx: BotContext, code: string, oneTap = 
   if (region.level === 'province' && !oneTap) {
     await ctx.reply(ctx.t('subscriptions:askChildren', { region: region.name }), {
       reply_markup: new InlineKeyboard()
-        .text(ctx.t('subscriptions:withChildren'), ctx.buttons.sign(ACTION.subscribeScope, code, '1'))
+        .text(ctx.t('subscriptions:withChildren'), BUTTONS.subscribeScope.data(ctx, code, true))
         .row()
-        .text(ctx.t('subscriptions:provinceOnly'), ctx.buttons.sign(ACTION.subscribeScope, code, '0')),
+        .text(ctx.t('subscriptions:provinceOnly'), BUTTONS.subscribeScope.data(ctx, code, false)),
     });
     return;
   }
@@ -68,7 +67,7 @@ export async function listForChat(ctx: BotContext): Promise<void> {
     const keyboard = new InlineKeyboard();
     const last = (await ctx.chatContext())?.placeCode;
     const name = last ? await regionName(ctx.deps.prisma, last) : undefined;
-    if (last && name) keyboard.text(ctx.t('subscriptions:subscribeTo', { region: name }), ctx.buttons.sign(ACTION.subscribe, last)).row();
+    if (last && name) keyboard.text(ctx.t('subscriptions:subscribeTo', { region: name }), BUTTONS.subscribe.data(ctx, last)).row();
     await ctx.reply(ctx.t('subscriptions:none'), { reply_markup: keyboard.text(ctx.t('coverage:menuButton'), MENU) });
     return;
   }
@@ -79,7 +78,7 @@ export async function listForChat(ctx: BotContext): Promise<void> {
     .join('\n');
   const keyboard = new InlineKeyboard();
   for (const s of subscriptions)
-    keyboard.text(ctx.t('subscriptions:drop', { region: s.regionName }), ctx.buttons.sign(ACTION.unsubscribe, s.regionCode)).row();
+    keyboard.text(ctx.t('subscriptions:drop', { region: s.regionName }), BUTTONS.unsubscribe.data(ctx, s.regionCode)).row();
   await ctx.reply(ctx.t('subscriptions:list', { items: trustedHtml(items) }), {
     reply_markup: keyboard.text(ctx.t('coverage:menuButton'), MENU),
   });
@@ -88,7 +87,7 @@ export async function listForChat(ctx: BotContext): Promise<void> {
 subscriptionsFeature.command(commandNames('subscribe'), async (ctx) => {
   const text = ctx.match.trim();
   if (!text) return listForChat(ctx);
-  const region = await regionFromText(ctx, text, ACTION.subscribe);
+  const region = await regionFromText(ctx, text, BUTTONS.subscribe);
   if (region) await startSubscription(ctx, region.code);
 });
 
@@ -105,23 +104,23 @@ subscriptionsFeature.command(commandNames('start'), async (ctx, next) => {
   await startSubscription(ctx, code, true);
 });
 
-subscriptionsFeature.callbackQuery('m:sub', async (ctx) => {
+BUTTONS.menuSubscriptions.on(subscriptionsFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   await listForChat(ctx);
 });
 
-onSignedButton(subscriptionsFeature, ACTION.subscribe, async (ctx, [code]) => {
+BUTTONS.subscribe.on(subscriptionsFeature, async (ctx, code) => {
   await ctx.answerCallbackQuery();
   if (code) await startSubscription(ctx, code);
 });
 
-onSignedButton(subscriptionsFeature, ACTION.subscribeScope, async (ctx, [code, children]) => {
+BUTTONS.subscribeScope.on(subscriptionsFeature, async (ctx, code, children) => {
   await ctx.answerCallbackQuery();
   const region = code ? await regionOf(ctx, code) : undefined;
-  if (region) await confirm(ctx, region, children === '1');
+  if (region) await confirm(ctx, region, children === true);
 });
 
-onSignedButton(subscriptionsFeature, ACTION.unsubscribe, async (ctx, [code]) => {
+BUTTONS.unsubscribe.on(subscriptionsFeature, async (ctx, code) => {
   await ctx.answerCallbackQuery();
   const region = code ? await regionOf(ctx, code) : undefined;
   if (!region || !(await mayManage(ctx))) return;

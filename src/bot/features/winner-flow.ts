@@ -2,6 +2,7 @@
 // with the state in the database (a restart loses nothing). The award passes the awards
 // import's checks and is audited.
 import { Composer, InlineKeyboard } from 'grammy';
+import { BUTTONS } from '../buttons.ts';
 import { AWARD_CATEGORIES } from '../../domain/awards/award-history.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
@@ -47,20 +48,20 @@ winnerFlowFeature.command(commandNames('winner'), async (ctx) => {
   const mine = (await ceremonyHeadings(ctx.deps.prisma)).filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, 8);
   if (!mine.length) return void (await ctx.reply(ctx.t('winners:noCeremonies')));
   const keyboard = new InlineKeyboard();
-  for (const c of mine) keyboard.text(ceremonyTitle(ctx.t, c.edition, c.provinceName), `pm:c:${c.id}`).row();
+  for (const c of mine) keyboard.text(ceremonyTitle(ctx.t, c.edition, c.provinceName), BUTTONS.winnerCeremony.data(c.id)).row();
   await flow.save(ctx, 'ceremony', {});
   await ctx.reply(ctx.t('winners:choose'), { reply_markup: keyboard });
 });
 
-winnerFlowFeature.callbackQuery(/^pm:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => {
+BUTTONS.winnerCeremony.on(winnerFlowFeature, async (ctx, ceremonyId) => {
   if (!(await flow.atButton(ctx, 'ceremony'))) return;
   await ctx.answerCallbackQuery();
-  const c = await ceremonyHeading(ctx.deps.prisma, ctx.match[1]!);
+  const c = await ceremonyHeading(ctx.deps.prisma, ceremonyId);
   // Checked when the button comes back: its data could be forged.
   if (!c || !mayManage(await rolesOf(ctx.deps.pool, ctx.from.id), ceremonyRegion(c.provinceCode)))
     return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
   const draft: WinnerDraft = {
-    ceremonyId: ctx.match[1]!,
+    ceremonyId,
     ceremonyTitle: ceremonyTitle(ctx.t, c.edition, c.provinceName),
     provinceCode: c.provinceCode,
     provinceName: c.provinceName,
@@ -68,28 +69,31 @@ winnerFlowFeature.callbackQuery(/^pm:c:([A-Za-z0-9._-]{1,64})$/, async (ctx) => 
   await flow.save(ctx, 'category', draft);
   const keyboard = new InlineKeyboard();
   CATEGORIES.forEach((k, i) => {
-    keyboard.text(ctx.t(`awards:category.${k}`), `pm:k:${k}`);
+    keyboard.text(ctx.t(`awards:category.${k}`), BUTTONS.winnerKind.data(k));
     if (i % 2 === 1) keyboard.row();
   });
   await ctx.reply(ctx.t('winners:askCategory'), { reply_markup: keyboard });
 });
 
-winnerFlowFeature.callbackQuery(/^pm:k:([a-z_]{1,40})$/, async (ctx) => {
+BUTTONS.winnerKind.on(winnerFlowFeature, async (ctx, category) => {
   const draft = await flow.atButton(ctx, 'category');
   if (!draft) return;
   await ctx.answerCallbackQuery();
-  if (!(CATEGORIES as readonly string[]).includes(ctx.match[1]!)) return;
-  await flow.save(ctx, 'rank', { ...draft, category: ctx.match[1]! });
+  await flow.save(ctx, 'rank', { ...draft, category });
   await ctx.reply(ctx.t('winners:askRank'), {
-    reply_markup: new InlineKeyboard().text('1', 'pm:r:1').text('2', 'pm:r:2').text('3', 'pm:r:3').text(ctx.t('winners:noRank'), 'pm:r:0'),
+    reply_markup: new InlineKeyboard()
+      .text('1', BUTTONS.winnerRank.data('1'))
+      .text('2', BUTTONS.winnerRank.data('2'))
+      .text('3', BUTTONS.winnerRank.data('3'))
+      .text(ctx.t('winners:noRank'), BUTTONS.winnerRank.data('0')),
   });
 });
 
-winnerFlowFeature.callbackQuery(/^pm:r:([0-3])$/, async (ctx) => {
+BUTTONS.winnerRank.on(winnerFlowFeature, async (ctx, given) => {
   const draft = await flow.atButton(ctx, 'rank');
   if (!draft) return;
   await ctx.answerCallbackQuery();
-  const rank = Number(ctx.match[1]) || null;
+  const rank = Number(given) || null;
   await flow.save(ctx, 'title', { ...draft, rank });
   await ctx.reply(ctx.t('winners:askTitle', { default: defaultTitle(ctx, rank) }));
 });
@@ -111,7 +115,7 @@ async function findRecipient(
   return { type: 'organisation', key: text, name: text };
 }
 
-winnerFlowFeature.callbackQuery('pm:ok', async (ctx) => {
+BUTTONS.winnerSave.on(winnerFlowFeature, async (ctx) => {
   const draft = await flow.atButton(ctx, 'confirm');
   if (!draft) return;
   await ctx.answerCallbackQuery();
@@ -138,7 +142,7 @@ winnerFlowFeature.callbackQuery('pm:ok', async (ctx) => {
   await ctx.reply(ctx.t('winners:saved', { title: draft.title, recipient: recipientLabel(ctx, r) }));
 });
 
-winnerFlowFeature.callbackQuery('pm:no', async (ctx) => {
+BUTTONS.winnerCancel.on(winnerFlowFeature, async (ctx) => {
   if (!(await flow.atButton(ctx, 'confirm'))) return;
   await ctx.answerCallbackQuery();
   await flow.end(ctx);
