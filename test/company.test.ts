@@ -136,7 +136,7 @@ describe('the company view', () => {
     expect(text).toContain('Lindungi mitra informal dan pemasok sebagai peserta BPU');
     await setUserLocale(bot.service.db.prisma, 8202, 'en');
     const [english] = await say(8202, '/company');
-    expect(english!.text.replace(/\u00a0/g, ' ')).toContain('Enrolled workers: 850 of 1.200 reported (70,8%)');
+    expect(english!.text.replace(/\u00a0/g, ' ')).toContain('Enrolled workers: 850 of 1,200 reported (70.8%)');
     expect(english!.text).toContain('Status: in arrears');
     const [unlinked] = await say(8202, '/perusahaan keluar');
     expect(unlinked!.text).toContain('link to 1 companies was removed');
@@ -175,7 +175,7 @@ describe('the standing of every sample company', () => {
       npp: 'SAMPEL-0001',
       name: 'Contoh Kebun Sawit Ketapang',
       id: ['850 dari 1.200', '70,8%', 'Tunggakan: 2 bulan'],
-      en: ['850 of 1.200', 'Arrears: 2 months'],
+      en: ['850 of 1,200', 'Arrears: 2 months'],
     },
     {
       npp: 'SAMPEL-0002',

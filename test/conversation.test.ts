@@ -135,8 +135,8 @@ const INDONESIAN: Case[] = [
 ];
 
 const ENGLISH: Case[] = [
-  ['coverage in sumsel', 'coverage', 'Sumatera Selatan', '2.789.917', 'Active participants'],
-  ['how many participants in jambi', 'coverage', 'Jambi', '45,17%'],
+  ['coverage in sumsel', 'coverage', 'Sumatera Selatan', '2,789,917', '31.33%', '27 August 2025', 'Active participants'],
+  ['how many participants in jambi', 'coverage', 'Jambi', '45.17%'],
   ['which awards did tangsel win', 'awards', 'Kota Tangerang Selatan', 'Terbaik Kedua'],
   ['awards 2022', 'awards', 'Kabupaten Raja Ampat'],
   ['how do I register as an ojek driver', 'enroll', 'create account'],
@@ -152,6 +152,9 @@ const plain = (m: BotMessage) => m.text.replace(/\u00a0/g, ' ');
 
 /** Each question from a new person (no context from the one before), English ones from an English Telegram. */
 let nextUser = 3100;
+/** What an English answer must not hold: an Indonesian month, "pukul", "31,33%", "2.789.917". */
+const INDONESIAN_FORMS = /\b(Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|pukul)\b|\d,\d+%|\b\d{1,3}(\.\d{3})+\b/;
+
 function check(lang: 'id' | 'en') {
   return async (text: string, kind: Kind, ...contains: string[]) => {
     const replies = await say(nextUser++, text, lang === 'en' ? { language_code: 'en' } : {});
@@ -163,6 +166,7 @@ function check(lang: 'id' | 'en') {
       ...((reply.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard.flat().map((b) => b.text) ?? []),
     ].join('\n');
     for (const piece of contains) expect(shown, `"${text}"`).toContain(piece);
+    if (lang === 'en') expect(shown, `"${text}": Indonesian formats in English`).not.toMatch(INDONESIAN_FORMS);
   };
 }
 

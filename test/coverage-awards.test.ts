@@ -95,8 +95,9 @@ describe('/cakupan', () => {
     await say(2005, '/start');
     await setUserLocale(bot.service.db.prisma, 2005, 'en');
     const [reply] = await say(2005, '/coverage sumsel');
-    expect(reply!.text).toContain('Active participants: 2.789.917 workers');
-    expect(reply!.text).toContain('as of 27 Agustus 2025');
+    expect(reply!.text).toContain('Active participants: 2,789,917 workers');
+    expect(reply!.text).toContain('as of 27 August 2025');
+    expect(reply!.text).toContain('31.33%');
   });
 });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadResources, createI18n } from '../src/i18n/i18n.ts';
+import { loadResources, createI18n, translator } from '../src/i18n/i18n.ts';
 import {
   formatClockTime,
   formatCompact,
@@ -11,6 +11,8 @@ import {
   formatPercent,
   formatRupiah,
   formatTimeOfDay,
+  formatsFor,
+  fmt,
 } from '../src/i18n/format.ts';
 import { parseTelegramHtml } from '../src/i18n/telegram-html.ts';
 
@@ -55,7 +57,7 @@ describe('locales', () => {
   });
 });
 
-describe('Indonesian number and date formats', () => {
+describe('number and date formats', () => {
   it('writes figures as the sources do', () => {
     expect(formatInteger(2789917)).toBe('2.789.917');
     expect(formatPercent(31.33)).toBe('31,33%');
@@ -75,6 +77,23 @@ describe('Indonesian number and date formats', () => {
     expect(formatDateTime(evening)).toBe('15 Desember 2026 pukul 19.30 WIB');
     // Rounded figures, where they read better (a chart's axis).
     expect([50_000_000, 2_789_917, 900_000, 0].map(formatCompact)).toEqual(['50 juta', '2,79 juta', '900 ribu', '0']);
+  });
+
+  it('are English in English: the same figures, written the English way', () => {
+    const en = formatsFor('en');
+    expect(en.integer(2789917)).toBe('2,789,917');
+    expect(en.percent(31.33)).toBe('31.33%');
+    expect(en.rupiah(3_500_000)).toBe('Rp3,500,000');
+    expect(en.date(new Date('2025-08-27T03:00:00Z'))).toBe('27 August 2025');
+    expect(en.calendarDate('2024-12-01', 'month')).toBe('December 2024');
+    expect(en.clockTime('19:30', 'Asia/Makassar')).toBe('19:30 WITA');
+    expect(en.dateTime(new Date('2026-12-15T12:30:00Z'))).toBe('15 December 2026 at 19:30 WIB');
+    expect(en.signedInteger(-5_270_000)).toBe('−5,270,000');
+    expect([50_000_000, 2_789_917, 900_000].map(en.compact)).toEqual(['50 million', '2.79 million', '900 thousand']);
+    expect(en.shortMonth(new Date('2025-08-27T00:00:00Z'))).toBe('Aug 2025');
+    // And a translator picks its language's formats.
+    expect(fmt(translator(createI18n('id'), 'en')).percent(45.17)).toBe('45.17%');
+    expect(fmt(translator(createI18n('id'), 'id')).percent(45.17)).toBe('45,17%');
   });
 
   it('has no figure written against PUEBI in any locale text', () => {

@@ -2,7 +2,7 @@
 // in Indonesian and English. Plain text, not Telegram HTML: nothing is escaped.
 import type { ImportIssue } from '../domain/import/import-issues.ts';
 import type { ImportResult, ImportSuccess } from '../domain/import/import-runner.ts';
-import { formatInteger } from '../i18n/format.ts';
+import { formatsFor } from '../i18n/format.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import type { Locale } from '../i18n/locales.ts';
 
@@ -48,7 +48,7 @@ function describeChanges(i18n: I18n, locale: Locale, result: ImportSuccess): str
 /** A summary line, then each problem or each change. */
 export function describeResult(i18n: I18n, locale: Locale, result: ImportResult): string[] {
   const t = plain(i18n, locale);
-  const count = (n: number) => formatInteger(n);
+  const count = (n: number) => formatsFor(locale).integer(n);
   if (!result.ok) {
     const lines = [
       t('rejected', { kind: result.kind, count: count(result.issueCount), rows: count(result.rows) }),

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from 'pino';
 import { announcementToSend, type DeliveryCounts } from '../domain/announcements/announcements.ts';
-import { formatInteger, formatTimeOfDay } from '../i18n/format.ts';
+import { fmt } from '../i18n/format.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { chosenLocale, pickLocale } from '../domain/users.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -27,12 +27,12 @@ export function announcementStatusReporter(deps: {
     const remaining = counts.pending + counts.claimed + counts.sending;
     const params = {
       id: announcementId,
-      sent: formatInteger(counts.sent),
-      blocked: formatInteger(counts.blocked),
-      failed: formatInteger(counts.failed),
-      unknown: formatInteger(counts.unknown),
-      remaining: formatInteger(remaining),
-      eta: formatTimeOfDay(new Date(Date.now() + (remaining / (a.paidBroadcast ? deps.rates.paidRate : deps.rates.rate)) * 1000)),
+      sent: fmt(t).integer(counts.sent),
+      blocked: fmt(t).integer(counts.blocked),
+      failed: fmt(t).integer(counts.failed),
+      unknown: fmt(t).integer(counts.unknown),
+      remaining: fmt(t).integer(remaining),
+      eta: fmt(t).timeOfDay(new Date(Date.now() + (remaining / (a.paidBroadcast ? deps.rates.paidRate : deps.rates.rate)) * 1000)),
     };
     const key = a.status === 'cancelled' ? 'announce:cancelled' : a.status === 'done' ? 'announce:done' : 'announce:progress';
     const running = a.status !== 'cancelled' && a.status !== 'done';

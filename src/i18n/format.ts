@@ -1,41 +1,11 @@
-// Numbers, money, dates and times are written the Indonesian way (PUEBI) in both languages:
-// 2.789.917; 31,33%; Rp3.500.000; 27 Agustus 2025; 19.30 WIB. The figures come from Indonesian
-// sources and are quoted as such. Every figure the bot shows is formatted here.
-const FORMAT_LOCALE = 'id-ID';
-const TIME_ZONE = 'Asia/Jakarta';
+// Numbers, money, dates and times, in the reader's language, through Intl. Indonesian follows
+// PUEBI: 2.789.917; 31,33%; Rp3.500.000; 27 Agustus 2025; 19.30 WIB. English writes the same
+// figures the English way: 2,789,917; 31.33%; Rp3,500,000; 27 August 2025; 19:30 WIB. Every
+// figure the bot shows is formatted here; a renderer takes the formats of its `t`.
+import type { TFunction } from 'i18next';
+import type { Locale } from './locales.ts';
 
-const integer = new Intl.NumberFormat(FORMAT_LOCALE, { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat(FORMAT_LOCALE, { maximumFractionDigits: 2 });
-const rupiah = new Intl.NumberFormat(FORMAT_LOCALE, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
-const longDate = new Intl.DateTimeFormat(FORMAT_LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
-
-export const formatInteger = (n: number | bigint): string => integer.format(n);
-export const formatDecimal = (n: number): string => decimal.format(n);
-/** 31.33 → "31,33%" (PUEBI: no space before the sign). */
-export const formatPercent = (n: number): string => `${decimal.format(n)}%`;
-/** 3500000 → "Rp3.500.000" (PUEBI: no space after the symbol; Intl puts a no-break space there). */
-const compact = new Intl.NumberFormat(FORMAT_LOCALE, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 });
-/** 50000000 → "50 juta", 2789917 → "2,79 juta", 900000 → "900 ribu": where a rounded figure reads better (a chart). */
-export const formatCompact = (n: number): string => compact.format(n);
-export const formatRupiah = (n: number): string => rupiah.format(n).replace(/^Rp\s*/u, 'Rp');
-export const formatDate = (d: Date): string => longDate.format(d);
-
-// Calendar dates of figures ("per April 2025") have no time of day: formatted as UTC dates.
-const calendar = {
-  day: new Intl.DateTimeFormat(FORMAT_LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  month: new Intl.DateTimeFormat(FORMAT_LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  year: new Intl.DateTimeFormat(FORMAT_LOCALE, { year: 'numeric', timeZone: 'UTC' }),
-};
-
-/** "2025-04-01" at month precision → "April 2025"; at day precision → "1 April 2025". */
-export const formatCalendarDate = (iso: string, precision: 'day' | 'month' | 'year' = 'day'): string =>
-  calendar[precision].format(new Date(`${iso}T00:00:00Z`));
-
-/** +1.200 / −3.400: a change, always with its sign. */
-export const formatSignedInteger = (n: number): string => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${integer.format(Math.abs(n))}`;
-
-/** +2,5 / −0,75: a change of percentage points. */
-export const formatSignedDecimal = (n: number): string => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${decimal.format(Math.abs(n))}`;
+const JAKARTA = 'Asia/Jakarta';
 
 /** Indonesia's three time zones, as people name them. */
 const ZONE_NAMES: Readonly<Record<string, string>> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
@@ -47,34 +17,106 @@ export const zoneOfName = (name: string): string | undefined =>
 /** "Asia/Makassar" → "WITA"; another zone keeps its IANA name. */
 export const zoneName = (timeZone: string): string => ZONE_NAMES[timeZone] ?? timeZone;
 
-/** "19:30" (as stored) in Asia/Jakarta → "19.30 WIB". */
-export const formatClockTime = (hhmm: string, timeZone = TIME_ZONE): string => `${hhmm.replace(':', '.')} ${zoneName(timeZone)}`;
-
-/** Formatters are costly to make: one per zone and shape, made when first asked for. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let made = formatters.get(key);
-  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(FORMAT_LOCALE, options)));
-  return made;
+export interface Formats {
+  integer(n: number | bigint): string;
+  decimal(n: number): string;
+  /** 31.33 → "31,33%" (no space before the sign, in either language). */
+  percent(n: number): string;
+  /** 2789917 → "2,79 juta" / "2.79 million": where a rounded figure reads better (a chart). */
+  compact(n: number): string;
+  /** 3500000 → "Rp3.500.000" / "Rp3,500,000" (no space after the symbol). */
+  rupiah(n: number): string;
+  /** A moment's date in Jakarta: "27 Agustus 2025". */
+  date(d: Date): string;
+  /** "2025-04-01" at month precision → "April 2025"; at day precision → "1 April 2025". */
+  calendarDate(iso: string, precision?: 'day' | 'month' | 'year'): string;
+  /** +1.200 / −3.400: a change, always with its sign. */
+  signedInteger(n: number): string;
+  /** +2,5 / −0,75: a change of percentage points. */
+  signedDecimal(n: number): string;
+  /** "19:30" (as stored) → "19.30 WIB" / "19:30 WIB". */
+  clockTime(hhmm: string, timeZone?: string): string;
+  /** A moment's time of day where it is read: "19.30 WIB" (with seconds: "19.30.05 WIB"). */
+  timeOfDay(d: Date, timeZone?: string, opts?: { seconds?: boolean }): string;
+  /** "15 Desember 2026 pukul 19.30 WIB" / "15 December 2026 at 19:30 WIB". */
+  dateTime(d: Date, timeZone?: string): string;
+  /** "Agu 2025" / "Aug 2025": a chart's axis. */
+  shortMonth(d: Date): string;
 }
-const timeParts = (timeZone: string, seconds: boolean) =>
-  formatter(`time:${timeZone}:${seconds}`, {
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(seconds ? { second: '2-digit' } : {}),
-    hourCycle: 'h23',
-    timeZone,
-  });
-const dateParts = (timeZone: string) => formatter(`date:${timeZone}`, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
 
-/** A moment's time of day where it is read: "19.30 WIB" (with seconds: "19.30.05 WIB"). */
-export const formatTimeOfDay = (d: Date, timeZone = TIME_ZONE, opts: { seconds?: boolean } = {}): string =>
-  `${timeParts(timeZone, !!opts.seconds).format(d)} ${zoneName(timeZone)}`;
+const INTL_LOCALE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
+const WORDS: Record<Locale, { at: string; timeSeparator: string }> = {
+  id: { at: 'pukul', timeSeparator: '.' },
+  en: { at: 'at', timeSeparator: ':' },
+};
 
-/** "15 Desember 2026 pukul 19.30 WIB". */
-export const formatDateTime = (d: Date, timeZone = TIME_ZONE): string =>
-  `${dateParts(timeZone).format(d)} pukul ${formatTimeOfDay(d, timeZone)}`;
+function makeFormats(locale: Locale): Formats {
+  const tag = INTL_LOCALE[locale];
+  const words = WORDS[locale];
+  const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+  const compact = new Intl.NumberFormat(tag, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 });
+  const longDate = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: JAKARTA });
+  const shortMonth = new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  // Calendar dates of figures ("per April 2025") have no time of day: formatted as UTC dates.
+  const calendar = {
+    day: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    month: new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    year: new Intl.DateTimeFormat(tag, { year: 'numeric', timeZone: 'UTC' }),
+  };
+  // Formatters are costly to make: one per zone and shape, made when first asked for.
+  const made = new Map<string, Intl.DateTimeFormat>();
+  const formatter = (key: string, options: Intl.DateTimeFormatOptions) => {
+    let f = made.get(key);
+    if (!f) made.set(key, (f = new Intl.DateTimeFormat(tag, options)));
+    return f;
+  };
+  const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
+  // Intl's own separator: "19.30" in id-ID, "19:30" in en-GB.
+  const time = (d: Date, timeZone: string, seconds: boolean) =>
+    formatter(`time:${timeZone}:${seconds}`, {
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(seconds ? { second: '2-digit' } : {}),
+      hourCycle: 'h23',
+      timeZone,
+    }).format(d);
+  const timeOfDay = (d: Date, timeZone = JAKARTA, opts: { seconds?: boolean } = {}) =>
+    `${time(d, timeZone, !!opts.seconds)} ${zoneName(timeZone)}`;
+  return {
+    integer: (n) => integer.format(n),
+    decimal: (n) => decimal.format(n),
+    percent: (n) => `${decimal.format(n)}%`,
+    compact: (n) => compact.format(n),
+    rupiah: (n) => `Rp${integer.format(Math.round(n))}`,
+    date: (d) => longDate.format(d),
+    calendarDate: (iso, precision = 'day') => calendar[precision].format(new Date(`${iso}T00:00:00Z`)),
+    signedInteger: (n) => `${sign(n)}${integer.format(Math.abs(n))}`,
+    signedDecimal: (n) => `${sign(n)}${decimal.format(Math.abs(n))}`,
+    clockTime: (hhmm, timeZone = JAKARTA) => `${hhmm.replace(':', words.timeSeparator)} ${zoneName(timeZone)}`,
+    timeOfDay,
+    dateTime: (d, timeZone = JAKARTA) =>
+      `${formatter(`date:${timeZone}`, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(d)} ${words.at} ${timeOfDay(d, timeZone)}`,
+    shortMonth: (d) => shortMonth.format(d),
+  };
+}
 
-const shortMonth = new Intl.DateTimeFormat(FORMAT_LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-/** "Agu 2025": a chart's axis. */
-export const formatShortMonth = (d: Date): string => shortMonth.format(d);
+const FORMATS: Record<Locale, Formats> = { id: makeFormats('id'), en: makeFormats('en') };
+
+/** The formats of a language. */
+export const formatsFor = (locale: Locale): Formats => FORMATS[locale];
+
+/** The formats of the language `t` translates to (Indonesian for any other). */
+export const fmt = (t: TFunction): Formats => FORMATS[(t as { lng?: string }).lng === 'en' ? 'en' : 'id'];
+
+// The Indonesian formats by name, where no reader's language applies (logs, the CLIs' first line).
+export const {
+  integer: formatInteger,
+  percent: formatPercent,
+  compact: formatCompact,
+  rupiah: formatRupiah,
+  date: formatDate,
+  clockTime: formatClockTime,
+  timeOfDay: formatTimeOfDay,
+  dateTime: formatDateTime,
+} = FORMATS.id;

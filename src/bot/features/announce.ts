@@ -15,7 +15,7 @@ import { todayInJakarta } from '../../domain/calendar.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { ceremonyRegion, isOfficial, mayManage, type Roles, rolesOf } from '../../domain/roles/roles.ts';
-import { formatInteger } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import { parseTelegramHtml } from '../../i18n/telegram-html.ts';
 import type { BotContext } from '../context.ts';
 import { draftCeremonyAnnouncement } from '../announce-draft.ts';
@@ -41,9 +41,9 @@ async function allowed(ctx: BotContext): Promise<Roles | undefined> {
 async function preview(ctx: BotContext, announcementId: number, text: string, regionCode: string): Promise<void> {
   const count = await audienceSize(ctx.deps.pool, regionCode);
   await ctx.reply(text, { link_preview_options: { is_disabled: true } });
-  await ctx.reply(ctx.t('announce:previewNote', { count: formatInteger(count) }), {
+  await ctx.reply(ctx.t('announce:previewNote', { count: fmt(ctx.t).integer(count) }), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t('announce:send', { count: formatInteger(count) }), BUTTONS.announceSend.data(announcementId))
+      .text(ctx.t('announce:send', { count: fmt(ctx.t).integer(count) }), BUTTONS.announceSend.data(announcementId))
       .text(ctx.t('announce:cancel'), BUTTONS.announceDiscard.data(announcementId)),
   });
 }
@@ -136,7 +136,7 @@ BUTTONS.announceSend.on(announceFeature, async (ctx, id) => {
     target: `announcement:${id}`,
     details: { recipients },
   });
-  const status = await ctx.reply(ctx.t('announce:sending', { id, count: formatInteger(recipients) }), {
+  const status = await ctx.reply(ctx.t('announce:sending', { id, count: fmt(ctx.t).integer(recipients) }), {
     reply_markup: new InlineKeyboard().text(ctx.t('announce:stop'), BUTTONS.announceStop.data(id)),
   });
   await setStatusMessage(ctx.deps.pool, id, status.chat.id, status.message_id);

@@ -1,6 +1,6 @@
 // Award history as pages of at most PAGE_CHARS characters, one block per ceremony.
 import type { CeremonyAwards } from '../../domain/awards/award-history.ts';
-import { formatCalendarDate, formatClockTime } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
 import type { Html } from '../../i18n/html.ts';
 
@@ -13,7 +13,7 @@ export function ceremonyBlock(t: TFunction, c: CeremonyAwards): string {
       ? t('awards:ceremonyNational', { edition: c.edition })
       : t('awards:ceremonyProvincial', { edition: c.edition, province: c.provinceName ?? '' }),
   ];
-  const when = c.date ? formatCalendarDate(c.date) + (c.time ? `, ${formatClockTime(c.time, c.timeZone)}` : '') : t('awards:dateUnknown');
+  const when = c.date ? fmt(t).calendarDate(c.date) + (c.time ? `, ${fmt(t).clockTime(c.time, c.timeZone)}` : '') : t('awards:dateUnknown');
   const assessed = c.assessmentYear && c.assessmentYear !== c.edition ? ` (${t('awards:assessment', { year: c.assessmentYear })})` : '';
   lines.push(t('awards:when', { date: when }) + assessed);
   const place = [c.venue, c.city].filter(Boolean).join(', ');

@@ -5,7 +5,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { todayInJakarta } from '../../domain/calendar.ts';
 import { contributionOverview } from '../../domain/contributions/contribution-overview.ts';
 import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
-import { formatRupiah } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
@@ -21,7 +21,7 @@ function calculatorKeyboard(ctx: BotContext, income: number | undefined, transpo
   for (const amount of INCOME_CHOICES) {
     if (amount !== income)
       keyboard.text(
-        ctx.t('understanding:calculator.incomeButton', { amount: formatRupiah(amount) }),
+        ctx.t('understanding:calculator.incomeButton', { amount: fmt(ctx.t).rupiah(amount) }),
         BUTTONS.calculator.data(ctx, amount, transport),
       );
   }

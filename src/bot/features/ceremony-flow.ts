@@ -8,7 +8,7 @@ import { parseIndonesianDate } from '../../domain/import/indonesian-values.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { ceremonyRegion, isOfficial, mayActOn, mayManage, rolesOf } from '../../domain/roles/roles.ts';
-import { formatCalendarDate, formatClockTime, zoneOfName } from '../../i18n/format.ts';
+import { fmt, zoneOfName } from '../../i18n/format.ts';
 import type { BotContext } from '../context.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { commandNames } from '../commands.ts';
@@ -64,8 +64,8 @@ async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<vo
       await ctx.reply(
         ctx.t('ceremonies:summary', {
           title: titleOf(ctx, data),
-          date: formatCalendarDate(data.date!),
-          time: formatClockTime(data.time!, data.timeZone),
+          date: fmt(ctx.t).calendarDate(data.date!),
+          time: fmt(ctx.t).clockTime(data.time!, data.timeZone),
           venue: data.venue,
           city: data.city,
         }),

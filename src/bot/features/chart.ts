@@ -2,7 +2,7 @@
 import { Composer, InputFile } from 'grammy';
 import { chartSeries, coverageChartSvg, renderPng } from '../../charts/coverage-chart.ts';
 import { coverageReport } from '../../domain/coverage/coverage-report.ts';
-import { formatCalendarDate, formatCompact, formatPercent, formatShortMonth } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import { replyWithCoverage } from './coverage.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
@@ -28,25 +28,25 @@ async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void
   // Rendering takes a moment: show that a picture is coming.
   await ctx.replyWithChatAction('upload_photo');
   const { points, series, metric } = chart;
-  const format = metric === 'percent' ? (n: number) => formatPercent(n) : (n: number) => formatCompact(n);
+  const format = metric === 'percent' ? (n: number) => fmt(ctx.t).percent(n) : (n: number) => fmt(ctx.t).compact(n);
   const last = points.at(-1)!;
   const sources = [...new Set(points.map((p) => p.sourceName))].join('; ');
   const svg = coverageChartSvg(series, {
     title: ctx.t('chart:title', { region: report.shown.name, interpolation: { escapeValue: false } }),
     axis: ctx.t(`chart:axis.${metric}`),
     ...(series.target !== undefined
-      ? { target: ctx.t('chart:target', { value: formatPercent(series.target), year: last.targetYear ?? '' }) }
+      ? { target: ctx.t('chart:target', { value: fmt(ctx.t).percent(series.target), year: last.targetYear ?? '' }) }
       : {}),
     footer: ctx.t('chart:footer', { sources, interpolation: { escapeValue: false } }),
-    labels: points.map((p) => (p.asOfPrecision === 'year' ? p.asOf.slice(0, 4) : formatShortMonth(new Date(`${p.asOf}T00:00:00Z`)))),
+    labels: points.map((p) => (p.asOfPrecision === 'year' ? p.asOf.slice(0, 4) : fmt(ctx.t).shortMonth(new Date(`${p.asOf}T00:00:00Z`)))),
     format,
   });
   const params = {
     region: report.shown.name,
     asked: report.asked.name,
     count: points.length,
-    from: formatCalendarDate(points[0]!.asOf, points[0]!.asOfPrecision),
-    to: formatCalendarDate(last.asOf, last.asOfPrecision),
+    from: fmt(ctx.t).calendarDate(points[0]!.asOf, points[0]!.asOfPrecision),
+    to: fmt(ctx.t).calendarDate(last.asOf, last.asOfPrecision),
   };
   const caption = ctx.t(report.shown.code === report.asked.code ? 'chart:caption' : 'chart:captionFallback', params);
   await ctx.replyWithPhoto(new InputFile(renderPng(svg), `cakupan-${report.shown.code}.png`), { caption });

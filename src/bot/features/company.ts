@@ -11,7 +11,7 @@ import {
 } from '../../domain/companies/company-access.ts';
 import { isOfficial, mayActOn, rolesOf } from '../../domain/roles/roles.ts';
 import { companyStanding, type CompanyStanding } from '../../domain/companies/company-standing.ts';
-import { formatCalendarDate, formatDateTime, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
@@ -22,15 +22,15 @@ import { commandNames } from '../commands.ts';
 export const companyFeature = new Composer<BotContext>();
 
 export function standingMessage(t: TFunction, s: CompanyStanding): string {
-  const pct = (n: number) => formatPercent(Math.round(n * 10) / 10);
+  const pct = (n: number) => fmt(t).percent(Math.round(n * 10) / 10);
   const lines = [t('company:title', { name: s.name, npp: s.npp })];
   if (s.isSample) lines.push(t('company:sample'));
   lines.push(
     '',
     t('company:status', { status: trustedHtml(t(`company:statusName.${s.status}`)) }),
     t('company:coverage', {
-      enrolled: formatInteger(s.enrolledWorkers),
-      workforce: formatInteger(s.reportedWorkforce),
+      enrolled: fmt(t).integer(s.enrolledWorkers),
+      workforce: fmt(t).integer(s.reportedWorkforce),
       percent: pct(s.coveragePercent),
     }),
     t('company:programmes', { list: s.programmes.join(', ') }),
@@ -43,10 +43,10 @@ export function standingMessage(t: TFunction, s: CompanyStanding): string {
   if (s.awards.length) lines.push(t('company:awards', { list: s.awards.map((a) => `${a.title} (${a.ceremony})`).join('; ') }));
   lines.push('', t('company:stepsTitle'));
   const missingWorkers = s.reportedWorkforce - s.enrolledWorkers;
-  if (missingWorkers > 0) lines.push(t('company:stepEnroll', { count: formatInteger(missingWorkers) }));
+  if (missingWorkers > 0) lines.push(t('company:stepEnroll', { count: fmt(t).integer(missingWorkers) }));
   if (s.missingProgrammes.length) lines.push(t('company:stepProgrammes', { list: s.missingProgrammes.join(', ') }));
   if (s.monthsInArrears > 0) lines.push(t('company:stepArrears', { months: s.monthsInArrears }));
-  lines.push(t('company:stepPartners'), '', t('company:asOf', { date: formatCalendarDate(s.asOf) }));
+  lines.push(t('company:stepPartners'), '', t('company:asOf', { date: fmt(t).calendarDate(s.asOf) }));
   return lines.join('\n');
 }
 
@@ -95,7 +95,7 @@ companyFeature.command(commandNames('company'), async (ctx) => {
   if (!rest.length) return void (await ctx.reply(ctx.t('company:howToLink')));
   const outcome = await linkRepresentative(ctx.deps.pool, ctx.from!.id, first, rest.join(''), ctx.deps.clock?.() ?? new Date());
   if (outcome.result === 'linked') return void (await ctx.reply(ctx.t('company:linked', { name: outcome.companyName })));
-  if (outcome.result === 'locked') return void (await ctx.reply(ctx.t('company:locked', { until: formatDateTime(outcome.until) })));
+  if (outcome.result === 'locked') return void (await ctx.reply(ctx.t('company:locked', { until: fmt(ctx.t).dateTime(outcome.until) })));
   await ctx.reply(ctx.t('company:invalid', { left: outcome.failuresLeft }));
 });
 
@@ -111,7 +111,7 @@ companyFeature.command(commandNames('companyCode'), async (ctx) => {
   // In a private chat only: a code posted in a group would be anyone's.
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
   const { code, expiresAt } = await issueCompanyCode(ctx.deps.pool, npp, `telegram:${ctx.from!.id}`, ctx.deps.clock?.() ?? new Date());
-  await ctx.reply(ctx.t('company:codeIssued', { name: company.name, npp, code, until: formatDateTime(expiresAt) }));
+  await ctx.reply(ctx.t('company:codeIssued', { name: company.name, npp, code, until: fmt(ctx.t).dateTime(expiresAt) }));
 });
 
 BUTTONS.menuCompany.on(companyFeature, async (ctx) => {

@@ -4,7 +4,7 @@ import { Composer } from 'grammy';
 import { coverageReport, SAME_PERIOD_DAYS, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
 import { daysApart } from '../../domain/calendar.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
-import { formatCalendarDate, formatDecimal, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { wordList } from '../words.ts';
@@ -20,11 +20,13 @@ function regionLine(ctx: BotContext, report: CoverageReport | undefined, name: s
   if (!report) return ctx.t('compare:noData', { region: name });
   const s = report.latest;
   const figures = [
-    ...(s.activeParticipants !== null ? [ctx.t('compare:participants', { value: formatInteger(s.activeParticipants) })] : []),
-    ...(s.coveragePercent !== null ? [ctx.t('compare:percent', { value: formatPercent(s.coveragePercent) })] : []),
-    ...(s.activeParticipants === null && s.informal !== null ? [ctx.t('compare:participants', { value: formatInteger(s.informal) })] : []),
+    ...(s.activeParticipants !== null ? [ctx.t('compare:participants', { value: fmt(ctx.t).integer(s.activeParticipants) })] : []),
+    ...(s.coveragePercent !== null ? [ctx.t('compare:percent', { value: fmt(ctx.t).percent(s.coveragePercent) })] : []),
+    ...(s.activeParticipants === null && s.informal !== null
+      ? [ctx.t('compare:participants', { value: fmt(ctx.t).integer(s.informal) })]
+      : []),
   ].join(' · ');
-  const date = formatCalendarDate(s.asOf, s.asOfPrecision);
+  const date = fmt(ctx.t).calendarDate(s.asOf, s.asOfPrecision);
   return report.shown.code === report.asked.code
     ? ctx.t('compare:line', { region: name, figures, date })
     : ctx.t('compare:lineFallback', { region: name, shown: report.shown.name, figures, date });
@@ -43,8 +45,8 @@ export async function replyWithComparison(ctx: BotContext, codes: [string, strin
     lines.push(
       '',
       ctx.t('compare:differentPeriods', {
-        first: formatCalendarDate(first.latest.asOf, first.latest.asOfPrecision),
-        second: formatCalendarDate(second.latest.asOf, second.latest.asOfPrecision),
+        first: fmt(ctx.t).calendarDate(first.latest.asOf, first.latest.asOfPrecision),
+        second: fmt(ctx.t).calendarDate(second.latest.asOf, second.latest.asOfPrecision),
       }),
     );
   else if (a !== null && b !== null && a !== undefined && b !== undefined) {
@@ -52,7 +54,7 @@ export async function replyWithComparison(ctx: BotContext, codes: [string, strin
       '',
       a === b
         ? ctx.t('compare:same')
-        : ctx.t('compare:higher', { region: a > b ? names[0] : names[1], gap: formatDecimal(Math.abs(a - b)) }),
+        : ctx.t('compare:higher', { region: a > b ? names[0] : names[1], gap: fmt(ctx.t).decimal(Math.abs(a - b)) }),
     );
   }
   const sources = [...new Set(reports.flatMap((r) => (r ? [r.latest.sourceName] : [])))];

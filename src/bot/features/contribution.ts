@@ -5,7 +5,7 @@ import { todayInJakarta } from '../../domain/calendar.ts';
 import { estimateBpuContribution } from '../../domain/contributions/contribution-calculator.ts';
 import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
 import { incomeIn } from '../../domain/contributions/income-text.ts';
-import { formatRupiah } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
@@ -40,14 +40,15 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
   const { income, withJht, transport } = answers;
   if (income === undefined) {
     const keyboard = new InlineKeyboard();
-    for (const amount of INCOME_CHOICES) keyboard.text(formatRupiah(amount), BUTTONS.contribution.data(ctx, amount, undefined, undefined));
+    for (const amount of INCOME_CHOICES)
+      keyboard.text(fmt(ctx.t).rupiah(amount), BUTTONS.contribution.data(ctx, amount, undefined, undefined));
     await send(ctx.t('contribution:askIncome'), keyboard);
     return;
   }
   const sign = (j: boolean | undefined, tr: boolean | undefined) => BUTTONS.contribution.data(ctx, income, j, tr);
   if (withJht === undefined) {
     await send(
-      ctx.t('contribution:askJht', { income: formatRupiah(income) }),
+      ctx.t('contribution:askJht', { income: fmt(ctx.t).rupiah(income) }),
       new InlineKeyboard()
         .text(ctx.t('contribution:withJht'), sign(true, transport))
         .text(ctx.t('contribution:withoutJht'), sign(false, transport)),

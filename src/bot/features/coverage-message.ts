@@ -1,6 +1,6 @@
 // The coverage card: figures, change, target, rank, and always "per <date>, sumber: <source>".
 import type { CoverageReport } from '../../domain/coverage/coverage-report.ts';
-import { formatCalendarDate, formatInteger, formatPercent, formatSignedDecimal, formatSignedInteger } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
 import { monthsBetween } from '../../domain/calendar.ts';
 
@@ -14,24 +14,24 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
   if (report.shown.code !== report.asked.code) lines.push(t('coverage:noDataHere', { asked: report.asked.name, shown: report.shown.name }));
   lines.push('');
   if (s.activeParticipants !== null) {
-    lines.push(t('coverage:active', { value: formatInteger(s.activeParticipants) }));
-    if (s.wageEarners !== null) lines.push(t('coverage:wageEarners', { value: formatInteger(s.wageEarners) }));
-    if (s.informal !== null) lines.push(t('coverage:informal', { value: formatInteger(s.informal) }));
+    lines.push(t('coverage:active', { value: fmt(t).integer(s.activeParticipants) }));
+    if (s.wageEarners !== null) lines.push(t('coverage:wageEarners', { value: fmt(t).integer(s.wageEarners) }));
+    if (s.informal !== null) lines.push(t('coverage:informal', { value: fmt(t).integer(s.informal) }));
   } else if (s.informal !== null) {
-    lines.push(t('coverage:informalOnly', { value: formatInteger(s.informal) }));
+    lines.push(t('coverage:informalOnly', { value: fmt(t).integer(s.informal) }));
   }
-  if (s.workingPopulation !== null) lines.push(t('coverage:population', { value: formatInteger(s.workingPopulation) }));
-  if (s.coveragePercent !== null) lines.push(t('coverage:percent', { value: formatPercent(s.coveragePercent) }), t('coverage:ucj'));
+  if (s.workingPopulation !== null) lines.push(t('coverage:population', { value: fmt(t).integer(s.workingPopulation) }));
+  if (s.coveragePercent !== null) lines.push(t('coverage:percent', { value: fmt(t).percent(s.coveragePercent) }), t('coverage:ucj'));
   if (s.targetPercent !== null && s.targetYear !== null) {
     const gap = s.coveragePercent !== null ? s.targetPercent - s.coveragePercent : 0;
-    const value = formatPercent(s.targetPercent);
+    const value = fmt(t).percent(s.targetPercent);
     // A target whose year has passed is shown as past, never as this year's.
     if (s.targetYear < Number(today.slice(0, 4)))
       lines.push(t(gap > 0 ? 'coverage:targetPastMissed' : 'coverage:targetPastMet', { value, year: s.targetYear }));
     else
       lines.push(
         gap > 0
-          ? t('coverage:targetGap', { value, year: s.targetYear, gap: formatSignedDecimal(gap).slice(1) })
+          ? t('coverage:targetGap', { value, year: s.targetYear, gap: fmt(t).signedDecimal(gap).slice(1) })
           : t('coverage:target', { value, year: s.targetYear }),
       );
   }
@@ -42,17 +42,17 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
   if (prevActive)
     lines.push(
       t('coverage:changeParticipants', {
-        since: formatCalendarDate(prevActive.asOf, prevActive.asOfPrecision),
-        before: formatInteger(prevActive.activeParticipants!),
-        value: formatSignedInteger(s.activeParticipants! - prevActive.activeParticipants!),
+        since: fmt(t).calendarDate(prevActive.asOf, prevActive.asOfPrecision),
+        before: fmt(t).integer(prevActive.activeParticipants!),
+        value: fmt(t).signedInteger(s.activeParticipants! - prevActive.activeParticipants!),
       }),
     );
   if (prevPercent)
     lines.push(
       t('coverage:changePercent', {
-        since: formatCalendarDate(prevPercent.asOf, prevPercent.asOfPrecision),
-        before: formatPercent(prevPercent.coveragePercent!),
-        value: formatSignedDecimal(s.coveragePercent! - prevPercent.coveragePercent!),
+        since: fmt(t).calendarDate(prevPercent.asOf, prevPercent.asOfPrecision),
+        before: fmt(t).percent(prevPercent.coveragePercent!),
+        value: fmt(t).signedDecimal(s.coveragePercent! - prevPercent.coveragePercent!),
       }),
     );
   if (rank) {
@@ -64,9 +64,9 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
       }),
     );
   }
-  lines.push('', t('coverage:source', { date: formatCalendarDate(s.asOf, s.asOfPrecision), source: s.sourceName }));
+  lines.push('', t('coverage:source', { date: fmt(t).calendarDate(s.asOf, s.asOfPrecision), source: s.sourceName }));
   const age = monthsBetween(s.asOf, today);
-  if (age >= OLD_AFTER_MONTHS) lines.push(t('coverage:old', { date: formatCalendarDate(s.asOf, 'month'), months: age }));
+  if (age >= OLD_AFTER_MONTHS) lines.push(t('coverage:old', { date: fmt(t).calendarDate(s.asOf, 'month'), months: age }));
   if (s.uncertain) lines.push(t('coverage:uncertain'));
   if (s.note) lines.push(t('coverage:note', { note: s.note }));
   lines.push(...otherFigures(t, report));
@@ -74,9 +74,9 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
 }
 
 const OTHER_FIGURES = [
-  ['coveragePercent', 'coverage:otherPercent', (n: number) => formatPercent(n)],
-  ['activeParticipants', 'coverage:otherActive', (n: number) => formatInteger(n)],
-  ['informal', 'coverage:otherInformal', (n: number) => formatInteger(n)],
+  ['coveragePercent', 'coverage:otherPercent', 'percent'],
+  ['activeParticipants', 'coverage:otherActive', 'integer'],
+  ['informal', 'coverage:otherInformal', 'integer'],
 ] as const;
 
 /** Figures the latest snapshot lacks, from the most recent snapshot that has each, with its own date and source. */
@@ -88,8 +88,8 @@ function otherFigures(t: TFunction, report: CoverageReport): string[] {
     if (!found) continue;
     lines.push(
       t(key, {
-        value: format(found[field]!),
-        date: formatCalendarDate(found.asOf, found.asOfPrecision),
+        value: fmt(t)[format](found[field]!),
+        date: fmt(t).calendarDate(found.asOf, found.asOfPrecision),
         source: found.sourceName,
       }) + (found.uncertain ? ' ⚠️' : ''),
     );

@@ -4,7 +4,7 @@ import { Composer, InlineQueryResultBuilder } from 'grammy';
 import type { InlineQueryResult } from 'grammy/types';
 import { coverageReport } from '../../domain/coverage/coverage-report.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
-import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import type { BotContext } from '../context.ts';
 import { regionLabel } from '../region-question.ts';
 import { coverageMessage } from './coverage-message.ts';
@@ -22,13 +22,13 @@ inlineFeature.on('inline_query', async (ctx) => {
     if (!report) continue;
     const s = report.latest;
     const people = s.activeParticipants ?? s.informal;
-    const date = formatCalendarDate(s.asOf, s.asOfPrecision);
+    const date = fmt(ctx.t).calendarDate(s.asOf, s.asOfPrecision);
     const summary =
       people === null
-        ? `${formatPercent(s.coveragePercent ?? 0)} · ${date}`
+        ? `${fmt(ctx.t).percent(s.coveragePercent ?? 0)} · ${date}`
         : s.coveragePercent !== null
-          ? ctx.t('inline:summary', { participants: formatInteger(people), percent: formatPercent(s.coveragePercent), date })
-          : ctx.t('inline:summaryNoPercent', { participants: formatInteger(people), date });
+          ? ctx.t('inline:summary', { participants: fmt(ctx.t).integer(people), percent: fmt(ctx.t).percent(s.coveragePercent), date })
+          : ctx.t('inline:summaryNoPercent', { participants: fmt(ctx.t).integer(people), date });
     const fallback = report.shown.code !== candidate.code ? ` (${ctx.t('inline:fallback', { shown: report.shown.name })})` : '';
     results.push(
       InlineQueryResultBuilder.article(candidate.code, regionLabel(candidate), {

@@ -2,7 +2,7 @@
 // usually ask next as buttons (BUTTONS.knowledge, unsigned: any entry may be shown to anyone).
 import { Composer, InlineKeyboard } from 'grammy';
 import { knowledgeAnswer, type KnowledgeAnswer } from '../../domain/knowledge/knowledge-entries.ts';
-import { formatCalendarDate } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
@@ -10,14 +10,14 @@ import { MENU } from '../menu.ts';
 export const knowledgeFeature = new Composer<BotContext>();
 
 /** A date stored as the first of a month (or of a year) was only known to the month (or year). */
-function sourceDate(iso: string): string {
-  if (iso.endsWith('-01-01')) return formatCalendarDate(iso, 'year');
-  return formatCalendarDate(iso, iso.endsWith('-01') ? 'month' : 'day');
+function sourceDate(ctx: BotContext, iso: string): string {
+  if (iso.endsWith('-01-01')) return fmt(ctx.t).calendarDate(iso, 'year');
+  return fmt(ctx.t).calendarDate(iso, iso.endsWith('-01') ? 'month' : 'day');
 }
 
 export function knowledgeMessage(ctx: BotContext, entry: KnowledgeAnswer): string {
   const source = entry.sourceDate
-    ? ctx.t('understanding:source', { source: entry.sourceName, date: sourceDate(entry.sourceDate) })
+    ? ctx.t('understanding:source', { source: entry.sourceName, date: sourceDate(ctx, entry.sourceDate) })
     : ctx.t('understanding:sourceUndated', { source: entry.sourceName });
   return [entry.answer, '', ...(entry.uncertain ? [ctx.t('understanding:uncertain')] : []), source].join('\n');
 }

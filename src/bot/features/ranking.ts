@@ -3,7 +3,7 @@
 import { InlineKeyboard } from 'grammy';
 import { rankRegions, type RankingMetric } from '../../domain/coverage/coverage-ranking.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
-import { formatCalendarDate, formatInteger, formatPercent } from '../../i18n/format.ts';
+import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
@@ -57,8 +57,8 @@ export async function replyWithRanking(
       ctx.t(r.uncertain ? 'understanding:ranking.lineUncertain' : 'understanding:ranking.line', {
         position: i + 1,
         region: r.name,
-        value: metric === 'coveragePercent' ? formatPercent(r.value) : formatInteger(r.value),
-        date: formatCalendarDate(r.asOf, r.asOfPrecision),
+        value: metric === 'coveragePercent' ? fmt(ctx.t).percent(r.value) : fmt(ctx.t).integer(r.value),
+        date: fmt(ctx.t).calendarDate(r.asOf, r.asOfPrecision),
       }),
     ),
   );
