@@ -91,7 +91,7 @@ const INDONESIAN: Case[] = [
   ['siapa pemenang paritrana award 2022', 'awards', 'Kabupaten Raja Ampat', 'Jawa Barat', '27 Oktober 2022'],
   ['juara paritrana 2018', 'awards', 'Kabupaten Jember', 'Kota Surakarta', '31 Juli 2018'],
   ['penghargaan kulon progo', 'awards', 'Kabupaten Kulon Progo', 'Terbaik 1'],
-  ['ketapang juara berapa', 'awards', 'Kabupaten Ketapang', 'Terbaik 1', 'belum pasti'],
+  ['ketapang juara berapa', 'awards', 'Kabupaten Ketapang ⚠️', 'Terbaik 1', 'belum dipastikan oleh sumbernya'],
   ['penghargaan raja ampat', 'awards', 'Kabupaten Raja Ampat', 'Papua Barat Daya'],
   ['pemenang paritrana award maluku', 'choices', 'Maluku', 'Maluku Utara'],
   ['pemenang paritrana award provinsi maluku', 'awards', 'Kabupaten Maluku Barat Daya', 'Desa Ngadi', '30 Juni 2025'],
@@ -137,7 +137,7 @@ const INDONESIAN: Case[] = [
 const ENGLISH: Case[] = [
   ['coverage in sumsel', 'coverage', 'Sumatera Selatan', '2,789,917', '31.33%', '27 August 2025', 'Active participants'],
   ['how many participants in jambi', 'coverage', 'Jambi', '45.17%'],
-  ['which awards did tangsel win', 'awards', 'Kota Tangerang Selatan', 'Terbaik Kedua'],
+  ['which awards did tangsel win', 'awards', 'Kota Tangerang Selatan', 'Second best', 'Mayor of Tangerang Selatan'],
   ['awards 2022', 'awards', 'Kabupaten Raja Ampat'],
   ['how do I register as an ojek driver', 'enroll', 'create account'],
   ['contribution for income 3 juta without jht', 'contribution', 'Transport sector'],

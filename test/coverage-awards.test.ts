@@ -8,6 +8,7 @@ import { setUserLocale } from '../src/domain/users.ts';
 import { coverageReport } from '../src/domain/coverage/coverage-report.ts';
 import { createI18n } from '../src/i18n/i18n.ts';
 import { coverageMessage } from '../src/bot/features/coverage-message.ts';
+import { importFile } from '../src/domain/import/import-runner.ts';
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -307,5 +308,63 @@ describe('/bandingkan', () => {
   it('explains how to use it', async () => {
     const [reply] = await say(2503, '/bandingkan sumsel');
     expect(reply!.text).toContain('Tulis dua wilayah');
+  });
+});
+
+describe('text from the data', () => {
+  const importRows = async (kind: 'coverage' | 'awards' | 'ceremonies', rows: Record<string, unknown>[]) => {
+    const result = await importFile(bot.service.db.pool, kind, JSON.stringify(rows), { format: 'json', today: '2026-12-01' });
+    expect(result.ok).toBe(true);
+  };
+
+  it('shows a remark in the reader language, marks an Indonesian one in English, and never shows a note for maintainers', async () => {
+    await importRows('coverage', [
+      {
+        region_code: '19',
+        as_of: '2026-10-31',
+        active_participants: 123_456,
+        coverage_percent: 20.5,
+        source_name: 'Uji sumber',
+        note: 'Angka uji dari kantor wilayah.',
+        internal_note: 'RAHASIA: dicek lagi bulan depan',
+      },
+    ]);
+    const [id] = await say(2601, '/cakupan bangka belitung');
+    expect(id!.text).toContain('Catatan: Angka uji dari kantor wilayah.');
+    const [en] = await say(2602, '/coverage bangka belitung', { language_code: 'en' });
+    expect(en!.text).toContain('Note: Angka uji dari kantor wilayah. (in Indonesian)');
+    expect(en!.text).toContain('123,456');
+    for (const reply of [id!, en!]) expect(reply.text).not.toContain('RAHASIA');
+
+    await importRows('coverage', [
+      {
+        region_code: '19',
+        as_of: '2026-10-31',
+        active_participants: 123_456,
+        coverage_percent: 20.5,
+        source_name: 'Uji sumber',
+        note: 'Angka uji dari kantor wilayah.',
+        note_en: 'A test figure from the regional office.',
+        internal_note: 'RAHASIA: dicek lagi bulan depan',
+      },
+    ]);
+    const [again] = await say(2602, '/coverage bangka belitung', { language_code: 'en' });
+    expect(again!.text).toContain('Note: A test figure from the regional office.');
+    expect(again!.text).not.toContain('(in Indonesian)');
+  });
+
+  it('shows award titles and remarks in English where given; what the source left unsaid stays with maintainers', async () => {
+    const [id] = await say(2603, '/penghargaan 2018');
+    expect(id!.text).toContain('Pemenang');
+    expect(id!.text).not.toMatch(/tidak disebut sumber|not given by the source/);
+    const [en] = await say(2604, '/awards 2018', { language_code: 'en' });
+    expect(en!.text).toContain('Provincial government — Winner: Jawa Tengah');
+    expect(en!.text).toContain('National award ceremony for the 2017 assessment.');
+    expect(en!.text).not.toMatch(/Pemenang|Penganugerahan|not given by the source/);
+    // An uncertain winner: the mark and one line in the reader's language, not a maintainer's wording.
+    const [kalbar] = await say(2604, '/awards kalbar', { language_code: 'en' });
+    expect(kalbar!.text).toContain('Kabupaten Ketapang ⚠️');
+    expect(kalbar!.text).toContain('⚠️ Items marked ⚠️ are not yet confirmed by their source.');
+    expect(kalbar!.text).not.toMatch(/belum terkonfirmasi|not confirmed\.|another source/);
   });
 });

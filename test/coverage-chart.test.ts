@@ -19,6 +19,7 @@ const snapshot = (asOf: string, figures: Partial<CoverageSnapshotData>): Coverag
   sourceDate: null,
   uncertain: false,
   note: null,
+  noteEn: null,
   ...figures,
 });
 

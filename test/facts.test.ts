@@ -113,7 +113,7 @@ const FACTS: [question: string, facts: string[]][] = [
       'Kabupaten Ketapang',
       'Kabupaten Mempawah',
       'Kabupaten Sekadau',
-      'belum pasti',
+      'belum dipastikan oleh sumbernya',
     ],
   ],
   // 2 The award in general
@@ -138,7 +138,7 @@ const FACTS: [question: string, facts: string[]][] = [
       'Kota Cimahi',
       'Kabupaten Sukamara',
       'Kabupaten Tapanuli Selatan',
-      'belum pasti',
+      'belum dipastikan oleh sumbernya',
     ],
   ],
   ['/penghargaan 2021', ['9 September 2021']],

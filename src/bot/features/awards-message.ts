@@ -1,5 +1,6 @@
 // Award history as pages of at most PAGE_CHARS characters, one block per ceremony.
 import type { CeremonyAwards } from '../../domain/awards/award-history.ts';
+import { dataText } from '../../i18n/data-text.ts';
 import { fmt } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
 import type { Html } from '../../i18n/html.ts';
@@ -15,18 +16,20 @@ export function ceremonyBlock(t: TFunction, c: CeremonyAwards): string {
   ];
   const when = c.date ? fmt(t).calendarDate(c.date) + (c.time ? `, ${fmt(t).clockTime(c.time, c.timeZone)}` : '') : t('awards:dateUnknown');
   const assessed = c.assessmentYear && c.assessmentYear !== c.edition ? ` (${t('awards:assessment', { year: c.assessmentYear })})` : '';
-  lines.push(t('awards:when', { date: when }) + assessed);
+  lines.push(t('awards:when', { date: when }) + assessed + (c.uncertain ? t('awards:uncertainMark') : ''));
   const place = [c.venue, c.city].filter(Boolean).join(', ');
   if (place) lines.push(t('awards:where', { place }));
   for (const a of c.awards) {
     const category = t(`awards:category.${a.category}`) + (a.sector ? ` (${a.sector})` : '');
     lines.push(
-      t('awards:award', { category, title: a.title, recipient: a.recipientName }) + (a.uncertain ? t('awards:uncertainMark') : ''),
+      t('awards:award', { category, title: dataText(t, a.title, a.titleEn), recipient: a.recipientName }) +
+        (a.uncertain ? t('awards:uncertainMark') : ''),
     );
-    if (a.note) lines.push(t('awards:awardNote', { note: a.note }));
+    if (a.note) lines.push(t('awards:awardNote', { note: dataText(t, a.note, a.noteEn) }));
   }
   if (!c.awards.length) lines.push(t('awards:noWinners'));
-  if (c.note) lines.push(t('awards:ceremonyNote', { note: c.note }));
+  if (c.uncertain || c.awards.some((a) => a.uncertain)) lines.push(t('awards:uncertain'));
+  if (c.note) lines.push(t('awards:ceremonyNote', { note: dataText(t, c.note, c.noteEn) }));
   lines.push(t('awards:source', { source: c.sourceName }));
   return lines.join('\n');
 }

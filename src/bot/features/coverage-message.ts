@@ -1,5 +1,6 @@
 // The coverage card: figures, change, target, rank, and always "per <date>, sumber: <source>".
 import type { CoverageReport } from '../../domain/coverage/coverage-report.ts';
+import { dataText } from '../../i18n/data-text.ts';
 import { fmt } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
 import { monthsBetween } from '../../domain/calendar.ts';
@@ -68,7 +69,7 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
   const age = monthsBetween(s.asOf, today);
   if (age >= OLD_AFTER_MONTHS) lines.push(t('coverage:old', { date: fmt(t).calendarDate(s.asOf, 'month'), months: age }));
   if (s.uncertain) lines.push(t('coverage:uncertain'));
-  if (s.note) lines.push(t('coverage:note', { note: s.note }));
+  if (s.note) lines.push(t('coverage:note', { note: dataText(t, s.note, s.noteEn) }));
   lines.push(...otherFigures(t, report));
   return lines.join('\n');
 }
@@ -93,7 +94,7 @@ function otherFigures(t: TFunction, report: CoverageReport): string[] {
         source: found.sourceName,
       }) + (found.uncertain ? ' ⚠️' : ''),
     );
-    if (found.note) lines.push(t('coverage:otherNote', { note: found.note }));
+    if (found.note) lines.push(t('coverage:otherNote', { note: dataText(t, found.note, found.noteEn) }));
   }
   return lines.length ? ['', t('coverage:otherTitle'), ...lines] : [];
 }

@@ -14,11 +14,14 @@ export interface AwardEntry {
   sector: string | null;
   rank: number | null;
   title: string;
+  titleEn: string | null;
   recipientType: 'region' | 'company' | 'organisation';
   recipientName: string;
   recipientCode: string | null;
   uncertain: boolean;
+  /** The public remark; maintainers' notes are never read. */
   note: string | null;
+  noteEn: string | null;
 }
 
 export interface CeremonyAwards {
@@ -36,6 +39,7 @@ export interface CeremonyAwards {
   sourceName: string;
   uncertain: boolean;
   note: string | null;
+  noteEn: string | null;
   awards: AwardEntry[];
 }
 
@@ -61,10 +65,10 @@ export const AWARD_CATEGORIES = [
  */
 const SELECT = `
   SELECT c.id, c.edition, c."assessmentYear", c.level::text AS level, p.name AS "provinceName", c.date::text AS date, c.time, c."timeZone",
-         c.venue, c.city, c."sourceName", c.uncertain AS "ceremonyUncertain", c.note AS "ceremonyNote",
-         a.category::text AS category, a.sector, a.rank, a.title, a."recipientType"::text AS "recipientType",
+         c.venue, c.city, c."sourceName", c.uncertain AS "ceremonyUncertain", c.note AS "ceremonyNote", c."noteEn" AS "ceremonyNoteEn",
+         a.category::text AS category, a.sector, a.rank, a.title, a."titleEn", a."recipientType"::text AS "recipientType",
          COALESCE(r.name, co.name, a."organisationName") AS "recipientName", COALESCE(a."regionCode", a."companyNpp") AS "recipientCode",
-         a.uncertain, a.note
+         a.uncertain, a.note, a."noteEn"
     FROM "AwardCeremony" c
     LEFT JOIN "Region" p ON p.code = c."provinceCode"
     LEFT JOIN ("Award" a
@@ -80,8 +84,13 @@ const SELECT = `
    ORDER BY c.edition DESC, c.date DESC NULLS LAST, c.id, a.rank NULLS LAST, a.title`;
 
 /** A ceremony's columns and, when it has a matching award, that award's (category null when not). */
-type Row = Omit<CeremonyAwards, 'awards' | 'uncertain' | 'note'> &
-  Omit<AwardEntry, 'category'> & { category: string | null; ceremonyUncertain: boolean; ceremonyNote: string | null };
+type Row = Omit<CeremonyAwards, 'awards' | 'uncertain' | 'note' | 'noteEn'> &
+  Omit<AwardEntry, 'category'> & {
+    category: string | null;
+    ceremonyUncertain: boolean;
+    ceremonyNote: string | null;
+    ceremonyNoteEn: string | null;
+  };
 
 const order = (category: string) => (AWARD_CATEGORIES as readonly string[]).indexOf(category);
 
@@ -94,19 +103,38 @@ export async function awardHistory(db: Queryable, filter: AwardFilter): Promise<
       sector,
       rank,
       title,
+      titleEn,
       recipientType,
       recipientName,
       recipientCode,
       uncertain,
       note,
+      noteEn,
       ceremonyUncertain,
       ceremonyNote,
+      ceremonyNoteEn,
       ...fields
     } = row;
     let ceremony = ceremonies.get(row.id);
-    if (!ceremony) ceremonies.set(row.id, (ceremony = { ...fields, uncertain: ceremonyUncertain, note: ceremonyNote, awards: [] }));
+    if (!ceremony)
+      ceremonies.set(
+        row.id,
+        (ceremony = { ...fields, uncertain: ceremonyUncertain, note: ceremonyNote, noteEn: ceremonyNoteEn, awards: [] }),
+      );
     if (category !== null)
-      ceremony.awards.push({ category, sector, rank, title, recipientType, recipientName, recipientCode, uncertain, note });
+      ceremony.awards.push({
+        category,
+        sector,
+        rank,
+        title,
+        titleEn,
+        recipientType,
+        recipientName,
+        recipientCode,
+        uncertain,
+        note,
+        noteEn,
+      });
   }
   for (const ceremony of ceremonies.values()) {
     ceremony.awards.sort((a, b) => order(a.category) - order(b.category) || (a.rank ?? 99) - (b.rank ?? 99));

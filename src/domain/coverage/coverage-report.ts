@@ -20,7 +20,9 @@ export interface CoverageSnapshotData {
   sourceUrl: string | null;
   sourceDate: string | null;
   uncertain: boolean;
+  /** The public remark, in Indonesian and (where given) English; maintainers' notes are never read. */
   note: string | null;
+  noteEn: string | null;
 }
 
 export interface RegionSummary {
@@ -51,7 +53,7 @@ export interface CoverageReport {
 const SNAPSHOT_COLUMNS = `"regionCode", "asOf"::text AS "asOf", "asOfPrecision"::text AS "asOfPrecision", "activeParticipants",
   "wageEarners", informal, "workingPopulation", "coveragePercent"::float8 AS "coveragePercent",
   "targetPercent"::float8 AS "targetPercent", "targetYear", "sourceName", "sourceUrl", "sourceDate"::text AS "sourceDate",
-  uncertain, note`;
+  uncertain, note, "noteEn"`;
 
 /*
  * One statement (a coverage question is the most common one): the region and its ancestors,

@@ -117,7 +117,11 @@ const source = (today: string) => ({
   source_url: field.optionalUrl(),
   source_date: field.optionalDate(today),
   uncertain: field.boolean(),
+  /** The public remark, in Indonesian; `note_en` the same in English. */
   note: field.optionalText(2000),
+  note_en: field.optionalText(2000),
+  /** What maintainers tell each other ("rank not given by the source"): stored, never shown. */
+  internal_note: field.optionalText(2000),
 });
 const SOURCE_DB: DbColumn[] = [
   { name: 'sourceName', cast: 'text' },
@@ -125,8 +129,18 @@ const SOURCE_DB: DbColumn[] = [
   { name: 'sourceDate', cast: 'date' },
   { name: 'uncertain', cast: 'boolean' },
   { name: 'note', cast: 'text' },
+  { name: 'noteEn', cast: 'text' },
+  { name: 'internalNote', cast: 'text' },
 ];
-const sourceDb = (r: Row) => [str(r.source_name), str(r.source_url), dateText(r.source_date), bool(r.uncertain), str(r.note)];
+const sourceDb = (r: Row) => [
+  str(r.source_name),
+  str(r.source_url),
+  dateText(r.source_date),
+  bool(r.uncertain),
+  str(r.note),
+  str(r.note_en),
+  str(r.internal_note),
+];
 
 const has = (v: unknown) => v !== null && v !== undefined;
 
@@ -295,6 +309,7 @@ export function importKinds(today: string): Record<ImportKindName, ImportKind> {
       sector: field.optionalText(100),
       rank: field.optionalInteger(1, 100),
       title: field.text(200),
+      title_en: field.optionalText(200),
       region_code: field.optionalRegionCode(),
       company_npp: field.optionalText(64),
       organisation_name: field.optionalText(200),
@@ -320,6 +335,7 @@ export function importKinds(today: string): Record<ImportKindName, ImportKind> {
       { name: 'regionCode', cast: 'text' },
       { name: 'companyNpp', cast: 'text' },
       { name: 'organisationName', cast: 'text' },
+      { name: 'titleEn', cast: 'text' },
       ...SOURCE_DB,
     ],
     toDb: (r) => [
@@ -333,6 +349,7 @@ export function importKinds(today: string): Record<ImportKindName, ImportKind> {
       str(r.region_code),
       str(r.company_npp),
       str(r.organisation_name),
+      str(r.title_en),
       ...sourceDb(r),
     ],
     references: (r) => [
