@@ -63,6 +63,15 @@ describe('/cakupan', () => {
     expect(reply!.text).toContain('per 2023');
   });
 
+  it('computes no change between figures that do not name the same measure and source, and shows the earlier one with its own', async () => {
+    const [reply] = await say(2006, '/cakupan indonesia');
+    expect(reply!.text).toContain('Peserta aktif: 39.950.000 pekerja');
+    expect(reply!.text).toContain(
+      'Sebelumnya 45.220.000 peserta per Desember 2024 (sumber: BPJS Ketenagakerjaan (rangkuman berita publik)). Sumber atau cara hitungnya berbeda, jadi selisihnya tidak saya hitung.',
+    );
+    expect(reply!.text).not.toMatch(/Sejak|−5\.270\.000/);
+  });
+
   it('offers the choices of an ambiguous name; the one picked completes the question', async () => {
     const [choices] = await say(2002, '/cakupan padang');
     expect(choices!.text).toContain('Ada beberapa wilayah yang cocok dengan “padang”');

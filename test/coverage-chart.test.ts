@@ -14,6 +14,7 @@ const snapshot = (asOf: string, figures: Partial<CoverageSnapshotData>): Coverag
   coveragePercent: null,
   targetPercent: null,
   targetYear: null,
+  measure: null,
   sourceName: 'Uji <&>',
   sourceUrl: null,
   sourceDate: null,

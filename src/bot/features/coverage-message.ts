@@ -1,5 +1,5 @@
 // The coverage card: figures, change, target, rank, and always "per <date>, sumber: <source>".
-import type { CoverageReport } from '../../domain/coverage/coverage-report.ts';
+import type { CoverageReport, CoverageSnapshotData } from '../../domain/coverage/coverage-report.ts';
 import { dataText } from '../../i18n/data-text.ts';
 import { fmt } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
@@ -36,26 +36,32 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
           : t('coverage:target', { value, year: s.targetYear }),
       );
   }
-  // The change of each figure since the last snapshot before that has it.
+  // The change of each figure since the last snapshot before that has it: computed only when
+  // both name the same measure and source; else the earlier figure is shown with its own source.
   const before = report.history.slice(0, -1).reverse();
   const prevActive = s.activeParticipants !== null ? before.find((b) => b.activeParticipants !== null) : undefined;
   const prevPercent = s.coveragePercent !== null ? before.find((b) => b.coveragePercent !== null) : undefined;
-  if (prevActive)
+  const earlier = (b: CoverageSnapshotData, value: string) => ({
+    since: fmt(t).calendarDate(b.asOf, b.asOfPrecision),
+    before: value,
+    source: b.sourceName,
+  });
+  if (prevActive) {
+    const was = earlier(prevActive, fmt(t).integer(prevActive.activeParticipants!));
     lines.push(
-      t('coverage:changeParticipants', {
-        since: fmt(t).calendarDate(prevActive.asOf, prevActive.asOfPrecision),
-        before: fmt(t).integer(prevActive.activeParticipants!),
-        value: fmt(t).signedInteger(s.activeParticipants! - prevActive.activeParticipants!),
-      }),
+      comparable(prevActive, s)
+        ? t('coverage:changeParticipants', { ...was, value: fmt(t).signedInteger(s.activeParticipants! - prevActive.activeParticipants!) })
+        : t('coverage:earlierParticipants', was),
     );
-  if (prevPercent)
+  }
+  if (prevPercent) {
+    const was = earlier(prevPercent, fmt(t).percent(prevPercent.coveragePercent!));
     lines.push(
-      t('coverage:changePercent', {
-        since: fmt(t).calendarDate(prevPercent.asOf, prevPercent.asOfPrecision),
-        before: fmt(t).percent(prevPercent.coveragePercent!),
-        value: fmt(t).signedDecimal(s.coveragePercent! - prevPercent.coveragePercent!),
-      }),
+      comparable(prevPercent, s)
+        ? t('coverage:changePercent', { ...was, value: fmt(t).signedDecimal(s.coveragePercent! - prevPercent.coveragePercent!) })
+        : t('coverage:earlierPercent', was),
     );
+  }
   if (rank) {
     lines.push(
       t(rank.metric === 'coveragePercent' ? 'coverage:rankPercent' : 'coverage:rankParticipants', {
@@ -73,6 +79,10 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
   lines.push(...otherFigures(t, report));
   return lines.join('\n');
 }
+
+/** Two figures whose difference means something: the same measure, named, from the same source. */
+const comparable = (a: CoverageSnapshotData, b: CoverageSnapshotData) =>
+  a.measure !== null && a.measure === b.measure && a.sourceName === b.sourceName;
 
 const OTHER_FIGURES = [
   ['coveragePercent', 'coverage:otherPercent', 'percent'],

@@ -16,6 +16,8 @@ export interface CoverageSnapshotData {
   coveragePercent: number | null;
   targetPercent: number | null;
   targetYear: number | null;
+  /** What the figures count, in the source's words; null when the source did not say. */
+  measure: string | null;
   sourceName: string;
   sourceUrl: string | null;
   sourceDate: string | null;
@@ -52,7 +54,7 @@ export interface CoverageReport {
 
 const SNAPSHOT_COLUMNS = `"regionCode", "asOf"::text AS "asOf", "asOfPrecision"::text AS "asOfPrecision", "activeParticipants",
   "wageEarners", informal, "workingPopulation", "coveragePercent"::float8 AS "coveragePercent",
-  "targetPercent"::float8 AS "targetPercent", "targetYear", "sourceName", "sourceUrl", "sourceDate"::text AS "sourceDate",
+  "targetPercent"::float8 AS "targetPercent", "targetYear", measure, "sourceName", "sourceUrl", "sourceDate"::text AS "sourceDate",
   uncertain, note, "noteEn"`;
 
 /*

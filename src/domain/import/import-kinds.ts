@@ -189,6 +189,7 @@ export function importKinds(today: string): Record<ImportKindName, ImportKind> {
       coverage_percent: field.optionalPercent(),
       target_percent: field.optionalPercent(),
       target_year: field.optionalInteger(2015, 2100),
+      measure: field.optionalText(100),
       ...source(today),
     }),
     required: ['region_code', 'as_of', 'source_name'],
@@ -220,6 +221,7 @@ export function importKinds(today: string): Record<ImportKindName, ImportKind> {
       { name: 'coveragePercent', cast: 'numeric' },
       { name: 'targetPercent', cast: 'numeric' },
       { name: 'targetYear', cast: 'integer' },
+      { name: 'measure', cast: 'text' },
       ...SOURCE_DB,
     ],
     toDb: (r) => [
@@ -233,6 +235,7 @@ export function importKinds(today: string): Record<ImportKindName, ImportKind> {
       fixed(2)(r.coverage_percent),
       fixed(2)(r.target_percent),
       str(r.target_year),
+      str(r.measure),
       ...sourceDb(r),
     ],
     references: (r) => [

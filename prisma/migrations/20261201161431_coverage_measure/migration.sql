@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CoverageSnapshot" ADD COLUMN     "measure" TEXT;
