@@ -283,6 +283,48 @@ describe('/grafik', () => {
   });
 });
 
+describe('charts of every province', () => {
+  const photosSince = (before: number) => bot.double.callsTo('sendPhoto').slice(before);
+
+  it('draws the latest figure of every province that has one, sorted, from /grafik provinsi', async () => {
+    const before = bot.double.callsTo('sendPhoto').length;
+    await say(2411, '/grafik provinsi');
+    const [call] = photosSince(before);
+    expect((call!.payload.photo as { filename: string }).filename).toBe('cakupan-provinsi.png');
+    expect(String(call!.payload.caption)).toMatch(
+      /^📊 Cakupan \(UCJ\) \d+ provinsi yang angkanya ada, dari yang tertinggi\. Tanggal tiap angka/,
+    );
+    expect(String(call!.payload.caption)).toContain('Kemendagri');
+    const markup = call!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] };
+    const toActive = markup.inline_keyboard.flat().find((b) => b.text === '👥 Lihat peserta aktif')!;
+    expect(toActive.callback_data).toBe('gr:prov:n');
+  });
+
+  it('asks which region from /grafik alone, offering all provinces, and takes a typed name', async () => {
+    const [prompt] = await say(2412, '/grafik');
+    expect(prompt!.text).toMatch(/^📈 Grafik wilayah mana yang ingin Anda lihat\? Tulis saja namanya/);
+    expect(buttonsOf(prompt).map((b) => b.text)).toEqual(['📊 Semua provinsi', '🏠 Menu']);
+    const before = bot.double.callsTo('sendPhoto').length;
+    await say(2412, 'papua barat daya');
+    expect((photosSince(before)[0]!.payload.photo as { filename: string }).filename).toBe('cakupan-96.png');
+  });
+
+  it('understands a chart asked for in words, with a region or without', async () => {
+    let before = bot.double.callsTo('sendPhoto').length;
+    await say(2413, 'grafik cakupan papua barat daya dong');
+    expect((photosSince(before)[0]!.payload.photo as { filename: string }).filename).toBe('cakupan-96.png');
+    const [note] = await say(2414, 'grafik jambi');
+    expect(note!.text).toContain('Untuk Jambi baru ada satu angka');
+    before = bot.double.callsTo('sendPhoto').length;
+    await say(2415, 'tren ucj semua provinsi');
+    expect((photosSince(before)[0]!.payload.photo as { filename: string }).filename).toBe('cakupan-provinsi.png');
+    before = bot.double.callsTo('sendPhoto').length;
+    await say(2416, 'coverage chart of all provinces', { language_code: 'en' });
+    const [english] = photosSince(before);
+    expect(String(english!.payload.caption)).toMatch(/^📊 Coverage \(UCJ\) of the \d+ provinces with a figure, highest first/);
+  });
+});
+
 describe('/bandingkan', () => {
   it('compares two regions side by side', async () => {
     const [reply] = await say(2501, '/bandingkan sumsel dengan jambi');

@@ -1,6 +1,6 @@
 // The chart is drawn in-process: an SVG rendered to PNG by resvg with a font from npm.
 import { describe, expect, it } from 'vitest';
-import { chartSeries, coverageChartSvg, renderPng } from '../src/charts/coverage-chart.ts';
+import { barChartSvg, chartSeries, coverageChartSvg, renderPng } from '../src/charts/coverage-chart.ts';
 import type { CoverageSnapshotData } from '../src/domain/coverage/coverage-report.ts';
 
 const snapshot = (asOf: string, figures: Partial<CoverageSnapshotData>): CoverageSnapshotData => ({
@@ -56,5 +56,22 @@ describe('coverage chart', () => {
     expect(chartSeries(pbd)).toMatchObject({ metric: 'percent', series: { values: [65.8, 85.34], target: 90 } });
     expect(chartSeries([snapshot('2023-01-01', { informal: 8_300 })])).toMatchObject({ metric: 'informal' });
     expect(chartSeries([])).toBeUndefined();
+  });
+
+  it('draws bars in the order given, each with its figure and date, text escaped', () => {
+    const svg = barChartSvg(
+      [
+        { label: 'Papua Barat Daya', value: 85.34, date: '2023' },
+        { label: 'A & B', value: 31.33, date: 'Agustus 2025' },
+      ],
+      { title: 'Cakupan', axis: 'Cakupan (UCJ), %', footer: 'Tiap angka bertanggal sendiri', format: (n) => `${n}%`, percent: true },
+    );
+    expect(svg.indexOf('Papua Barat Daya')).toBeLessThan(svg.indexOf('A &#38; B'));
+    expect(svg).toContain('<tspan font-weight="bold">85.34%</tspan> <tspan fill="#777777">2023</tspan>');
+    expect(svg).toContain('<tspan fill="#777777">Agustus 2025</tspan>');
+    // Bars are as long as their share of 100%.
+    const widths = [...svg.matchAll(/<rect x="230" y="\d+" width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(widths[0]! / widths[1]!).toBeCloseTo(85.34 / 31.33, 5);
+    expect(renderPng(svg).subarray(1, 4).toString()).toBe('PNG');
   });
 });

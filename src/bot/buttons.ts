@@ -145,6 +145,7 @@ export const BUTTONS = {
   awards: signed('aw', [id]),
   awardsPage: signed('awp', [id, count]),
   chart: signed('gr', [id]),
+  provincesChart: open('gr:prov', [oneOf('p', 'n')], CLOSED),
   compare: signed('cmp', [id]),
   contribution: signed('iu', [amount, flag, flag]),
   calculator: signed('iq', [amount, flag]),

@@ -10,8 +10,8 @@ import { BUTTONS, type Button } from './buttons.ts';
 import type { BotContext } from './context.ts';
 import { MENU } from './menu.ts';
 
-export type RegionPurpose = 'coverage' | 'awards';
-const ACTIONS: Record<RegionPurpose, Button<[string]>> = { coverage: BUTTONS.coverage, awards: BUTTONS.awards };
+export type RegionPurpose = 'coverage' | 'awards' | 'chart';
+const ACTIONS: Record<RegionPurpose, Button<[string]>> = { coverage: BUTTONS.coverage, awards: BUTTONS.awards, chart: BUTTONS.chart };
 const MAX_SUGGESTIONS = 4;
 
 /** Asks which region, with the likely regions as buttons and `extra` ones (e.g. "all") after them. */

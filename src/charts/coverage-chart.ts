@@ -90,6 +90,40 @@ export function coverageChartSvg(series: ChartSeries, text: ChartText): string {
   return parts.join('\n');
 }
 
+export interface Bar {
+  label: string;
+  value: number;
+  /** The date of the figure, shown beside its bar: figures of different dates are not alike. */
+  date: string;
+}
+
+const BAR = { height: 26, gap: 8, label: 230, right: 250 };
+
+/** SVG of one figure per region as horizontal bars, in the order given (highest first). */
+export function barChartSvg(bars: Bar[], text: Omit<ChartText, 'labels' | 'target'> & { percent: boolean }): string {
+  const top = text.percent ? 100 : niceMax(Math.max(...bars.map((b) => b.value)) * 1.05).top;
+  const plotTop = 100;
+  const height = plotTop + bars.length * (BAR.height + BAR.gap) + 60;
+  const w = WIDTH - BAR.label - BAR.right;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="DejaVu Sans">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="20" y="45" font-size="24" font-weight="bold" fill="#0b3d2e">${escapeXml(text.title)}</text>`,
+    `<text x="20" y="72" font-size="15" fill="#555555">${escapeXml(text.axis)}</text>`,
+  ];
+  bars.forEach((bar, i) => {
+    const y = plotTop + i * (BAR.height + BAR.gap);
+    const length = Math.max(2, (bar.value / top) * w);
+    parts.push(
+      `<text x="${BAR.label - 10}" y="${y + 18}" font-size="14" text-anchor="end" fill="#333333">${escapeXml(bar.label)}</text>`,
+      `<rect x="${BAR.label}" y="${y}" width="${length}" height="${BAR.height}" fill="#1e8449"/>`,
+      `<text x="${BAR.label + length + 8}" y="${y + 18}" font-size="14" fill="#0b3d2e"><tspan font-weight="bold">${escapeXml(text.format(bar.value))}</tspan> <tspan fill="#777777">${escapeXml(bar.date)}</tspan></text>`,
+    );
+  });
+  parts.push(`<text x="20" y="${height - 25}" font-size="13" fill="#555555">${escapeXml(text.footer)}</text>`, '</svg>');
+  return parts.join('\n');
+}
+
 export function renderPng(svg: string): Buffer {
   const resvg = new Resvg(svg, { font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } });
   return resvg.render().asPng();

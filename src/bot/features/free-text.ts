@@ -25,6 +25,7 @@ import { replyWithCoverage } from './coverage.ts';
 import { replyWithKnowledge } from './knowledge.ts';
 import { cut } from '../../domain/text.ts';
 import { replyWithRanking, type RankingScope } from './ranking.ts';
+import { replyWithChart, replyWithProvincesChart } from './chart.ts';
 import { listForChat, startSubscription } from './subscriptions.ts';
 
 export const freeTextFeature = new Composer<BotContext>();
@@ -128,6 +129,14 @@ async function answerTarget(
       }
       await ctx.reply(ctx.t('understanding:compareAskSecond'));
       return first;
+    }
+    case 'chart': {
+      // A region's trend; with none named or in context, the provinces side by side (an answer, not a question).
+      const code = place ? await regionOfPlace(ctx, gazetteer, place, BUTTONS.chart) : contextPlace;
+      if (place && !code) return undefined;
+      if (code && code !== '00') await replyWithChart(ctx, code);
+      else await replyWithProvincesChart(ctx);
+      return code;
     }
     case 'ranking': {
       // Regencies and cities are ranked within the province named, or the one just asked about.

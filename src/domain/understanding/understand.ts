@@ -27,6 +27,7 @@ export const BUILT_IN_TARGETS = [
   'awards',
   'calculator',
   'compare',
+  'chart',
   'ranking',
   'subscribe',
   'company',
@@ -43,7 +44,7 @@ export function isBuiltInTarget(target: string): target is BuiltInTarget {
 }
 
 /** Answers that are about a place: a place named with them fills their slot. */
-const TAKES_PLACE = new Set(['coverage', 'awards', 'compare', 'subscribe']);
+const TAKES_PLACE = new Set(['coverage', 'awards', 'compare', 'chart', 'subscribe']);
 /** Answers that need more than their words: two regions or a comparison word; "the most" or a ranking word. */
 const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
   compare: (slots, stems) => slots.places.length - slots.ownPlaces >= 2 || stems.has('banding'),
@@ -129,10 +130,12 @@ const ORIGIN_WORDS = new Set([
 const TRADES = new Set(SYNONYMS.profesi);
 /** Asking to be told (stems): subscribing, whatever the news is about. Reminders to pay are not this. */
 const SUBSCRIBE_WORDS = ['kabari', 'langgan', 'langganan', 'subscribe', 'unsubscribe'];
+/** A chart is asked for by name: without one of these, a coverage question is not a chart question. */
+const CHART_WORDS = ['grafik', 'tren', 'trend', 'chart', 'diagram', 'graph', 'perkembangan', 'naik', 'turun'];
 /** Knowledge topics about what the place answers show. */
 const PLACE_TOPICS = new Set(['coverage', 'paritrana']);
 /** A bare place after one of these asks the same again for that place ("kalo jambi?"). */
-const FOLLOWS_PLACE = new Set(['coverage', 'awards', 'compare', 'subscribe', 'branch-office']);
+const FOLLOWS_PLACE = new Set(['coverage', 'awards', 'compare', 'chart', 'subscribe', 'branch-office']);
 
 export interface Slots {
   places: PlaceMatch[];
@@ -507,7 +510,7 @@ export class Understander {
     const stemSet = new Set(stems.map((s) => s.stem));
     // "penghasilan yg didaftarin 3jt, keluarga dpt santunan brp": the amount asked is a benefit, not the dues.
     const asksBenefit = stemSet.has('manfaat') && !COST_STEMS.some((w) => stemSet.has(w));
-    const ranked = this.index.rank(stems);
+    const ranked = this.index.rank(stems).filter((r) => r.target !== 'chart' || CHART_WORDS.some((w) => stemSet.has(w)));
     // Whether the message asks something besides these stems: a kind of question, or two words some answer knows.
     const asksMore = (terms: string[]) => {
       const rest = topicStems.filter((s) => !terms.includes(s.stem) && this.index.knows(s.stem));
