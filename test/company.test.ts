@@ -6,11 +6,11 @@ import { recentAudit } from '../src/domain/roles/audit.ts';
 import { grantRole } from '../src/domain/roles/roles.ts';
 import { setUserLocale } from '../src/domain/users.ts';
 import { testUser } from './support/bot-api-double.ts';
-import { conversation } from './support/conversation.ts';
+import { buttonsOf, conversation } from './support/conversation.ts';
 import { startTestBot, TEST_TOKEN, type TestBot } from './support/service.ts';
 
 let bot: TestBot;
-const { say, forge } = conversation(() => bot);
+const { say, forge, press } = conversation(() => bot);
 const NPP = 'SAMPEL-0001';
 const pool = () => bot.service.db.pool;
 const HOUR = 3600 * 1000;
@@ -92,6 +92,31 @@ describe('company codes', () => {
 
 describe('the company view', () => {
   const signer = buttonSigner(TEST_TOKEN);
+
+  it('offers linking from "Perusahaan saya", takes the NPP in any case with the code, and shows the company at once', async () => {
+    const [menu] = await say(8210, '/menu');
+    const [how] = await press(8210, menu!, 'm:co');
+    expect(how!.text).toMatch(LINK_FIRST);
+    expect(buttonsOf(how).map((b) => b.text)).toEqual(['🔑 Saya sudah punya kode', '🏠 Menu']);
+    const [ask] = await press(8210, how!, 'co:link');
+    expect(ask!.text).toBe(
+      'Kirim NPP perusahaan dan kode sekali pakai Anda dalam satu pesan, dipisah spasi, misalnya 12345678 K7M2X-Q9PPA. Ketik /batal kalau tidak jadi.',
+    );
+    const [wrong] = await say(8210, 'sampel-0001 AAAAA-BBBBB');
+    expect(wrong!.text).toContain('tidak cocok');
+    const { code } = await issueCompanyCode(pool(), NPP, 'test');
+    const replies = await say(8210, `sampel-0001 ${code}`);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toMatch(
+      /^✅ Anda kini tertaut sebagai perwakilan Contoh Kebun Sawit Ketapang\. Ini datanya:\n\n🏢 Contoh Kebun Sawit Ketapang \(NPP SAMPEL-0001\)/,
+    );
+    expect(buttonsOf(replies[0]).map((b) => b.text)).toEqual(['Lepas tautan', '🏠 Menu']);
+    // The flow is over: the next message is a question again, not a code.
+    const [after] = await say(8210, 'sumsel');
+    expect(after!.text).toContain('Sumatera Selatan');
+    const [unlinked] = await press(8210, replies[0]!, 'co:out');
+    expect(unlinked!.text).toBe('Tautan Anda ke 1 perusahaan dilepas.');
+  });
   // What a person who may not see a company is told instead: silence would hide nothing either.
   const LINK_FIRST =
     /^🏢 Perusahaan saya\nUntuk melihat data perusahaan, Anda perlu ditautkan sebagai perwakilannya\. Minta kode sekali pakai/;

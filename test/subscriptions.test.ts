@@ -71,6 +71,16 @@ describe('subscriptions', () => {
     expect(buttonsOf(none).map((b) => b.text)).toEqual(['🔔 Langganan Jambi', '🏠 Menu']);
   });
 
+  it('asks from the menu which region to follow, and a name typed next subscribes to it', async () => {
+    const [menu] = await say(6302, '/menu');
+    const [ask] = await press(6302, menu!, '🔔');
+    expect(ask!.text).toContain('Wilayah mana yang ingin Anda ikuti? Tulis saja namanya');
+    const [done] = await say(6302, 'kota padang panjang');
+    expect(done!.text).toContain('Anda berlangganan pengumuman untuk Kota Padang Panjang.');
+    const [list] = await say(6302, '/langganan');
+    expect(list!.text).toContain('Untuk menambah wilayah, tulis saja namanya.');
+  });
+
   it('the coverage card has a subscribe button', async () => {
     const [card] = await say(5004, '/cakupan sawahlunto');
     const [done] = await press(5004, card!, '🔔');

@@ -154,6 +154,8 @@ export const BUTTONS = {
   subscribeScope: signed('subc', [id, flag]),
   unsubscribe: signed('unsub', [id]),
   company: signed('co', [id]),
+  companyLink: fixed('co:link'),
+  companyUnlink: fixed('co:out'),
   // What the understanding offers: a built-in answer, a knowledge entry, and a word on the answer.
   builtIn: open('fx', [matching(/^[a-z]{2,20}$/)], CLOSED),
   knowledge: open('kb', [id], 'an entry anyone may read; an unknown id is answered as such'),

@@ -18,6 +18,8 @@ import type { BotContext } from '../context.ts';
 import { companyByNpp } from '../../domain/companies/company-lookup.ts';
 import { trustedHtml } from '../../i18n/html.ts';
 import { commandNames } from '../commands.ts';
+import { guidedFlow } from '../guided-flow.ts';
+import { MENU } from '../menu.ts';
 
 export const companyFeature = new Composer<BotContext>();
 
@@ -64,23 +66,55 @@ async function refusedOutsidePrivate(ctx: BotContext): Promise<boolean> {
   return true;
 }
 
-async function showStanding(ctx: BotContext, npp: string): Promise<void> {
+/** Linking in the chat: "I have a code" asks for the NPP and the code in one message. */
+const linkFlow = guidedFlow<'code', Record<string, never>>('companyLink');
+
+/** How to link, with a button to do it here and now. */
+function replyHowToLink(ctx: BotContext): Promise<unknown> {
+  return ctx.reply(ctx.t('company:howToLink'), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t('company:linkButton'), BUTTONS.companyLink.data)
+      .row()
+      .text(ctx.t('coverage:menuButton'), MENU),
+  });
+}
+
+async function showStanding(ctx: BotContext, npp: string, before?: string): Promise<void> {
   if (await refusedOutsidePrivate(ctx)) return;
   // Checked on every view: a forged button naming another company gets nothing.
-  if (!(await maySeeCompany(ctx.deps.pool, ctx.from!.id, npp))) return void (await ctx.reply(ctx.t('company:howToLink')));
+  if (!(await maySeeCompany(ctx.deps.pool, ctx.from!.id, npp))) return void (await replyHowToLink(ctx));
   const standing = await companyStanding(ctx.deps.pool, npp);
-  if (standing) await ctx.reply(standingMessage(ctx.t, standing));
+  if (!standing) return;
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('company:unlinkButton'), BUTTONS.companyUnlink.data)
+    .text(ctx.t('coverage:menuButton'), MENU);
+  await ctx.reply([...(before ? [before, ''] : []), standingMessage(ctx.t, standing)].join('\n'), { reply_markup: keyboard });
 }
 
 /** The person's companies: one is shown, several are offered, none explains how to link. */
 export async function answerCompany(ctx: BotContext): Promise<void> {
   if (await refusedOutsidePrivate(ctx)) return;
   const companies = await linkedCompanies(ctx.deps.pool, ctx.from!.id);
-  if (!companies.length) return void (await ctx.reply(ctx.t('company:howToLink')));
+  if (!companies.length) return void (await replyHowToLink(ctx));
   if (companies.length === 1) return showStanding(ctx, companies[0]!.npp);
   const keyboard = new InlineKeyboard();
   for (const c of companies) keyboard.text(c.name, BUTTONS.company.data(ctx, c.npp)).row();
-  await ctx.reply(ctx.t('company:choose'), { reply_markup: keyboard });
+  await ctx.reply(ctx.t('company:choose'), { reply_markup: keyboard.text(ctx.t('coverage:menuButton'), MENU) });
+}
+
+/** Checks an NPP and a code; linked, the company is shown at once. True unless the code was wrong. */
+async function tryLink(ctx: BotContext, npp: string, code: string): Promise<boolean> {
+  const outcome = await linkRepresentative(ctx.deps.pool, ctx.from!.id, npp, code, ctx.deps.clock?.() ?? new Date());
+  if (outcome.result === 'linked') {
+    await showStanding(ctx, outcome.npp, ctx.t('company:linked', { name: outcome.companyName }));
+    return true;
+  }
+  if (outcome.result === 'locked') {
+    await ctx.reply(ctx.t('company:locked', { until: fmt(ctx.t).dateTime(outcome.until) }));
+    return true;
+  }
+  await ctx.reply(ctx.t('company:invalid', { left: outcome.failuresLeft }));
+  return false;
 }
 
 companyFeature.command(commandNames('company'), async (ctx) => {
@@ -92,11 +126,8 @@ companyFeature.command(commandNames('company'), async (ctx) => {
     const count = await unlinkRepresentative(ctx.deps.pool, ctx.from!.id);
     return void (await ctx.reply(count ? ctx.t('company:unlinked', { count }) : ctx.t('company:notLinked')));
   }
-  if (!rest.length) return void (await ctx.reply(ctx.t('company:howToLink')));
-  const outcome = await linkRepresentative(ctx.deps.pool, ctx.from!.id, first, rest.join(''), ctx.deps.clock?.() ?? new Date());
-  if (outcome.result === 'linked') return void (await ctx.reply(ctx.t('company:linked', { name: outcome.companyName })));
-  if (outcome.result === 'locked') return void (await ctx.reply(ctx.t('company:locked', { until: fmt(ctx.t).dateTime(outcome.until) })));
-  await ctx.reply(ctx.t('company:invalid', { left: outcome.failuresLeft }));
+  if (!rest.length) return void (await replyHowToLink(ctx));
+  await tryLink(ctx, first, rest.join(''));
 });
 
 // /kodeperusahaan <NPP>: an official (for a company in their scope) or an admin issues a code.
@@ -117,6 +148,28 @@ companyFeature.command(commandNames('companyCode'), async (ctx) => {
 BUTTONS.menuCompany.on(companyFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   await answerCompany(ctx);
+});
+
+BUTTONS.companyLink.on(companyFeature, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  if (await refusedOutsidePrivate(ctx)) return;
+  await linkFlow.save(ctx, 'code', {});
+  await ctx.reply(ctx.t('company:askCode'));
+});
+
+// The NPP and the code, typed after "I have a code". A wrong code may be typed again.
+linkFlow.onText(companyFeature, async (ctx) => {
+  const [npp, ...code] = ctx.message.text.trim().split(/\s+/);
+  if (!npp || !code.length) return void (await ctx.reply(ctx.t('company:askCode')));
+  if (await tryLink(ctx, npp, code.join(''))) await linkFlow.end(ctx);
+});
+
+BUTTONS.companyUnlink.on(companyFeature, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const count = await unlinkRepresentative(ctx.deps.pool, ctx.from.id);
+  await ctx.reply(count ? ctx.t('company:unlinked', { count }) : ctx.t('company:notLinked'), {
+    reply_markup: new InlineKeyboard().text(ctx.t('coverage:menuButton'), MENU),
+  });
 });
 
 BUTTONS.company.on(companyFeature, async (ctx, npp) => {

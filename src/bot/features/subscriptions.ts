@@ -1,5 +1,6 @@
 // /langganan [wilayah], /berhenti and t.me/<bot>?start=sub_<code>: which regions' announcements
 // a chat receives.
+import { saveChatContext } from '../../domain/understanding/chat-context.ts';
 import { Composer, InlineKeyboard } from 'grammy';
 import {
   listSubscriptions,
@@ -62,10 +63,14 @@ export async function startSubscription(ctx: BotContext, code: string, oneTap = 
 
 export async function listForChat(ctx: BotContext): Promise<void> {
   const subscriptions = await listSubscriptions(ctx.deps.pool, ctx.chat!.id);
+  // The answer asks for a region to add: a name typed next subscribes to it, like any follow-up.
+  const context = await ctx.chatContext();
+  if (ctx.from)
+    await saveChatContext(ctx.deps.pool, ctx.chat!.id, ctx.from.id, { ...(context ?? {}), target: 'subscribe', lang: ctx.locale });
   if (!subscriptions.length) {
     // Not a dead end: the region asked about last is one tap away.
     const keyboard = new InlineKeyboard();
-    const last = (await ctx.chatContext())?.placeCode;
+    const last = context?.placeCode;
     const name = last ? await regionName(ctx.deps.prisma, last) : undefined;
     if (last && name) keyboard.text(ctx.t('subscriptions:subscribeTo', { region: name }), BUTTONS.subscribe.data(ctx, last)).row();
     await ctx.reply(ctx.t('subscriptions:none'), { reply_markup: keyboard.text(ctx.t('coverage:menuButton'), MENU) });

@@ -48,7 +48,7 @@ export async function issueCompanyCode(
 }
 
 export type LinkOutcome =
-  { result: 'linked'; companyName: string } | { result: 'invalid'; failuresLeft: number } | { result: 'locked'; until: Date };
+  { result: 'linked'; npp: string; companyName: string } | { result: 'invalid'; failuresLeft: number } | { result: 'locked'; until: Date };
 
 /** Until when a person may not try a code, after five failures within an hour. */
 async function lockedUntil(db: Queryable, telegramId: number, now: Date): Promise<Date | undefined> {
@@ -76,23 +76,24 @@ export async function linkRepresentative(
     if (until) {
       return { result: 'locked', until };
     }
-    // Single use: the first to mark the code used wins.
-    const { rows } = await client.query<{ name: string }>(
+    // Single use: the first to mark the code used wins. The NPP as typed, in any case.
+    const { rows } = await client.query<{ name: string; npp: string }>(
       `UPDATE "CompanyCode" c SET "usedAt" = $4, "usedBy" = $3
          FROM "Company" co
-        WHERE c."codeHash" = $1 AND c.npp = $2 AND co.npp = c.npp AND c."usedAt" IS NULL AND c."expiresAt" > $4
-        RETURNING co.name`,
+        WHERE c."codeHash" = $1 AND upper(c.npp) = upper($2) AND co.npp = c.npp AND c."usedAt" IS NULL AND c."expiresAt" > $4
+        RETURNING co.name, co.npp`,
       [hashCode(code), npp.trim(), telegramId, now],
     );
     const ok = rows.length === 1;
     await client.query('INSERT INTO "LinkAttempt" ("telegramId", at, ok) VALUES ($1, $2, $3)', [telegramId, now, ok]);
     if (ok) {
+      const linked = rows[0]!;
       await client.query(`INSERT INTO "CompanyRepresentative" ("telegramId", npp) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
         telegramId,
-        npp.trim(),
+        linked.npp,
       ]);
-      await audit(client, { actor: `telegram:${telegramId}`, action: 'company.link', target: `company:${npp.trim()}` });
-      return { result: 'linked', companyName: rows[0]!.name };
+      await audit(client, { actor: `telegram:${telegramId}`, action: 'company.link', target: `company:${linked.npp}` });
+      return { result: 'linked', npp: linked.npp, companyName: linked.name };
     }
     // Still under the lock: what this failure leaves is exact, however many came at once.
     const lockedNow = await lockedUntil(client, telegramId, now);
