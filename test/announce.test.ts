@@ -67,13 +67,13 @@ describe('/umumkan', () => {
     const [menu] = await say(OFFICIAL, '/umumkan');
     bot.double.reset();
     await forge(OFFICIAL, menu!, 'um:c:PA2025-P36');
-    expect(bot.double.sent(OFFICIAL).at(-1)!.text).toBe('Anda tidak berwenang mengumumkan untuk Banten.');
+    expect(bot.double.sent(OFFICIAL).at(-1)!.text).toBe('Maaf, Banten di luar wilayah kewenangan Anda.');
     const [freeText] = await pressText(OFFICIAL, menu!, '✍️');
-    expect(freeText!.text).toContain('Untuk wilayah mana');
+    expect(freeText!.text).toContain('Pengumuman ini untuk wilayah mana?');
     const [refused] = await say(OFFICIAL, 'Banten');
-    expect(refused!.text).toBe('Anda tidak berwenang mengumumkan untuk Banten.');
+    expect(refused!.text).toBe('Maaf, Banten di luar wilayah kewenangan Anda.');
     const [askText] = await say(OFFICIAL, 'Padang Panjang');
-    expect(askText!.text).toContain('Tulis teks pengumumannya');
+    expect(askText!.text).toContain('Silakan tulis teks pengumumannya.');
     const [preview, note] = await say(OFFICIAL, '<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00');
     expect(preview!.html).toBe('<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00');
     const [discarded] = await pressText(OFFICIAL, note!, '✖️');

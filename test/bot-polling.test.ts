@@ -30,8 +30,8 @@ describe('polling on the embedded database', () => {
     await bot.double.waitFor(() => users.every((id) => bot.double.sent(id).length === 3), 10_000);
     for (const id of users) {
       expect(bot.double.sent(id).map((m) => m.text.split('\n')[0])).toEqual([
-        'Pilih bahasa yang Anda inginkan:',
-        'Pilih yang ingin Anda ketahui:',
+        'Mau pakai bahasa apa? Pilih di bawah.',
+        'Ada yang bisa saya bantu? Pilih di bawah, atau tulis saja pertanyaan Anda.',
         'Bantuan Paritrana Bot',
       ]);
     }

@@ -111,7 +111,7 @@ describe('/start', () => {
 describe('/bahasa', () => {
   it('switches to English, remembers it, and back', async () => {
     const [picker] = await say(1003, '/bahasa');
-    expect(picker!.text).toBe('Pilih bahasa yang Anda inginkan:');
+    expect(picker!.text).toBe('Mau pakai bahasa apa? Pilih di bawah.');
     expect(buttons(picker!.reply_markup).map((b) => b.data)).toEqual(['lang:id', 'lang:en', 'menu']);
 
     const press = bot.double.pressButton(testUser(1003), picker!, 'lang:en');
@@ -139,7 +139,7 @@ describe('menu buttons', () => {
     expect(menu!.text).toMatch(/^Bantuan Paritrana Bot/);
     expect(buttons(menu!.reply_markup)).toEqual([{ text: '⬅️ Kembali ke menu', data: 'menu' }]);
     await bot.post(bot.double.pressButton(testUser(1004), menu!, 'menu'));
-    expect(menu!.text).toBe('Pilih yang ingin Anda ketahui:');
+    expect(menu!.text).toBe('Ada yang bisa saya bantu? Pilih di bawah, atau tulis saja pertanyaan Anda.');
     expect(menu!.edits).toBe(2);
     expect(bot.double.sent(1004)).toHaveLength(1);
   });

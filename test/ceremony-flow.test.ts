@@ -59,12 +59,12 @@ describe('/acara', () => {
 
   it('records a ceremony step by step, through a restart of the bot, and audits it', async () => {
     const [askEdition] = await say(6001, '/acara');
-    expect(askEdition!.text).toContain('Tahun penghargaan');
+    expect(askEdition!.text).toContain('Ini Paritrana Award tahun berapa?');
     await say(6001, '2026');
     const [bad] = await say(6001, 'besok malam');
     expect(bad!.text).toContain('belum bisa membaca tanggal');
     const [askWhere] = await say(6001, 'Senin, 14 Desember 2026 19.30');
-    expect(askWhere!.text).toContain('Tempat dan kota?');
+    expect(askWhere!.text).toContain('Di mana acaranya?');
 
     // The bot restarts mid-way: a new process would find the conversation in the database.
     await service.stop();
@@ -95,13 +95,13 @@ describe('/acara', () => {
 
   it('keeps an official to their provinces', async () => {
     const [askProvince] = await say(6002, '/acara');
-    expect(askProvince!.text).toContain('Provinsi mana?');
+    expect(askProvince!.text).toContain('Acara ini untuk provinsi mana?');
     const [refused] = await say(6002, 'Banten');
-    expect(refused!.text).toBe('Anda tidak berwenang untuk Banten.');
+    expect(refused!.text).toBe('Maaf, Banten di luar wilayah kewenangan Anda.');
     const [next] = await say(6002, 'sumsel');
-    expect(next!.text).toContain('Tahun penghargaan');
+    expect(next!.text).toContain('Ini Paritrana Award tahun berapa?');
     const [cancelled] = await say(6002, '/batal');
-    expect(cancelled!.text).toContain('Dibatalkan');
+    expect(cancelled!.text).toContain('Baik, dibatalkan. Tidak ada yang disimpan.');
   });
 
   it('lets an admin record a national ceremony', async () => {

@@ -86,7 +86,7 @@ describe('company codes', () => {
   it('tell a locked-out person until when, in WIB', async () => {
     for (let i = 0; i < 5; i++) await say(8106, `/perusahaan ${NPP} WRONG-${i}0000`);
     const [locked] = await say(8106, `/perusahaan ${NPP} WRONG-99999`);
-    expect(locked!.text).toMatch(/^⛔ Terlalu banyak percobaan yang salah. Coba lagi setelah \d{1,2} \p{L}+ 20\d\d/u);
+    expect(locked!.text).toMatch(/^⛔ Terlalu banyak percobaan yang salah. Anda bisa mencoba lagi setelah \d{1,2} \p{L}+ 20\d\d/u);
   });
 });
 

@@ -54,7 +54,7 @@ describe('console', () => {
     expect(text()).toContain('[8] 🌐 Bahasa / Language');
 
     input.write('8\n');
-    await until(text, /Pilih bahasa yang Anda inginkan:/, 5_000);
+    await until(text, /Mau pakai bahasa apa\? Pilih di bawah\./, 5_000);
     input.write('2\n'); // English
     await until(text, /from now on I will answer in English/, 5_000);
     input.write('9\n');

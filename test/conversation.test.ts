@@ -33,7 +33,7 @@ const MARKERS = {
     thanks: /^Sama-sama!/,
     help: /^Bantuan Paritrana Bot/,
     company: /^🏢 Perusahaan saya/,
-    subscribe: /^Berlangganan pengumuman untuk|^✅ Anda berlangganan|Langganan pengumuman Anda|belum berlangganan/,
+    subscribe: /^Anda mau berlangganan pengumuman|^✅ Anda berlangganan|Langganan pengumuman Anda|belum berlangganan/,
     notUnderstood: /^Maaf, untuk pertanyaan itu saya belum punya jawabannya/,
   },
   en: {
@@ -73,7 +73,7 @@ const INDONESIAN: Case[] = [
   ['cakupan padang panjang', 'coverage', 'Kota Padang Panjang', '8.300', 'ANTARA Sumbar'],
   ['cakupan kota padang panjng', 'coverage', 'Kota Padang Panjang', '8.300'],
   ['cakupan pemkot padang panjang', 'coverage', 'Kota Padang Panjang'],
-  ['brp cakupan di sawahlunto', 'coverage', 'Belum ada data cakupan untuk Kota Sawahlunto', 'Sumatera Barat'],
+  ['brp cakupan di sawahlunto', 'coverage', 'Saya belum punya data cakupan untuk Kota Sawahlunto', 'Sumatera Barat'],
   ['cakupan desa santur', 'coverage', 'Desa Santur', 'Sumatera Barat'],
   ['cakupan padang', 'choices', 'Kota Padang (Sumatera Barat)'],
   ['sumsel', 'coverage', 'Sumatera Selatan', '2.789.917'],
@@ -126,7 +126,7 @@ const INDONESIAN: Case[] = [
   ['bantuan', 'help', '/cakupan'],
   ['bot ini bisa apa aja?', 'help', '/cakupan'],
   // later features, and nonsense
-  ['saya mau langganan pengumuman sumsel', 'subscribe', 'Sumatera Selatan', 'Termasuk kabupaten/kota'],
+  ['saya mau langganan pengumuman sumsel', 'subscribe', 'Sumatera Selatan', 'Sekalian kabupaten/kota'],
   ['langganan pengumuman kota padang panjang', 'subscribe', 'Anda berlangganan pengumuman untuk Kota Padang Panjang'],
   ['cek tunggakan perusahaan saya', 'company', '/perusahaan'],
   ['status kepesertaan pt kami gmn', 'company', '/perusahaan'],
@@ -135,7 +135,7 @@ const INDONESIAN: Case[] = [
 ];
 
 const ENGLISH: Case[] = [
-  ['coverage in sumsel', 'coverage', 'Sumatera Selatan', '2,789,917', '31.33%', '27 August 2025', 'Active participants'],
+  ['coverage in sumsel', 'coverage', 'Sumatera Selatan', '2,789,917', '31.33%', '27 August 2025', 'active participants'],
   ['how many participants in jambi', 'coverage', 'Jambi', '45.17%'],
   ['which awards did tangsel win', 'awards', 'Kota Tangerang Selatan', 'Second best', 'Mayor of Tangerang Selatan'],
   ['awards 2022', 'awards', 'Kabupaten Raja Ampat'],

@@ -26,8 +26,8 @@ describe('/cakupan', () => {
   it('shows Sumsel: participants, coverage, target, rank, date and source', async () => {
     const [reply] = await say(2001, '/cakupan sumsel');
     expect(reply!.text).toContain('Cakupan Jamsostek — Sumatera Selatan');
-    expect(reply!.text).toContain('Peserta aktif: 2.789.917 pekerja');
-    expect(reply!.text).toContain('Cakupan (UCJ): 31,33%');
+    expect(reply!.text).toContain('2.789.917 pekerja tercatat sebagai peserta aktif.');
+    expect(reply!.text).toContain('Cakupannya (UCJ) 31,33%.');
     // UCJ is explained where it appears (facts.md: Kemendagri's definition).
     expect(reply!.text).toContain(
       'UCJ (Universal Coverage Jamsostek): pekerja yang terlindungi dibagi angkatan kerja, menurut Kemendagri.',
@@ -36,7 +36,7 @@ describe('/cakupan', () => {
     expect(reply!.text).toContain('Target 2025: 51%, belum tercapai pada data terakhir');
     expect(reply!.text).not.toContain('pada 2025 (kurang');
     // Jambi's figure is of December 2024 and Papua Barat Daya's of 2023: no fair rank for August 2025.
-    expect(reply!.text).not.toContain('Peringkat');
+    expect(reply!.text).not.toContain('urutan ke-');
     expect(reply!.text).toContain('per 27 Agustus 2025, sumber: Pemberitaan media daerah (Paritrana Award 2025 Sumatera Selatan)');
     expect(reply!.text).toContain('⏳ Ini data Agustus 2025, 14 bulan lalu; data yang lebih baru belum ada.');
   });
@@ -50,7 +50,7 @@ describe('/cakupan', () => {
     expect(now).toContain('Target 2025: 51%, belum tercapai pada data terakhir');
     expect(then).not.toContain('⏳');
     expect(then).not.toContain('belum tercapai');
-    expect(then).toContain('Target: 51% pada 2025 (kurang 19,67 poin)');
+    expect(then).toContain('Targetnya 51% pada 2025, masih kurang 19,67 poin.');
     // A year is not yet old: 11 months and 30 days.
     expect(coverageMessage(t, report, '2026-08-26')).not.toContain('⏳');
     expect(coverageMessage(t, report, '2026-08-27')).toContain('12 bulan lalu');
@@ -58,14 +58,14 @@ describe('/cakupan', () => {
 
   it('shows the change since the snapshot before', async () => {
     const [reply] = await say(2001, '/cakupan Papua Barat Daya');
-    expect(reply!.text).toContain('Cakupan (UCJ): 85,34%');
-    expect(reply!.text).toContain('Sejak 2022 (65,8%): +19,54 poin persentase');
+    expect(reply!.text).toContain('Cakupannya (UCJ) 85,34%.');
+    expect(reply!.text).toContain('Sejak 2022 cakupannya berubah +19,54 poin persentase (dari 65,8%).');
     expect(reply!.text).toContain('per 2023');
   });
 
   it('computes no change between figures that do not name the same measure and source, and shows the earlier one with its own', async () => {
     const [reply] = await say(2006, '/cakupan indonesia');
-    expect(reply!.text).toContain('Peserta aktif: 39.950.000 pekerja');
+    expect(reply!.text).toContain('39.950.000 pekerja tercatat sebagai peserta aktif.');
     expect(reply!.text).toContain(
       'Sebelumnya 45.220.000 peserta per Desember 2024 (sumber: BPJS Ketenagakerjaan (rangkuman berita publik)). Sumber atau cara hitungnya berbeda, jadi selisihnya tidak saya hitung.',
     );
@@ -79,7 +79,7 @@ describe('/cakupan', () => {
     expect(options[0]!.text).toBe('Kota Padang (Sumatera Barat)');
     expect(options.every((o) => Buffer.byteLength(o.data) <= 64)).toBe(true);
     const [report] = await press(2002, choices!, options[0]!.data);
-    expect(report!.text).toContain('Belum ada data cakupan untuk Kota Padang. Berikut data wilayah induk terdekat, Sumatera Barat');
+    expect(report!.text).toContain('Saya belum punya data cakupan untuk Kota Padang. Ini data wilayah terdekat di atasnya, Sumatera Barat');
     expect(report!.text).toContain('25.000');
     expect(report!.text).toContain('⚠️');
   });
@@ -105,7 +105,7 @@ describe('/cakupan', () => {
     await say(2005, '/start');
     await setUserLocale(bot.service.db.prisma, 2005, 'en');
     const [reply] = await say(2005, '/coverage sumsel');
-    expect(reply!.text).toContain('Active participants: 2,789,917 workers');
+    expect(reply!.text).toContain('2,789,917 workers are active participants.');
     expect(reply!.text).toContain('as of 27 August 2025');
     expect(reply!.text).toContain('31.33%');
   });
@@ -187,7 +187,7 @@ const txt = (m: BotMessage | undefined) => m!.text.replace(/\u00a0/g, ' ');
 describe('/iuran', () => {
   it('answers at once when the message says everything: Rp2,5 juta, JHT, ojol, on 21 November 2026', async () => {
     const [reply] = await say(2201, '/iuran 2,5jt pakai jht ojol');
-    expect(txt(reply)).toContain('Penghasilan yang dilaporkan: Rp2.500.000');
+    expect(txt(reply)).toContain('Dihitung dari penghasilan Rp2.500.000 sebulan.');
     expect(txt(reply)).toMatch(/JKK \(kecelakaan kerja\), 1% dari penghasilan: Rp25\.000 Rp12\.500 \(diskon 50%\)/);
     expect(txt(reply)).toMatch(/JKM \(kematian\), tetap: Rp6\.800 Rp3\.400/);
     expect(txt(reply)).toMatch(/JHT \(hari tua\), 2% dari penghasilan: Rp50\.000/);
@@ -217,7 +217,7 @@ describe('/iuran', () => {
     expect(txt(others)).toContain('sampai 31 Desember 2026');
     await press(2202, others, buttons(others).find((b) => b.text.includes('Rincian'))!.data);
     const askJht = bot.double.sent(2202).at(-1)!;
-    expect(txt(askJht)).toContain('Ingin ikut JHT');
+    expect(txt(askJht)).toContain('Mau sekalian ikut JHT (tabungan hari tua)? Boleh tidak.');
     await press(2202, askJht, buttons(askJht).find((b) => b.text === 'Tanpa JHT')!.data);
     const result = bot.double.sent(2202).at(-1)!;
     expect(txt(result)).toMatch(/Total: Rp13\.400 per bulan/);
@@ -226,7 +226,7 @@ describe('/iuran', () => {
 
   it('computes a low income from the lowest declared income', async () => {
     const [reply] = await say(2203, '/iuran 500 ribu tanpa jht ojek');
-    expect(txt(reply)).toContain('Penghasilan di bawah Rp1.000.000');
+    expect(txt(reply)).toContain('Karena penghasilannya di bawah Rp1.000.000, iuran dihitung dari Rp1.000.000.');
     expect(txt(reply)).toMatch(/Total: Rp8\.400 per bulan/);
   });
 });
@@ -258,7 +258,7 @@ describe('/grafik', () => {
     expect(photo.filename).toBe('cakupan-96.png');
     expect(photo.size).toBeGreaterThan(10_000);
     expect(String(call!.payload.caption)).toContain('Papua Barat Daya');
-    expect(String(call!.payload.caption)).toContain('2 titik data, 2022 – 2023');
+    expect(String(call!.payload.caption)).toContain('dari 2022 sampai 2023 (2 angka)');
     expect(bot.double.callsTo('sendChatAction').at(-1)!.payload).toMatchObject({ action: 'upload_photo' });
   });
 
@@ -266,8 +266,8 @@ describe('/grafik', () => {
     const before = bot.double.callsTo('sendPhoto').length;
     await say(2402, '/grafik kota sorong');
     const [call] = bot.double.callsTo('sendPhoto').slice(before);
-    expect(String(call!.payload.caption)).toContain('Belum ada data untuk Kota Sorong');
-    expect(String(call!.payload.caption)).toContain('Papua Barat Daya</b>: 2 titik data');
+    expect(String(call!.payload.caption)).toContain('Saya belum punya data untuk Kota Sorong');
+    expect(String(call!.payload.caption)).toContain('Papua Barat Daya</b>, dari 2022 sampai 2023 (2 angka)');
   });
 
   it('draws no trend from one figure: says so and shows the figure with its source', async () => {
@@ -358,7 +358,7 @@ describe('/bandingkan', () => {
 
   it('explains how to use it', async () => {
     const [reply] = await say(2503, '/bandingkan sumsel');
-    expect(reply!.text).toContain('Tulis dua wilayah');
+    expect(reply!.text).toContain('Sebutkan dua wilayah yang mau dibandingkan');
   });
 });
 

@@ -25,7 +25,7 @@ const subscriptionsOf = (chatId: number) => listSubscriptions(bot.service.db.poo
 describe('subscriptions', () => {
   it('a province asks whether its regencies and cities are included', async () => {
     const [ask] = await say(5001, '/langganan sumbar');
-    expect(ask!.text).toContain('Berlangganan pengumuman untuk Sumatera Barat. Termasuk kabupaten/kota');
+    expect(ask!.text).toContain('Anda mau berlangganan pengumuman Sumatera Barat. Sekalian kabupaten/kota di dalamnya?');
     const [done] = await press(5001, ask!, 'Ya, termasuk');
     expect(done!.text).toContain('Anda berlangganan pengumuman untuk Sumatera Barat, termasuk kabupaten/kota');
     expect(await subscriptionsOf(5001)).toEqual([
