@@ -67,7 +67,7 @@ describe('/cakupan', () => {
     const [reply] = await say(2006, '/cakupan indonesia');
     expect(reply!.text).toContain('39.950.000 pekerja tercatat sebagai peserta aktif.');
     expect(reply!.text).toContain(
-      'Sebelumnya 45.220.000 peserta per Desember 2024 (sumber: BPJS Ketenagakerjaan (rangkuman berita publik)). Sumber atau cara hitungnya berbeda, jadi selisihnya tidak saya hitung.',
+      'Sebelumnya, per Desember 2024, tercatat 45.220.000 peserta menurut BPJS Ketenagakerjaan (rangkuman berita publik). Belum pasti keduanya dihitung dari sumber dan dengan cara yang sama, jadi selisihnya tidak saya hitung.',
     );
     expect(reply!.text).not.toMatch(/Sejak|−5\.270\.000/);
   });
