@@ -419,3 +419,26 @@ describe('text from the data', () => {
     expect(kalbar!.text).not.toMatch(/belum terkonfirmasi|not confirmed\.|another source/);
   });
 });
+
+describe('no dead ends', () => {
+  const labels = (message: BotMessage | undefined) => buttonsOf(message).map((b) => b.text);
+
+  it('ends answers that used to stop short with a way on', async () => {
+    // A chart leads to the region's card and to all provinces.
+    const before = bot.double.callsTo('sendPhoto').length;
+    await say(2701, '/grafik papua barat daya');
+    const photo = bot.double.callsTo('sendPhoto').slice(before)[0]!;
+    const markup = photo.payload.reply_markup as { inline_keyboard: { text: string }[][] };
+    expect(markup.inline_keyboard.flat().map((b) => b.text)).toEqual(['📊 Cakupan Papua Barat Daya', '📊 Semua provinsi', '🏠 Menu']);
+    // A comparison leads to each region's card.
+    const [compared] = await say(2702, '/bandingkan sumsel dengan jambi');
+    expect(labels(compared)).toEqual(['📊 Cakupan Sumatera Selatan', '📊 Cakupan Jambi', '🏠 Menu']);
+    // A name not found, a wrong way of asking, a dropped subscription: at least the menu.
+    const [notFound] = await say(2703, '/cakupan xyzzy');
+    expect(labels(notFound)).toEqual(['🏠 Menu']);
+    const [usage] = await say(2704, '/bandingkan sumsel');
+    expect(labels(usage)).toEqual(['🏠 Menu']);
+    const [stopped] = await say(2705, '/berhenti');
+    expect(labels(stopped)).toEqual(['🏠 Menu']);
+  });
+});

@@ -26,6 +26,11 @@ export function mainMenuKeyboard(t: TFunction): InlineKeyboard {
   return keyboard;
 }
 
+/** The least an answer offers: the way back to the menu. */
+export function menuKeyboard(t: TFunction): InlineKeyboard {
+  return new InlineKeyboard().text(t('coverage:menuButton'), MENU);
+}
+
 export function backToMenuKeyboard(t: TFunction): InlineKeyboard {
   return new InlineKeyboard().text(t('common:menu.back'), MENU);
 }

@@ -3,6 +3,7 @@
 import { InlineKeyboard } from 'grammy';
 import { resolveRegion, type RegionCandidate, type RegionResolution } from '../domain/regions/region-resolver.ts';
 import type { BotContext } from './context.ts';
+import { menuKeyboard } from './menu.ts';
 import type { Button } from './buttons.ts';
 
 const CHOICES = 6;
@@ -30,7 +31,7 @@ export async function regionFromResolution(
 ): Promise<RegionCandidate | undefined> {
   const [first] = result.candidates;
   if (!first) {
-    await ctx.reply(ctx.t('regions:notFound', { text }));
+    await ctx.reply(ctx.t('regions:notFound', { text }), { reply_markup: menuKeyboard(ctx.t) });
     return undefined;
   }
   if (!result.ambiguous) return first;

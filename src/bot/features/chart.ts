@@ -90,7 +90,12 @@ export async function replyWithChart(ctx: BotContext, regionCode: string): Promi
     to: fmt(ctx.t).calendarDate(last.asOf, last.asOfPrecision),
   };
   const caption = ctx.t(report.shown.code === report.asked.code ? 'chart:caption' : 'chart:captionFallback', params);
-  await ctx.replyWithPhoto(new InputFile(renderPng(svg), `cakupan-${report.shown.code}.png`), { caption });
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('understanding:placeButton', { region: report.shown.name }), BUTTONS.coverage.data(ctx, report.shown.code))
+    .text(ctx.t('chart:provinces.button'), BUTTONS.provincesChart.data('p'))
+    .row()
+    .text(ctx.t('coverage:menuButton'), MENU);
+  await ctx.replyWithPhoto(new InputFile(renderPng(svg), `cakupan-${report.shown.code}.png`), { caption, reply_markup: keyboard });
 }
 
 chartFeature.command(commandNames('chart'), async (ctx) => {

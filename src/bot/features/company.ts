@@ -19,7 +19,7 @@ import { companyByNpp } from '../../domain/companies/company-lookup.ts';
 import { trustedHtml } from '../../i18n/html.ts';
 import { commandNames } from '../commands.ts';
 import { guidedFlow } from '../guided-flow.ts';
-import { MENU } from '../menu.ts';
+import { MENU, menuKeyboard } from '../menu.ts';
 
 export const companyFeature = new Composer<BotContext>();
 
@@ -110,10 +110,10 @@ async function tryLink(ctx: BotContext, npp: string, code: string): Promise<bool
     return true;
   }
   if (outcome.result === 'locked') {
-    await ctx.reply(ctx.t('company:locked', { until: fmt(ctx.t).dateTime(outcome.until) }));
+    await ctx.reply(ctx.t('company:locked', { until: fmt(ctx.t).dateTime(outcome.until) }), { reply_markup: menuKeyboard(ctx.t) });
     return true;
   }
-  await ctx.reply(ctx.t('company:invalid', { left: outcome.failuresLeft }));
+  await ctx.reply(ctx.t('company:invalid', { left: outcome.failuresLeft }), { reply_markup: menuKeyboard(ctx.t) });
   return false;
 }
 
@@ -124,7 +124,9 @@ companyFeature.command(commandNames('company'), async (ctx) => {
   if (!first) return answerCompany(ctx);
   if (/^(keluar|lepas|unlink|logout)$/i.test(first)) {
     const count = await unlinkRepresentative(ctx.deps.pool, ctx.from!.id);
-    return void (await ctx.reply(count ? ctx.t('company:unlinked', { count }) : ctx.t('company:notLinked')));
+    return void (await ctx.reply(count ? ctx.t('company:unlinked', { count }) : ctx.t('company:notLinked'), {
+      reply_markup: menuKeyboard(ctx.t),
+    }));
   }
   if (!rest.length) return void (await replyHowToLink(ctx));
   await tryLink(ctx, first, rest.join(''));

@@ -1,6 +1,7 @@
 // /bandingkan <wilayah> dengan <wilayah>: two regions' coverage side by side. The coverage
 // card's button asks for the second region with a reply prompt that carries the first's code.
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
+import { MENU, menuKeyboard } from '../menu.ts';
 import { coverageReport, SAME_PERIOD_DAYS, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
 import { daysApart } from '../../domain/calendar.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
@@ -59,12 +60,15 @@ export async function replyWithComparison(ctx: BotContext, codes: [string, strin
   }
   const sources = [...new Set(reports.flatMap((r) => (r ? [r.latest.sourceName] : [])))];
   if (sources.length) lines.push(ctx.t('compare:sources', { sources: sources.join('; ') }));
-  await ctx.reply(lines.join('\n'));
+  // Each region's own card is one tap away.
+  const keyboard = new InlineKeyboard();
+  codes.forEach((code, i) => keyboard.text(ctx.t('understanding:placeButton', { region: names[i] }), BUTTONS.coverage.data(ctx, code)));
+  await ctx.reply(lines.join('\n'), { reply_markup: keyboard.row().text(ctx.t('coverage:menuButton'), MENU) });
 }
 
 async function firstRegion(ctx: BotContext, text: string): Promise<string | undefined> {
   const { candidates } = await resolveRegion(ctx.deps.pool, text, { limit: 1 });
-  if (!candidates[0]) await ctx.reply(ctx.t('compare:notFound', { text }));
+  if (!candidates[0]) await ctx.reply(ctx.t('compare:notFound', { text }), { reply_markup: menuKeyboard(ctx.t) });
   return candidates[0]?.code;
 }
 
@@ -75,7 +79,7 @@ compareFeature.command(commandNames('compare'), async (ctx) => {
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length !== 2) {
-    await ctx.reply(ctx.t('compare:usage'));
+    await ctx.reply(ctx.t('compare:usage'), { reply_markup: menuKeyboard(ctx.t) });
     return;
   }
   const a = await firstRegion(ctx, parts[0]!);

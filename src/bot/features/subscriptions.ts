@@ -11,7 +11,7 @@ import {
 } from '../../domain/subscriptions/subscriptions.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
-import { MENU } from '../menu.ts';
+import { MENU, menuKeyboard } from '../menu.ts';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { regionFromText } from '../region-question.ts';
 import { regionSummary } from '../../domain/regions/region-lookup.ts';
@@ -99,7 +99,9 @@ subscriptionsFeature.command(commandNames('subscribe'), async (ctx) => {
 subscriptionsFeature.command(commandNames('unsubscribe'), async (ctx) => {
   if (!(await mayManage(ctx))) return;
   const count = await unsubscribeAll(ctx.deps.pool, ctx.chat.id);
-  await ctx.reply(count ? ctx.t('subscriptions:droppedAll', { count }) : ctx.t('subscriptions:droppedNone'));
+  await ctx.reply(count ? ctx.t('subscriptions:droppedAll', { count }) : ctx.t('subscriptions:droppedNone'), {
+    reply_markup: menuKeyboard(ctx.t),
+  });
 });
 
 // t.me/<bot>?start=sub_13-74: one tap from a poster or an official's page.
@@ -130,5 +132,9 @@ BUTTONS.unsubscribe.on(subscriptionsFeature, async (ctx, code) => {
   const region = code ? await regionOf(ctx, code) : undefined;
   if (!region || !(await mayManage(ctx))) return;
   await unsubscribe(ctx.deps.pool, ctx.chat!.id, region.code);
-  await ctx.reply(ctx.t('subscriptions:dropped', { region: region.name }));
+  await ctx.reply(ctx.t('subscriptions:dropped', { region: region.name }), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t('common:menu.subscriptions'), BUTTONS.menuSubscriptions.data)
+      .text(ctx.t('coverage:menuButton'), MENU),
+  });
 });
