@@ -152,8 +152,9 @@ const plain = (m: BotMessage) => m.text.replace(/\u00a0/g, ' ');
 
 /** Each question from a new person (no context from the one before), English ones from an English Telegram. */
 let nextUser = 3100;
-/** What an English answer must not hold: an Indonesian month, "pukul", "31,33%", "2.789.917". */
-const INDONESIAN_FORMS = /\b(Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|pukul)\b|\d,\d+%|\b\d{1,3}(\.\d{3})+\b/;
+/** What an English answer must not hold: an Indonesian month, "pukul", "31,33%", "2.789.917", a maintainer's note. */
+const INDONESIAN_FORMS =
+  /\b(Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|pukul)\b|\d,\d+%|\b\d{1,3}(\.\d{3})+\b|tidak disebut sumber|not given by the source|belum terkonfirmasi/;
 
 function check(lang: 'id' | 'en') {
   return async (text: string, kind: Kind, ...contains: string[]) => {

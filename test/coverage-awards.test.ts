@@ -356,6 +356,23 @@ describe('/bandingkan', () => {
     expect(comparison.text).not.toContain('lebih tinggi');
   });
 
+  it('prefers figures of the same period when a history holds them, and says so', async () => {
+    const rows = [
+      { region_code: '17', as_of: '2023-03-31', coverage_percent: 40.5, source_name: 'Uji sumber Bengkulu' },
+      { region_code: '17', as_of: '2026-10-31', coverage_percent: 50, source_name: 'Uji sumber Bengkulu' },
+    ];
+    expect((await importFile(bot.service.db.pool, 'coverage', JSON.stringify(rows), { format: 'json', today: '2026-12-01' })).ok).toBe(
+      true,
+    );
+    const [reply] = await say(2504, '/bandingkan papua barat daya dengan bengkulu');
+    // Papua Barat Daya's latest is of 2023: Bengkulu's figure of March 2023 is set beside it, not that of October 2026.
+    expect(reply!.text).toContain('Papua Barat Daya: cakupan 85,34% — per 2023');
+    expect(reply!.text).toContain('Bengkulu: cakupan 40,5% — per 31 Maret 2023');
+    expect(reply!.text).toContain('ℹ️ Supaya sebanding, saya pakai angka dari periode yang sama.');
+    expect(reply!.text).toContain('Papua Barat Daya lebih tinggi 44,84 poin persentase.');
+    expect(reply!.text).not.toContain('50%');
+  });
+
   it('explains how to use it', async () => {
     const [reply] = await say(2503, '/bandingkan sumsel');
     expect(reply!.text).toContain('Sebutkan dua wilayah yang mau dibandingkan');

@@ -2,8 +2,7 @@
 // card's button asks for the second region with a reply prompt that carries the first's code.
 import { Composer, InlineKeyboard } from 'grammy';
 import { MENU, menuKeyboard } from '../menu.ts';
-import { coverageReport, SAME_PERIOD_DAYS, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
-import { daysApart } from '../../domain/calendar.ts';
+import { coverageReport, samePeriodPair, type CoverageReport, type CoverageSnapshotData } from '../../domain/coverage/coverage-report.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
@@ -17,9 +16,8 @@ export const compareFeature = new Composer<BotContext>();
 /** The code a compare prompt carries: "(kode 16)" or "(code 16)". */
 const PROMPT_CODE = /\((?:kode|code) (\d{2}(?:\.\d{2}){0,2}(?:\.\d{4})?)\)$/;
 
-function regionLine(ctx: BotContext, report: CoverageReport | undefined, name: string): string {
-  if (!report) return ctx.t('compare:noData', { region: name });
-  const s = report.latest;
+function regionLine(ctx: BotContext, report: CoverageReport | undefined, s: CoverageSnapshotData | undefined, name: string): string {
+  if (!report || !s) return ctx.t('compare:noData', { region: name });
   const figures = [
     ...(s.activeParticipants !== null ? [ctx.t('compare:participants', { value: fmt(ctx.t).integer(s.activeParticipants) })] : []),
     ...(s.coveragePercent !== null ? [ctx.t('compare:percent', { value: fmt(ctx.t).percent(s.coveragePercent) })] : []),
@@ -37,28 +35,28 @@ export async function replyWithComparison(ctx: BotContext, codes: [string, strin
   const reports = await Promise.all(codes.map((code) => coverageReport(ctx.deps.pool, code)));
   const known = await regionNames(ctx.deps.prisma, codes);
   const names = codes.map((code) => known.get(code) ?? code);
-  const lines = [ctx.t('compare:title'), '', ...reports.map((r, i) => regionLine(ctx, r, names[i]!))];
-  const [a, b] = reports.map((r) => r?.latest.coveragePercent ?? null);
   const [first, second] = reports;
+  // Figures of the same period where the histories have them; else the latest, apart.
+  const chosen = first && second ? samePeriodPair(first.history, second.history) : undefined;
+  const shown = [chosen?.pair[0] ?? first?.latest, chosen?.pair[1] ?? second?.latest];
+  const lines = [ctx.t('compare:title'), '', ...reports.map((r, i) => regionLine(ctx, r, shown[i], names[i]!))];
+  const [a, b] = shown.map((s) => s?.coveragePercent ?? null);
+  const when = (s: CoverageSnapshotData) => fmt(ctx.t).calendarDate(s.asOf, s.asOfPrecision);
   // Figures of different periods are shown side by side, with a warning, and not set against each other.
-  const apart = first && second && daysApart(first.latest.asOf, second.latest.asOf) > SAME_PERIOD_DAYS;
-  if (apart)
-    lines.push(
-      '',
-      ctx.t('compare:differentPeriods', {
-        first: fmt(ctx.t).calendarDate(first.latest.asOf, first.latest.asOfPrecision),
-        second: fmt(ctx.t).calendarDate(second.latest.asOf, second.latest.asOfPrecision),
-      }),
-    );
-  else if (a !== null && b !== null && a !== undefined && b !== undefined) {
-    lines.push(
-      '',
-      a === b
-        ? ctx.t('compare:same')
-        : ctx.t('compare:higher', { region: a > b ? names[0] : names[1], gap: fmt(ctx.t).decimal(Math.abs(a - b)) }),
-    );
+  if (chosen && !chosen.samePeriod)
+    lines.push('', ctx.t('compare:differentPeriods', { first: when(chosen.pair[0]), second: when(chosen.pair[1]) }));
+  else {
+    if (chosen && (chosen.pair[0] !== first!.latest || chosen.pair[1] !== second!.latest))
+      lines.push('', ctx.t('compare:samePeriodChosen'));
+    if (a !== null && b !== null && a !== undefined && b !== undefined)
+      lines.push(
+        '',
+        a === b
+          ? ctx.t('compare:same')
+          : ctx.t('compare:higher', { region: a > b ? names[0] : names[1], gap: fmt(ctx.t).decimal(Math.abs(a - b)) }),
+      );
   }
-  const sources = [...new Set(reports.flatMap((r) => (r ? [r.latest.sourceName] : [])))];
+  const sources = [...new Set(shown.flatMap((s) => (s ? [s.sourceName] : [])))];
   if (sources.length) lines.push(ctx.t('compare:sources', { sources: sources.join('; ') }));
   // Each region's own card is one tap away.
   const keyboard = new InlineKeyboard();

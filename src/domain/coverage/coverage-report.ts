@@ -99,6 +99,30 @@ interface Sibling {
 /** Ranks compare figures of the same period only: latest figures at most this far apart. */
 export const SAME_PERIOD_DAYS = 92;
 
+/**
+ * The figures of two regions to set side by side: their latest, when those are of the same
+ * period; else the latest pair of the same period their histories hold (both with coverage,
+ * or both with participants), if any; else the latest, to be shown apart.
+ */
+export function samePeriodPair(
+  a: CoverageSnapshotData[],
+  b: CoverageSnapshotData[],
+): { pair: [CoverageSnapshotData, CoverageSnapshotData]; samePeriod: boolean } | undefined {
+  const latest: [CoverageSnapshotData | undefined, CoverageSnapshotData | undefined] = [a.at(-1), b.at(-1)];
+  if (!latest[0] || !latest[1]) return undefined;
+  if (daysApart(latest[0].asOf, latest[1].asOf) <= SAME_PERIOD_DAYS) return { pair: [latest[0], latest[1]], samePeriod: true };
+  const alike = (x: CoverageSnapshotData, y: CoverageSnapshotData) =>
+    (x.coveragePercent !== null && y.coveragePercent !== null) || (x.activeParticipants !== null && y.activeParticipants !== null);
+  let best: [CoverageSnapshotData, CoverageSnapshotData] | undefined;
+  for (const x of a)
+    for (const y of b)
+      if (daysApart(x.asOf, y.asOf) <= SAME_PERIOD_DAYS && alike(x, y)) {
+        const older = (p: [CoverageSnapshotData, CoverageSnapshotData]) => (p[0].asOf < p[1].asOf ? p[0].asOf : p[1].asOf);
+        if (!best || older([x, y]) > older(best)) best = [x, y];
+      }
+  return best ? { pair: best, samePeriod: true } : { pair: [latest[0], latest[1]], samePeriod: false };
+}
+
 
 function rankAmongSiblings(
   code: string,
