@@ -75,7 +75,9 @@ describe('/umumkan', () => {
     const [askText] = await say(OFFICIAL, 'Padang Panjang');
     expect(askText!.text).toContain('Silakan tulis teks pengumumannya.');
     const [preview, note] = await say(OFFICIAL, '<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00');
-    expect(preview!.html).toBe('<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00');
+    expect(preview!.html).toBe(
+      '<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00\n\n<i>Tidak ingin menerima pengumuman ini lagi? Ketik /berhenti.</i>',
+    );
     const [discarded] = await pressText(OFFICIAL, note!, '✖️');
     expect(discarded!.text).toContain('dibatalkan');
   });
@@ -125,7 +127,9 @@ describe('/umumkan', () => {
 
   it('is refused to a user without a role, by command and by forged button', async () => {
     const [reply] = await say(NOBODY, '/umumkan');
-    expect(reply!.text).toBe('Perintah ini khusus pejabat dan admin yang terdaftar.');
+    expect(reply!.text).toBe(
+      `Perintah ini khusus pejabat dan admin yang terdaftar. Kalau Anda pejabat daerah, kirim Telegram id Anda, ${NOBODY}, kepada admin Paritrana Bot supaya peran Anda ditambahkan.`,
+    );
     const { rows } = await bot.service.db.pool.query(`SELECT max(id) AS id FROM "Announcement"`);
     const before = bot.double.callsTo('answerCallbackQuery').length;
     await forge(NOBODY, reply!, `um:ok:${rows[0].id}`);
@@ -193,9 +197,17 @@ describe('the admin announcements API', () => {
     const created = await call('POST', '/announcements', { regionCode: '36', text: '<b>Uji</b> lewat API' });
     expect(created.status).toBe(201);
     const draft = (await created.json()) as { id: number; status: string; audience: number; text: string };
-    expect(draft).toMatchObject({ status: 'draft', audience: 5, text: '<b>Uji</b> lewat API' });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      audience: 5,
+      text: '<b>Uji</b> lewat API\n\n<i>Tidak ingin menerima pengumuman ini lagi? Ketik /berhenti.</i>',
+    });
     expect(await (await call('POST', `/announcements/${draft.id}/approve`)).json()).toEqual({ id: draft.id, recipients: 5 });
-    await until(() => BANTEN.every((chat) => bot.double.sent(chat).some((m) => m.text === 'Uji lewat API')));
+    await until(() =>
+      BANTEN.every((chat) =>
+        bot.double.sent(chat).some((m) => m.text === 'Uji lewat API\n\nTidak ingin menerima pengumuman ini lagi? Ketik /berhenti.'),
+      ),
+    );
     let view = { status: '' } as { status: string; deliveries: { sent: number } };
     for (let i = 0; i < 100 && view.status !== 'done'; i++) {
       view = (await (await call('GET', `/announcements/${draft.id}`)).json()) as typeof view;

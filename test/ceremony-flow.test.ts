@@ -54,7 +54,25 @@ async function press(userId: number, message: BotMessage, text: string): Promise
 describe('/acara', () => {
   it('is refused to a user without a role', async () => {
     const [reply] = await say(6009, '/acara');
-    expect(reply!.text).toBe('Perintah ini khusus pejabat dan admin yang terdaftar.');
+    // With the Telegram id an admin needs to grant the role; /id says it too.
+    expect(reply!.text).toBe(
+      'Perintah ini khusus pejabat dan admin yang terdaftar. Kalau Anda pejabat daerah, kirim Telegram id Anda, 6009, kepada admin Paritrana Bot supaya peran Anda ditambahkan.',
+    );
+    const [id] = await say(6009, '/id');
+    expect(id!.text).toMatch(/^Telegram id Anda: 6009\n/);
+  });
+
+  it('lists in /bantuan what each person may do', async () => {
+    const [worker] = await say(6009, '/bantuan');
+    expect(worker!.text).toContain('Untuk perusahaan\n/perusahaan');
+    expect(worker!.text).not.toMatch(/Untuk pejabat|\/umumkan|Untuk admin/);
+    const [official] = await say(6002, '/bantuan');
+    expect(official!.text).toContain('Untuk pejabat\n/acara');
+    expect(official!.text).toContain('/umumkan');
+    expect(official!.text).toContain('/kodeperusahaan');
+    expect(official!.text).not.toContain('Untuk admin');
+    const [admin] = await say(6003, '/bantuan');
+    expect(admin!.text).toContain('Untuk admin');
   });
 
   it('records a ceremony step by step, through a restart of the bot, and audits it', async () => {
@@ -87,6 +105,14 @@ describe('/acara', () => {
       action: 'ceremony.save',
       target: 'PA2026-P13',
     });
+    // What subscribers will read names the office, never the official's Telegram id, and says how to stop.
+    const { rows: source } = await service.db.pool.query(`SELECT "sourceName" FROM "AwardCeremony" WHERE id = 'PA2026-P13'`);
+    expect(source).toEqual([{ sourceName: 'Pejabat daerah Sumatera Barat, dicatat lewat Paritrana Bot' }]);
+    const [menu] = await say(6001, '/umumkan');
+    const [draft] = await press(6001, menu!, 'Paritrana Award 2026 · Sumatera Barat');
+    expect(draft!.text).toContain('sumber: Pejabat daerah Sumatera Barat, dicatat lewat Paritrana Bot');
+    expect(draft!.text).toMatch(/Tidak ingin menerima pengumuman ini lagi\? Ketik \/berhenti\.$/);
+    expect(draft!.text).not.toContain('6001');
     // Done: the same button again is stale.
     const before = bot.double.callsTo('answerCallbackQuery').length;
     await post(bot.double.pressButton(testUser(6001), summary!, buttonsOf(summary).find((b) => b.text.startsWith('✅'))!.data));

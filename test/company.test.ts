@@ -93,10 +93,20 @@ describe('company codes', () => {
 describe('the company view', () => {
   const signer = buttonSigner(TEST_TOKEN);
 
+  it('reads the NPP and the code in any case, with or without dashes', async () => {
+    const { code } = await issueCompanyCode(pool(), NPP, 'test');
+    const [linked] = await say(8211, `/perusahaan Sampel0001 ${code.toLowerCase().replace('-', ' - ')}`);
+    expect(linked!.text).toContain('tertaut sebagai perwakilan Contoh Kebun Sawit Ketapang');
+  });
+
   it('offers linking from "Perusahaan saya", takes the NPP in any case with the code, and shows the company at once', async () => {
     const [menu] = await say(8210, '/menu');
     const [how] = await press(8210, menu!, 'm:co');
     expect(how!.text).toMatch(LINK_FIRST);
+    // What an HR manager needs to know: what the NPP is, who gives the code, for how long, how many tries.
+    expect(how!.text).toContain('pejabat daerah tempat perusahaan Anda terdaftar atau kepada admin Paritrana Bot');
+    expect(how!.text).toContain('NPP perusahaan (nomor pendaftaran perusahaan di BPJS Ketenagakerjaan)');
+    expect(how!.text).toContain('Kode berlaku 72 jam dan hanya sekali pakai. Anda bisa salah paling banyak 5 kali dalam satu jam.');
     expect(buttonsOf(how).map((b) => b.text)).toEqual(['🔑 Saya sudah punya kode', '🏠 Menu']);
     const [ask] = await press(8210, how!, 'co:link');
     expect(ask!.text).toBe(
@@ -119,7 +129,7 @@ describe('the company view', () => {
   });
   // What a person who may not see a company is told instead: silence would hide nothing either.
   const LINK_FIRST =
-    /^🏢 Perusahaan saya\nUntuk melihat data perusahaan, Anda perlu ditautkan sebagai perwakilannya\. Minta kode sekali pakai/;
+    /^🏢 Perusahaan saya\nUntuk melihat data perusahaan, Anda perlu ditautkan sebagai perwakilannya\. Caranya:\n1\. Minta kode sekali pakai/;
 
   it('shows no figure to a person who is not linked, by any path', async () => {
     const [command] = await say(8201, '/perusahaan');
@@ -184,6 +194,12 @@ describe('the company view', () => {
     expect(bot.double.sent(8204).at(-1)!.text).not.toContain('AIC (NPP');
     // Out of the official's scope: the same explanation as to anyone not linked.
     expect(bot.double.sent(8204).at(-1)!.text).toMatch(LINK_FIRST);
+    // By command too: /perusahaan <NPP> shows an official a company in scope, audited, and no other.
+    const [byCommand] = await say(8204, `/perusahaan ${NPP}`);
+    expect(byCommand!.text).toContain('Contoh Kebun Sawit Ketapang (NPP SAMPEL-0001)');
+    expect((await recentAudit(pool(), 1))[0]).toMatchObject({ actor: 'telegram:8204', action: 'company.view', target: `company:${NPP}` });
+    const [outside] = await say(8204, '/perusahaan SAMPEL-AIC');
+    expect(outside!.text).toMatch(LINK_FIRST);
   });
 });
 

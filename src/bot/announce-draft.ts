@@ -4,8 +4,19 @@ import type pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { awardHistory } from '../domain/awards/award-history.ts';
 import { ceremonyHeading } from '../domain/awards/ceremonies.ts';
-import type { TFunction } from '../i18n/i18n.ts';
+import type { I18n, TFunction } from '../i18n/i18n.ts';
 import { ceremonyBlock, ceremonyTitle } from './features/awards-message.ts';
+
+/** The source of what an official records in the chat: their office's region, in the data's language (Indonesian). */
+export function officialSource(ctx: { deps: { i18n: I18n } }, provinceName: string | null): string {
+  const t = ctx.deps.i18n.getFixedT('id');
+  return provinceName ? t('ceremonies:officialSource', { region: provinceName }) : t('ceremonies:nationalSource');
+}
+
+/** Every announcement says how to stop receiving them, in the words of the text around it. */
+export function withStopLine(t: TFunction, text: string): string {
+  return `${text}\n\n${t('announce:stopLine')}`;
+}
 
 export interface CeremonyDraft {
   text: string;
@@ -36,5 +47,5 @@ export async function draftCeremonyAnnouncement(
           '',
           t('announce:invitationBody'),
         ].join('\n');
-  return { text, regionCode: info.provinceCode ?? '00', regionName: info.provinceName ?? 'Indonesia' };
+  return { text: withStopLine(t, text), regionCode: info.provinceCode ?? '00', regionName: info.provinceName ?? 'Indonesia' };
 }

@@ -33,6 +33,7 @@ export const COMMANDS = {
   announce: { id: 'umumkan', en: 'announce', menu: false },
   reminder: { id: 'pengingat', en: 'reminder', menu: false },
   cancel: { id: 'batal', en: 'cancel', menu: false },
+  id: { id: 'id', en: 'id', menu: false },
 } as const satisfies Record<string, CommandRow>;
 
 export type CommandKey = keyof typeof COMMANDS;

@@ -26,7 +26,7 @@ import {
 } from '../domain/announcements/announcements.ts';
 import { todayInJakarta } from '../domain/calendar.ts';
 import { regionExists } from '../domain/regions/region-lookup.ts';
-import { draftCeremonyAnnouncement } from '../bot/announce-draft.ts';
+import { draftCeremonyAnnouncement, withStopLine } from '../bot/announce-draft.ts';
 import { parseTelegramHtml } from '../i18n/telegram-html.ts';
 import { grantRole, listRoleGrants, revokeRole, RoleError } from '../domain/roles/roles.ts';
 import type { I18n } from '../i18n/i18n.ts';
@@ -223,7 +223,7 @@ export function adminRouter(opts: AdminApiOptions): Router {
       if (!parsed.ok || !parsed.text.trim() || parsed.text.length > 4096) {
         throw new ApiError(400, { error: 'bad_text', reason: parsed.ok ? 'empty or over 4096 characters' : parsed.description });
       }
-      draft = { regionCode: body.regionCode, text: body.text };
+      draft = { regionCode: body.regionCode, text: withStopLine(opts.i18n.getFixedT('id'), body.text) };
     }
     const id = await createAnnouncement(opts.pool, { ...draft, createdBy: 'api', paidBroadcast: body.paidBroadcast === true });
     await audit(opts.pool, { actor: 'api', action: 'announcement.create', target: `announcement:${id}` });

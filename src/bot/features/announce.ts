@@ -18,7 +18,7 @@ import { ceremonyRegion, isOfficial, mayManage, type Roles, rolesOf } from '../.
 import { fmt } from '../../i18n/format.ts';
 import { parseTelegramHtml } from '../../i18n/telegram-html.ts';
 import type { BotContext } from '../context.ts';
-import { draftCeremonyAnnouncement } from '../announce-draft.ts';
+import { draftCeremonyAnnouncement, withStopLine } from '../announce-draft.ts';
 import { ceremonyHeading, ceremonyHeadings, setCeremonyReminder } from '../../domain/awards/ceremonies.ts';
 import { commandNames } from '../commands.ts';
 import { ceremonyTitle } from './awards-message.ts';
@@ -31,7 +31,7 @@ const CEREMONY_CHOICES = 8;
 async function allowed(ctx: BotContext): Promise<Roles | undefined> {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
   if (!isOfficial(roles)) {
-    await ctx.reply(ctx.t('announce:notAllowed'));
+    await ctx.reply(ctx.t('announce:notAllowed', { id: ctx.from?.id ?? '' }));
     return undefined;
   }
   return roles;
@@ -106,8 +106,9 @@ flow.onText(announceFeature, async (ctx, { step, data }) => {
   if (!parsed.ok) return void (await ctx.reply(ctx.t('announce:badText', { reason: parsed.description })));
   const regionCode = String(data.regionCode);
   await flow.end(ctx);
-  const id = await createAnnouncement(ctx.deps.pool, { regionCode, text: html, createdBy: `telegram:${ctx.from.id}` });
-  await preview(ctx, id, html, regionCode);
+  const announced = withStopLine(ctx.deps.i18n.getFixedT(ctx.deps.defaultLocale), html);
+  const id = await createAnnouncement(ctx.deps.pool, { regionCode, text: announced, createdBy: `telegram:${ctx.from.id}` });
+  await preview(ctx, id, announced, regionCode);
 });
 
 /** The announcement a button names, if this person made it (or is an admin) and may announce for its region. */

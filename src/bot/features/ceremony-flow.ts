@@ -1,6 +1,7 @@
 // /acara: an official or admin records a Paritrana Award ceremony in a guided conversation
 // whose state is in the database, so a restart of the bot mid-way loses nothing. The result
 // goes through the same validation as an imported ceremonies file, and is audited.
+import { officialSource } from '../announce-draft.ts';
 import { Composer, InlineKeyboard } from 'grammy';
 import { BUTTONS } from '../buttons.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
@@ -89,7 +90,7 @@ function parseWhen(text: string): Pick<CeremonyDraft, 'date' | 'time' | 'timeZon
 
 ceremonyFlowFeature.command(commandNames('ceremony'), async (ctx) => {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
-  if (!isOfficial(roles)) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!isOfficial(roles)) return void (await ctx.reply(ctx.t('ceremonies:notAllowed', { id: ctx.from?.id ?? '' })));
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
   if (roles.admin) return ask(ctx, 'level', {});
   // An official with one province needs not name it.
@@ -127,7 +128,10 @@ BUTTONS.ceremonySave.on(ceremonyFlowFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   // Still allowed? Roles may have changed since the conversation began.
   const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
-  if (!mayManage(roles, ceremonyRegion(d.provinceCode ?? null))) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!mayManage(roles, ceremonyRegion(d.provinceCode ?? null)))
+    return void (await ctx.reply(
+      isOfficial(roles) ? ctx.t('ceremonies:ceremonyOutOfScope') : ctx.t('ceremonies:notAllowed', { id: ctx.from.id }),
+    ));
   const row = {
     id: ceremonyId(d),
     edition: d.edition,
@@ -138,7 +142,8 @@ BUTTONS.ceremonySave.on(ceremonyFlowFeature, async (ctx) => {
     time_zone: d.timeZone,
     venue: d.venue,
     city: d.city,
-    source_name: `Pejabat (Telegram ${ctx.from.id})`,
+    // The office, never the person: the source is shown to every subscriber; who did it is in the audit log.
+    source_name: officialSource(ctx, d.level === 'national' ? null : (d.provinceName ?? null)),
   };
   const result = await importFile(ctx.deps.pool, 'ceremonies', JSON.stringify([row]), { format: 'json' });
   if (!result.ok) {

@@ -128,7 +128,11 @@ companyFeature.command(commandNames('company'), async (ctx) => {
       reply_markup: menuKeyboard(ctx.t),
     }));
   }
-  if (!rest.length) return void (await replyHowToLink(ctx));
+  // An NPP alone: an official's look at a company in their regions (audited); anyone else is told how to link.
+  if (!rest.length) {
+    if (isOfficial(await rolesOf(ctx.deps.pool, ctx.from!.id))) return showStanding(ctx, first);
+    return void (await replyHowToLink(ctx));
+  }
   await tryLink(ctx, first, rest.join(''));
 });
 
@@ -138,7 +142,7 @@ companyFeature.command(commandNames('companyCode'), async (ctx) => {
   if (!npp) return void (await ctx.reply(ctx.t('company:codeUsage')));
   const company = await companyByNpp(ctx.deps.prisma, npp);
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
-  if (!isOfficial(roles)) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!isOfficial(roles)) return void (await ctx.reply(ctx.t('ceremonies:notAllowed', { id: ctx.from?.id ?? '' })));
   // Unknown and out of scope read the same: the answer must not tell which NPPs exist elsewhere.
   if (!company || !mayActOn(roles, company.regionCode)) return void (await ctx.reply(ctx.t('company:notInScope', { npp })));
   // In a private chat only: a code posted in a group would be anyone's.

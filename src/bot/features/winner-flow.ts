@@ -1,6 +1,7 @@
 // /pemenang: an official records a winner of a ceremony within their scope, step by step,
 // with the state in the database (a restart loses nothing). The award passes the awards
 // import's checks and is audited.
+import { officialSource } from '../announce-draft.ts';
 import { Composer, InlineKeyboard } from 'grammy';
 import { BUTTONS } from '../buttons.ts';
 import { AWARD_CATEGORIES } from '../../domain/awards/award-history.ts';
@@ -43,7 +44,7 @@ const recipientLabel = (ctx: BotContext, r: NonNullable<WinnerDraft['recipient']
 
 winnerFlowFeature.command(commandNames('winner'), async (ctx) => {
   const roles = await rolesOf(ctx.deps.pool, ctx.from!.id);
-  if (!isOfficial(roles)) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!isOfficial(roles)) return void (await ctx.reply(ctx.t('ceremonies:notAllowed', { id: ctx.from?.id ?? '' })));
   if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('ceremonies:privateOnly')));
   const mine = (await ceremonyHeadings(ctx.deps.prisma)).filter((c) => mayManage(roles, ceremonyRegion(c.provinceCode))).slice(0, 8);
   if (!mine.length) return void (await ctx.reply(ctx.t('winners:noCeremonies')));
@@ -59,7 +60,7 @@ BUTTONS.winnerCeremony.on(winnerFlowFeature, async (ctx, ceremonyId) => {
   const c = await ceremonyHeading(ctx.deps.prisma, ceremonyId);
   // Checked when the button comes back: its data could be forged.
   if (!c || !mayManage(await rolesOf(ctx.deps.pool, ctx.from.id), ceremonyRegion(c.provinceCode)))
-    return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+    return void (await ctx.reply(ctx.t('ceremonies:ceremonyOutOfScope')));
   const draft: WinnerDraft = {
     ceremonyId,
     ceremonyTitle: ceremonyTitle(ctx.t, c.edition, c.provinceName),
@@ -120,7 +121,10 @@ BUTTONS.winnerSave.on(winnerFlowFeature, async (ctx) => {
   if (!draft) return;
   await ctx.answerCallbackQuery();
   const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
-  if (!mayManage(roles, ceremonyRegion(draft.provinceCode ?? null))) return void (await ctx.reply(ctx.t('ceremonies:notAllowed')));
+  if (!mayManage(roles, ceremonyRegion(draft.provinceCode ?? null)))
+    return void (await ctx.reply(
+      isOfficial(roles) ? ctx.t('ceremonies:ceremonyOutOfScope') : ctx.t('ceremonies:notAllowed', { id: ctx.from.id }),
+    ));
   const r = draft.recipient!;
   const row = {
     ceremony_id: draft.ceremonyId,
@@ -130,7 +134,8 @@ BUTTONS.winnerSave.on(winnerFlowFeature, async (ctx) => {
     region_code: r.type === 'region' ? r.key : null,
     company_npp: r.type === 'company' ? r.key : null,
     organisation_name: r.type === 'organisation' ? r.key : null,
-    source_name: `Pejabat (Telegram ${ctx.from.id})`,
+    // The office, never the person: the source is shown to every subscriber; who did it is in the audit log.
+    source_name: officialSource(ctx, draft.provinceName ?? null),
   };
   const result = await importFile(ctx.deps.pool, 'awards', JSON.stringify([row]), { format: 'json' });
   if (!result.ok)

@@ -76,11 +76,11 @@ export async function linkRepresentative(
     if (until) {
       return { result: 'locked', until };
     }
-    // Single use: the first to mark the code used wins. The NPP as typed, in any case.
+    // Single use: the first to mark the code used wins. The NPP as typed: any case, with or without spaces and dashes.
     const { rows } = await client.query<{ name: string; npp: string }>(
       `UPDATE "CompanyCode" c SET "usedAt" = $4, "usedBy" = $3
          FROM "Company" co
-        WHERE c."codeHash" = $1 AND upper(c.npp) = upper($2) AND co.npp = c.npp AND c."usedAt" IS NULL AND c."expiresAt" > $4
+        WHERE c."codeHash" = $1 AND regexp_replace(upper(c.npp), '[^A-Z0-9]', '', 'g') = regexp_replace(upper($2), '[^A-Z0-9]', '', 'g') AND co.npp = c.npp AND c."usedAt" IS NULL AND c."expiresAt" > $4
         RETURNING co.name, co.npp`,
       [hashCode(code), npp.trim(), telegramId, now],
     );
