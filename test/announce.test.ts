@@ -74,6 +74,19 @@ describe('/umumkan', () => {
     expect(refused!.text).toBe('Maaf, Banten di luar wilayah kewenangan Anda.');
     const [askText] = await say(OFFICIAL, 'Padang Panjang');
     expect(askText!.text).toContain('Silakan tulis teks pengumumannya.');
+    // What Telegram would refuse is said in Indonesian, and the text can be written again.
+    const [unclosed] = await say(OFFICIAL, '<b>Rapat persiapan');
+    expect(unclosed!.text).toBe(
+      'Ada tanda HTML yang belum ditutup atau tertukar, misalnya <b> tanpa </b>. Silakan periksa dan tulis lagi.',
+    );
+    const [unknownTag] = await say(OFFICIAL, '<marquee>Rapat</marquee>');
+    expect(unknownTag!.text).toMatch(/^Teks itu memakai tanda HTML yang tidak dikenal Telegram\./);
+    expect(
+      bot.double
+        .sent(OFFICIAL)
+        .map((m) => m.text)
+        .join('\n'),
+    ).not.toMatch(/Bad Request|can't parse/);
     const [preview, note] = await say(OFFICIAL, '<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00');
     expect(preview!.html).toBe(
       '<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00\n\n<i>Tidak ingin menerima pengumuman ini lagi? Ketik /berhenti.</i>',

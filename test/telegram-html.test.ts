@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseTelegramHtml, toTerminal } from '../src/i18n/telegram-html.ts';
+import { escapeBareSymbols, parseTelegramHtml, toTerminal } from '../src/i18n/telegram-html.ts';
 
 const PREFIX = "Bad Request: can't parse entities: ";
 // Built at runtime: a regex literal with ESC trips eslint's no-control-regex.
@@ -169,5 +169,18 @@ describe('toTerminal', () => {
   it('marks blockquote lines and never throws on invalid markup', () => {
     expect(stripAnsi(toTerminal('<blockquote>a\nb</blockquote>'))).toBe('│ a\n│ b');
     expect(toTerminal('rusak <b>tanpa akhir &amp; <foo>')).toBe('rusak tanpa akhir & ');
+  });
+});
+
+describe('text typed as an announcement', () => {
+  it('has its bare "&", "<" and ">" escaped, and its tags and entities kept', () => {
+    expect(escapeBareSymbols('Rapat & koordinasi: peserta < 50, nilai > 3')).toBe('Rapat &amp; koordinasi: peserta &lt; 50, nilai &gt; 3');
+    expect(escapeBareSymbols('<b>PT Maju &amp; Jaya</b> &#38; <a href="https://x.id/?a=1&b=2">tautan</a>')).toBe(
+      '<b>PT Maju &amp; Jaya</b> &#38; <a href="https://x.id/?a=1&amp;b=2">tautan</a>',
+    );
+    expect(parseTelegramHtml(escapeBareSymbols('Rapat & koordinasi <i>besok</i>'))).toMatchObject({
+      ok: true,
+      text: 'Rapat & koordinasi besok',
+    });
   });
 });

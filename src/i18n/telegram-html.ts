@@ -74,6 +74,17 @@ interface PendingEntity {
 }
 
 /**
+ * What a person types as text, made into the HTML they meant: "&", "<" and ">" that begin no
+ * entity or tag are escaped ("Rapat & koordinasi", "3 < 5"), tags are left for the parser to check.
+ */
+export function escapeBareSymbols(text: string): string {
+  return text
+    .replace(/&(?!(?:amp|lt|gt|quot|#\d{1,7}|#x[0-9a-f]{1,6});)/gi, '&amp;')
+    .replace(/<(?!\/?[a-z])/gi, '&lt;')
+    .replace(/(^|[^"'a-z0-9/-])>/gi, '$1&gt;');
+}
+
+/**
  * Validates `html` as Telegram HTML and returns the text a user would see,
  * plus the entities Telegram would attach (`entities` goes beyond the Telegram
  * error contract but lets the double answer with realistic Message objects).

@@ -16,7 +16,7 @@ import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { ceremonyRegion, isOfficial, mayManage, type Roles, rolesOf } from '../../domain/roles/roles.ts';
 import { fmt } from '../../i18n/format.ts';
-import { parseTelegramHtml } from '../../i18n/telegram-html.ts';
+import { escapeBareSymbols, parseTelegramHtml } from '../../i18n/telegram-html.ts';
 import type { BotContext } from '../context.ts';
 import { draftCeremonyAnnouncement, withStopLine } from '../announce-draft.ts';
 import { ceremonyHeading, ceremonyHeadings, setCeremonyReminder } from '../../domain/awards/ceremonies.ts';
@@ -100,16 +100,24 @@ flow.onText(announceFeature, async (ctx, { step, data }) => {
     await flow.save(ctx, 'text', { regionCode: region.code });
     return void (await ctx.reply(ctx.t('announce:askText')));
   }
-  // The official's own HTML: checked as Telegram would, so that the broadcast cannot fail on it.
-  const html = ctx.message.text;
+  // The official's own text: "&" and the like escaped as meant, then checked as Telegram would,
+  // so that the broadcast cannot fail on it; what is still wrong is said in the person's words.
+  const html = escapeBareSymbols(ctx.message.text);
   const parsed = parseTelegramHtml(html);
-  if (!parsed.ok) return void (await ctx.reply(ctx.t('announce:badText', { reason: parsed.description })));
+  if (!parsed.ok) return void (await ctx.reply(ctx.t(`announce:badText.${htmlProblem(parsed.description)}`)));
   const regionCode = String(data.regionCode);
   await flow.end(ctx);
   const announced = withStopLine(ctx.deps.i18n.getFixedT(ctx.deps.defaultLocale), html);
   const id = await createAnnouncement(ctx.deps.pool, { regionCode, text: announced, createdBy: `telegram:${ctx.from.id}` });
   await preview(ctx, id, announced, regionCode);
 });
+
+/** What is wrong with an official's HTML, as a key of `announce:badText`. */
+function htmlProblem(description: string): 'tag' | 'closing' | 'other' {
+  if (/Unsupported start tag|must have/.test(description)) return 'tag';
+  if (/end tag|Unclosed|Can't find end tag/.test(description)) return 'closing';
+  return 'other';
+}
 
 /** The announcement a button names, if this person made it (or is an admin) and may announce for its region. */
 async function ownAnnouncement(ctx: BotContext, id: number) {
