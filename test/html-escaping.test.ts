@@ -50,7 +50,7 @@ describe('Telegram HTML in every template', () => {
     const t = i18n.getFixedT('id');
     const recipient = trustedHtml(t('winners:organisation', { name: NAME }));
     expect(t('winners:saved', { title: 'Inovasi & Kolaborasi', recipient })).toBe(
-      `✅ Pemenang tersimpan: Inovasi &amp; Kolaborasi — ${ESCAPED} (organisasi). Catat pemenang berikutnya dengan /pemenang.`,
+      `✅ Pemenang tersimpan: Inovasi &amp; Kolaborasi — ${ESCAPED} (organisasi). Ada pemenang lain di acara ini? Tekan tombol di bawah.`,
     );
     // Without the mark, a fragment is data like any other: escaped.
     expect(t('winners:organisation', { name: t('winners:organisation', { name: '&' }) })).toBe('&amp;amp; (organisasi) (organisasi)');

@@ -32,19 +32,32 @@ describe('/pemenang', () => {
     const record = async (category: string, rank: string, title: string, recipient: string) => {
       const [choose] = await say(7401, '/pemenang');
       expect(buttonsOf(choose).map((b) => b.text)).not.toContain('Paritrana Award 2025 · Banten');
+      // Newest first.
+      const years = buttonsOf(choose).map((b) => Number(/Award (\d{4})/.exec(b.text)![1]));
+      expect(years).toEqual([...years].sort((a, b) => b - a));
       const [askCategory] = await pressText(7401, choose!, 'Paritrana Award 2025 · Sumatera Barat');
       const [askRank] = await pressText(7401, askCategory!, category);
       await pressText(7401, askRank!, rank);
       await say(7401, title);
       const [summary] = await say(7401, recipient);
       const [saved] = await pressText(7401, summary!, '✅');
-      return { summary: summary!.text, saved: saved!.text };
+      return { summary: summary!.text, saved: saved!.text, savedMessage: saved! };
     };
 
     const city = await record('Pemerintah kabupaten/kota', '1', '-', 'Kota Sawahlunto');
     expect(city.summary).toContain('Penerima: Kota Sawahlunto (wilayah)');
     expect(city.saved).toContain('Pemenang tersimpan: Terbaik 1 — Kota Sawahlunto (wilayah)');
     expect(await awardsOf('region:13.73')).toEqual([{ title: 'Terbaik 1', rank: 1, category: 'pemerintah_kabupaten_kota' }]);
+    // The next winner of the same ceremony starts from its category, not from the list of ceremonies.
+    const [nextCategory] = await pressText(7401, city.savedMessage, '➕ Pemenang lain');
+    expect(nextCategory!.text).toBe('Penghargaannya untuk kategori apa? Pilih di bawah.');
+    const [nextRank] = await pressText(7401, nextCategory!, 'Pemerintah desa');
+    await pressText(7401, nextRank!, '2');
+    await say(7401, '-');
+    const [nextSummary] = await say(7401, 'Desa Santur');
+    expect(nextSummary!.text).toContain('Paritrana Award 2025 · Sumatera Barat');
+    await pressText(7401, nextSummary!, '✅');
+    expect(await awardsOf('region:13.73.02.2005')).toEqual([{ title: 'Terbaik 2', rank: 2, category: 'pemerintah_desa' }]);
 
     const company = await record('Penghargaan sektor', 'Tanpa peringkat', 'Zero Accident Award', 'SAMPEL-AIC');
     expect(company.summary).toContain('AIC (perusahaan)');
@@ -55,7 +68,7 @@ describe('/pemenang', () => {
     const named = await record('Penghargaan khusus', 'Tanpa peringkat', 'Inovasi & Kolaborasi', 'PT Maju & Jaya <script>');
     expect(named.summary).toContain('PT Maju & Jaya <script> (organisasi)');
     expect(named.saved).toBe(
-      '✅ Pemenang tersimpan: Inovasi & Kolaborasi — PT Maju & Jaya <script> (organisasi). Catat pemenang berikutnya dengan /pemenang.',
+      '✅ Pemenang tersimpan: Inovasi & Kolaborasi — PT Maju & Jaya <script> (organisasi). Ada pemenang lain di acara ini? Tekan tombol di bawah.',
     );
   });
 

@@ -170,6 +170,7 @@ export const BUTTONS = {
   ceremonySave: fixed('ac:ok'),
   ceremonyCancel: fixed('ac:no'),
   winnerCeremony: open('pm:c', [id], AUTHORISED),
+  winnerAnother: open('pm:more', [id], AUTHORISED),
   winnerKind: open('pm:k', [oneOf(...AWARD_CATEGORIES)], CLOSED),
   winnerRank: open('pm:r', [oneOf('0', '1', '2', '3')], CLOSED),
   winnerSave: fixed('pm:ok'),

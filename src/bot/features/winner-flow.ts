@@ -1,6 +1,7 @@
 // /pemenang: an official records a winner of a ceremony within their scope, step by step,
 // with the state in the database (a restart loses nothing). The award passes the awards
 // import's checks and is audited.
+import { MENU } from '../menu.ts';
 import { officialSource } from '../announce-draft.ts';
 import { Composer, InlineKeyboard } from 'grammy';
 import { BUTTONS } from '../buttons.ts';
@@ -57,6 +58,16 @@ winnerFlowFeature.command(commandNames('winner'), async (ctx) => {
 BUTTONS.winnerCeremony.on(winnerFlowFeature, async (ctx, ceremonyId) => {
   if (!(await flow.atButton(ctx, 'ceremony'))) return;
   await ctx.answerCallbackQuery();
+  await askCategory(ctx, ceremonyId);
+});
+
+// "➕ Pemenang lain" under a saved winner: the next winner of the same ceremony, from its category.
+BUTTONS.winnerAnother.on(winnerFlowFeature, async (ctx, ceremonyId) => {
+  await ctx.answerCallbackQuery();
+  await askCategory(ctx, ceremonyId);
+});
+
+async function askCategory(ctx: BotContext & { from: { id: number } }, ceremonyId: string): Promise<void> {
   const c = await ceremonyHeading(ctx.deps.prisma, ceremonyId);
   // Checked when the button comes back: its data could be forged.
   if (!c || !mayManage(await rolesOf(ctx.deps.pool, ctx.from.id), ceremonyRegion(c.provinceCode)))
@@ -74,7 +85,7 @@ BUTTONS.winnerCeremony.on(winnerFlowFeature, async (ctx, ceremonyId) => {
     if (i % 2 === 1) keyboard.row();
   });
   await ctx.reply(ctx.t('winners:askCategory'), { reply_markup: keyboard });
-});
+}
 
 BUTTONS.winnerKind.on(winnerFlowFeature, async (ctx, category) => {
   const draft = await flow.atButton(ctx, 'category');
@@ -144,7 +155,11 @@ BUTTONS.winnerSave.on(winnerFlowFeature, async (ctx) => {
     ));
   await audit(ctx.deps.pool, { actor: `telegram:${ctx.from.id}`, action: 'award.save', target: draft.ceremonyId!, details: row });
   await flow.end(ctx);
-  await ctx.reply(ctx.t('winners:saved', { title: draft.title, recipient: recipientLabel(ctx, r) }));
+  await ctx.reply(ctx.t('winners:saved', { title: draft.title, recipient: recipientLabel(ctx, r) }), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t('winners:another'), BUTTONS.winnerAnother.data(draft.ceremonyId!))
+      .text(ctx.t('coverage:menuButton'), MENU),
+  });
 });
 
 BUTTONS.winnerCancel.on(winnerFlowFeature, async (ctx) => {

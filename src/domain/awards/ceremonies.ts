@@ -42,7 +42,8 @@ export async function ceremonyHeading(db: Db, id: string): Promise<CeremonyHeadi
 export async function ceremonyHeadings(db: Db): Promise<CeremonyHeading[]> {
   const rows = await db.awardCeremony.findMany({
     select: HEADING,
-    orderBy: [{ date: { sort: 'desc', nulls: 'last' } }, { edition: 'desc' }, { id: 'asc' }],
+    // Newest first: by the round's year, then its date (a ceremony whose day is unknown still sorts by its year).
+    orderBy: [{ edition: 'desc' }, { date: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
   });
   return rows.map(toHeading);
 }
