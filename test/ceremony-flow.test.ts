@@ -77,11 +77,14 @@ describe('/acara', () => {
 
   it('records a ceremony step by step, through a restart of the bot, and audits it', async () => {
     const [askEdition] = await say(6001, '/acara');
-    expect(askEdition!.text).toContain('Ini Paritrana Award tahun berapa?');
+    expect(askEdition!.text).toBe(
+      '🗓 Acara Paritrana Award baru untuk Sumatera Barat (ketik /batal kapan saja untuk berhenti)\nIni Paritrana Award tahun berapa? Tulis empat angka, misalnya 2026.',
+    );
     await say(6001, '2026');
     const [bad] = await say(6001, 'besok malam');
-    expect(bad!.text).toContain('belum bisa membaca tanggal');
-    const [askWhere] = await say(6001, 'Senin, 14 Desember 2026 19.30');
+    expect(bad!.text).toContain('belum bisa membaca tanggal dan jam itu');
+    // As people write it: "tgl 14 des jam 7.30 malam" is 14 December 2026, 19.30.
+    const [askWhere] = await say(6001, 'tgl 14 des jam 7.30 malam');
     expect(askWhere!.text).toContain('Di mana acaranya?');
 
     // The bot restarts mid-way: a new process would find the conversation in the database.

@@ -5,7 +5,8 @@ import { officialSource } from '../announce-draft.ts';
 import { Composer, InlineKeyboard } from 'grammy';
 import { BUTTONS } from '../buttons.ts';
 import { importFile } from '../../domain/import/import-runner.ts';
-import { parseIndonesianDate } from '../../domain/import/indonesian-values.ts';
+import { parseCeremonyWhen } from '../../domain/awards/ceremony-when.ts';
+import { todayInJakarta } from '../../domain/calendar.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { ceremonyRegion, isOfficial, mayActOn, mayManage, rolesOf } from '../../domain/roles/roles.ts';
@@ -22,6 +23,8 @@ interface CeremonyDraft {
   level?: 'provincial' | 'national';
   provinceCode?: string;
   provinceName?: string;
+  /** The flow began at the edition (an official of one province): the first message names the province. */
+  startedHere?: boolean;
   edition?: number;
   date?: string;
   time?: string;
@@ -53,7 +56,12 @@ async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<vo
       await ctx.reply(ctx.t('ceremonies:askProvince'));
       return;
     case 'edition':
-      await ctx.reply(ctx.t('ceremonies:askEdition'));
+      // An official of one province starts here: say which province, and that /batal stops.
+      await ctx.reply(
+        data.startedHere
+          ? `${ctx.t('ceremonies:newFor', { province: data.provinceName ?? '' })}\n${ctx.t('ceremonies:askEdition')}`
+          : ctx.t('ceremonies:askEdition'),
+      );
       return;
     case 'when':
       await ctx.reply(ctx.t('ceremonies:askWhen'));
@@ -79,13 +87,10 @@ async function ask(ctx: BotContext, step: Step, data: CeremonyDraft): Promise<vo
   }
 }
 
-/** "14 Desember 2026 19.30 WITA" → date, time and zone. */
-function parseWhen(text: string): Pick<CeremonyDraft, 'date' | 'time' | 'timeZone'> | undefined {
-  const m = /^(.*?)[\s,]+(?:pukul\s+|jam\s+)?(\d{1,2})[.:](\d{2})\s*(wib|wita|wit)?\s*$/i.exec(text.trim());
-  if (!m || Number(m[2]) > 23 || Number(m[3]) > 59) return undefined;
-  const date = parseIndonesianDate(m[1]!);
-  if (!date.ok || date.value.precision !== 'day') return undefined;
-  return { date: date.value.date, time: `${m[2]!.padStart(2, '0')}:${m[3]}`, timeZone: zoneOfName(m[4] ?? 'wib')! };
+/** "14 Desember 2026 19.30 WITA", "15 des jam 7 malam" → date, time and zone. */
+function parseWhen(ctx: BotContext, text: string): Pick<CeremonyDraft, 'date' | 'time' | 'timeZone'> | undefined {
+  const when = parseCeremonyWhen(text, todayInJakarta(ctx.deps.clock?.() ?? new Date()));
+  return when && { date: when.date, time: when.time, timeZone: zoneOfName(when.zone ?? 'wib')! };
 }
 
 ceremonyFlowFeature.command(commandNames('ceremony'), async (ctx) => {
@@ -97,7 +102,7 @@ ceremonyFlowFeature.command(commandNames('ceremony'), async (ctx) => {
   const provinces = roles.scopes.filter((s) => /^\d{2}$/.test(s));
   if (provinces.length === 1) {
     const provinceName = (await regionName(ctx.deps.prisma, provinces[0]!)) ?? provinces[0]!;
-    return ask(ctx, 'edition', { level: 'provincial', provinceCode: provinces[0]!, provinceName });
+    return ask(ctx, 'edition', { level: 'provincial', provinceCode: provinces[0]!, provinceName, startedHere: true });
   }
   return ask(ctx, 'province', { level: 'provincial' });
 });
@@ -173,7 +178,7 @@ flow.onText(ceremonyFlowFeature, async (ctx, { step, data: d }, next) => {
       return ask(ctx, 'when', { ...d, edition: Number(year) });
     }
     case 'when': {
-      const when = parseWhen(text);
+      const when = parseWhen(ctx, text);
       if (!when) return void (await ctx.reply(ctx.t('ceremonies:badWhen')));
       return ask(ctx, 'where', { ...d, ...when });
     }

@@ -185,6 +185,9 @@ for (const [month, names] of [
   for (const name of names.split(' ')) MONTHS.set(name, month);
 }
 
+/** "des", "Desember", "dec" → 12. */
+export const monthNumber = (name: string): number | undefined => MONTHS.get(name.toLowerCase().replace(/\.$/, ''));
+
 const WEEKDAY_PREFIX =
   /^(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|sen|sel|rab|kam|jum|sab|min|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?:\s*,\s*|\s+)/;
 
