@@ -67,11 +67,11 @@ describe('/umumkan', () => {
     const [menu] = await say(OFFICIAL, '/umumkan');
     bot.double.reset();
     await forge(OFFICIAL, menu!, 'um:c:PA2025-P36');
-    expect(bot.double.sent(OFFICIAL).at(-1)!.text).toBe('Maaf, Banten di luar wilayah kewenangan Anda.');
+    expect(bot.double.sent(OFFICIAL).at(-1)!.text).toBe('Maaf, Banten di luar wilayah kewenangan Anda. Wilayah Anda: Sumatera Barat.');
     const [freeText] = await pressText(OFFICIAL, menu!, '✍️');
     expect(freeText!.text).toContain('Pengumuman ini untuk wilayah mana?');
     const [refused] = await say(OFFICIAL, 'Banten');
-    expect(refused!.text).toBe('Maaf, Banten di luar wilayah kewenangan Anda.');
+    expect(refused!.text).toBe('Maaf, Banten di luar wilayah kewenangan Anda. Wilayah Anda: Sumatera Barat.');
     const [askText] = await say(OFFICIAL, 'Padang Panjang');
     expect(askText!.text).toContain('Silakan tulis teks pengumumannya.');
     // What Telegram would refuse is said in Indonesian, and the text can be written again.

@@ -126,7 +126,7 @@ describe('/acara', () => {
     const [askProvince] = await say(6002, '/acara');
     expect(askProvince!.text).toContain('Acara ini untuk provinsi mana?');
     const [refused] = await say(6002, 'Banten');
-    expect(refused!.text).toBe('Maaf, Banten di luar wilayah kewenangan Anda.');
+    expect(refused!.text).toBe('Maaf, Banten di luar wilayah kewenangan Anda. Wilayah Anda: Sumatera Barat, Sumatera Selatan.');
     const [next] = await say(6002, 'sumsel');
     expect(next!.text).toContain('Ini Paritrana Award tahun berapa?');
     const [cancelled] = await say(6002, '/batal');

@@ -31,7 +31,7 @@ describe('day-before reminders', () => {
     const [off] = await say(7301, '/pengingat UJI-P16 mati');
     expect(off!.text).toBe('🔕 Pengingat H-1 untuk UJI-P16 dimatikan.');
     const [refused] = await say(7301, '/pengingat UJI-P13 mati');
-    expect(refused!.text).toBe('Maaf, Sumatera Barat di luar wilayah kewenangan Anda.');
+    expect(refused!.text).toBe('Maaf, Sumatera Barat di luar wilayah kewenangan Anda. Wilayah Anda: Sumatera Selatan.');
     const [nobody] = await say(7302, '/pengingat UJI-P13 mati');
     expect(nobody!.text).toContain('khusus pejabat');
   });

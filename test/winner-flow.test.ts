@@ -83,6 +83,6 @@ describe('/pemenang', () => {
     await say(7401, '/batal');
     const [again] = await say(7401, '/pemenang');
     await forge(7401, again!, 'pm:c:PA2025-P36');
-    expect(bot.double.sent(7401).at(-1)!.text).toBe('Maaf, acara itu di luar wilayah kewenangan Anda.');
+    expect(bot.double.sent(7401).at(-1)!.text).toBe('Maaf, acara itu di luar wilayah kewenangan Anda. Wilayah Anda: Sumatera Barat.');
   });
 });

@@ -1,6 +1,7 @@
 // /umumkan: an official picks a ceremony (the bot drafts the invitation or the winners) or
 // writes a text for a region within their scope; sees the exact message; confirms or
 // cancels. Once queued, one status message follows the sending and can stop it.
+import { outOfScope } from '../official-scope.ts';
 import { Composer, InlineKeyboard } from 'grammy';
 import { BUTTONS } from '../buttons.ts';
 import {
@@ -70,7 +71,7 @@ BUTTONS.announceCeremony.on(announceFeature, async (ctx, ceremonyId) => {
   const draft = await draftCeremonyAnnouncement(ctx.deps, t, ceremonyId, todayInJakarta(ctx.deps.clock?.() ?? new Date()));
   if (!draft) return;
   // Checked here, not when the list was shown: button data can be forged.
-  if (!mayManage(roles, draft.regionCode)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: draft.regionName })));
+  if (!mayManage(roles, draft.regionCode)) return void (await ctx.reply(await outOfScope(ctx, roles, draft.regionName)));
   const id = await createAnnouncement(ctx.deps.pool, {
     regionCode: draft.regionCode,
     text: draft.text,
@@ -96,7 +97,7 @@ flow.onText(announceFeature, async (ctx, { step, data }) => {
     const { candidates } = await resolveRegion(ctx.deps.pool, text, { limit: 1 });
     const region = candidates[0];
     if (!region) return void (await ctx.reply(ctx.t('announce:notFound', { text })));
-    if (!mayManage(roles, region.code)) return void (await ctx.reply(ctx.t('announce:outOfScope', { region: region.name })));
+    if (!mayManage(roles, region.code)) return void (await ctx.reply(await outOfScope(ctx, roles, region.name)));
     await flow.save(ctx, 'text', { regionCode: region.code });
     return void (await ctx.reply(ctx.t('announce:askText')));
   }
@@ -179,7 +180,7 @@ announceFeature.command(commandNames('reminder'), async (ctx) => {
   const ceremony = await ceremonyHeading(ctx.deps.prisma, id);
   if (!ceremony) return void (await ctx.reply(ctx.t('announce:reminderUnknown', { id })));
   if (!mayManage(roles, ceremonyRegion(ceremony.provinceCode)))
-    return void (await ctx.reply(ctx.t('announce:outOfScope', { region: ceremony.provinceName ?? 'Indonesia' })));
+    return void (await ctx.reply(await outOfScope(ctx, roles, ceremony.provinceName ?? 'Indonesia')));
   await setCeremonyReminder(ctx.deps.prisma, id, !!on);
   await audit(ctx.deps.pool, {
     actor: `telegram:${ctx.from!.id}`,

@@ -1,6 +1,7 @@
 // /acara: an official or admin records a Paritrana Award ceremony in a guided conversation
 // whose state is in the database, so a restart of the bot mid-way loses nothing. The result
 // goes through the same validation as an imported ceremonies file, and is audited.
+import { outOfScope } from '../official-scope.ts';
 import { officialSource } from '../announce-draft.ts';
 import { Composer, InlineKeyboard } from 'grammy';
 import { BUTTONS } from '../buttons.ts';
@@ -134,9 +135,7 @@ BUTTONS.ceremonySave.on(ceremonyFlowFeature, async (ctx) => {
   // Still allowed? Roles may have changed since the conversation began.
   const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
   if (!mayManage(roles, ceremonyRegion(d.provinceCode ?? null)))
-    return void (await ctx.reply(
-      isOfficial(roles) ? ctx.t('ceremonies:ceremonyOutOfScope') : ctx.t('ceremonies:notAllowed', { id: ctx.from.id }),
-    ));
+    return void (await ctx.reply(isOfficial(roles) ? await outOfScope(ctx, roles) : ctx.t('ceremonies:notAllowed', { id: ctx.from.id })));
   const row = {
     id: ceremonyId(d),
     edition: d.edition,
@@ -168,8 +167,8 @@ flow.onText(ceremonyFlowFeature, async (ctx, { step, data: d }, next) => {
       const { candidates } = await resolveRegion(ctx.deps.pool, text, { levels: ['province'], limit: 1 });
       const province = candidates[0];
       if (!province) return void (await ctx.reply(ctx.t('ceremonies:notAProvince', { text })));
-      if (!mayActOn(await rolesOf(ctx.deps.pool, ctx.from.id), province.code))
-        return void (await ctx.reply(ctx.t('ceremonies:outOfScope', { region: province.name })));
+      const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
+      if (!mayActOn(roles, province.code)) return void (await ctx.reply(await outOfScope(ctx, roles, province.name)));
       return ask(ctx, 'edition', { ...d, provinceCode: province.code, provinceName: province.name });
     }
     case 'edition': {

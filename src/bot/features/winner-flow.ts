@@ -1,6 +1,7 @@
 // /pemenang: an official records a winner of a ceremony within their scope, step by step,
 // with the state in the database (a restart loses nothing). The award passes the awards
 // import's checks and is audited.
+import { outOfScope } from '../official-scope.ts';
 import { MENU } from '../menu.ts';
 import { officialSource } from '../announce-draft.ts';
 import { Composer, InlineKeyboard } from 'grammy';
@@ -70,8 +71,8 @@ BUTTONS.winnerAnother.on(winnerFlowFeature, async (ctx, ceremonyId) => {
 async function askCategory(ctx: BotContext & { from: { id: number } }, ceremonyId: string): Promise<void> {
   const c = await ceremonyHeading(ctx.deps.prisma, ceremonyId);
   // Checked when the button comes back: its data could be forged.
-  if (!c || !mayManage(await rolesOf(ctx.deps.pool, ctx.from.id), ceremonyRegion(c.provinceCode)))
-    return void (await ctx.reply(ctx.t('ceremonies:ceremonyOutOfScope')));
+  const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
+  if (!c || !mayManage(roles, ceremonyRegion(c.provinceCode))) return void (await ctx.reply(await outOfScope(ctx, roles)));
   const draft: WinnerDraft = {
     ceremonyId,
     ceremonyTitle: ceremonyTitle(ctx.t, c.edition, c.provinceName),
@@ -133,9 +134,7 @@ BUTTONS.winnerSave.on(winnerFlowFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
   if (!mayManage(roles, ceremonyRegion(draft.provinceCode ?? null)))
-    return void (await ctx.reply(
-      isOfficial(roles) ? ctx.t('ceremonies:ceremonyOutOfScope') : ctx.t('ceremonies:notAllowed', { id: ctx.from.id }),
-    ));
+    return void (await ctx.reply(isOfficial(roles) ? await outOfScope(ctx, roles) : ctx.t('ceremonies:notAllowed', { id: ctx.from.id })));
   const r = draft.recipient!;
   const row = {
     ceremony_id: draft.ceremonyId,
