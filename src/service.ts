@@ -152,7 +152,7 @@ export async function startService(
       rate: config.BROADCAST_RATE,
       paidRate: config.BROADCAST_PAID_RATE,
       logger,
-      beforePoll: () => queueDueReminders(db, i18n.getFixedT(config.DEFAULT_LOCALE), opts.clock?.() ?? new Date()),
+      beforePoll: () => queueDueReminders(db, i18n, opts.clock?.() ?? new Date()),
       onProgress: announcementStatusReporter({
         api: bot.api,
         pool: db.pool,

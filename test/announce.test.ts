@@ -22,6 +22,8 @@ beforeAll(async () => {
   await grantRole(pool, { telegramId: OFFICIAL, regionCode: '13', actor: 'test' });
   for (const chat of [...SUMBAR, ...BANTEN]) bot.double.addChat(chat);
   await pool.query(`INSERT INTO "Subscription" ("chatId", "regionCode") SELECT unnest($1::bigint[]), '13'`, [SUMBAR]);
+  // One Sumbar subscriber chose English with /bahasa.
+  await bot.service.db.prisma.user.create({ data: { telegramId: BigInt(SUMBAR[0]!), firstName: 'Reader', locale: 'en' } });
   await pool.query(`INSERT INTO "Subscription" ("chatId", "regionCode") SELECT unnest($1::bigint[]), '36'`, [BANTEN]);
 });
 afterAll(async () => {
@@ -55,7 +57,15 @@ describe('/umumkan', () => {
     const received = () => bot.double.sent().filter((m) => m.html === draft!.html || m.text === draft!.text);
     await until(() => SUMBAR.every((chat) => bot.double.sent(chat).length === 1));
     expect(BANTEN.every((chat) => bot.double.sent(chat).length === 0)).toBe(true);
-    expect(received().filter((m) => SUMBAR.includes(m.chat_id))).toHaveLength(20);
+    expect(received().filter((m) => SUMBAR.includes(m.chat_id))).toHaveLength(19);
+    // The subscriber who chose English gets the English draft; nobody gets anyone's Telegram id.
+    const [english] = bot.double.sent(SUMBAR[0]!);
+    expect(english!.text).toMatch(/^🏆 Winners of Paritrana Award 2024 · Sumatera Barat/);
+    expect(english!.text).toMatch(/No longer want these announcements\? Type \/berhenti\.$/);
+    for (const m of [draft!, ...SUMBAR.flatMap((chat) => bot.double.sent(chat))]) {
+      expect(m.text).not.toContain(String(OFFICIAL));
+      expect(m.text).not.toMatch(/Telegram \d+/);
+    }
     const isReport = (text: unknown) => String(text).startsWith('✅ Pengumuman #');
     await until(() => bot.double.callsTo('editMessageText').some((c) => isReport(c.payload.text)));
     const final = bot.double.callsTo('editMessageText').find((c) => isReport(c.payload.text))!;

@@ -8,7 +8,7 @@ import { startTestBot, type TestBot } from './support/service.ts';
 
 let bot: TestBot;
 const { say } = conversation(() => bot);
-const t = createI18n('id').getFixedT('id');
+const i18n = createI18n('id');
 
 beforeAll(async () => {
   // A clock before the reminder hour, so that the bot's own runner leaves the work to the test.
@@ -38,10 +38,10 @@ describe('day-before reminders', () => {
 
   it('are queued once, from 09:00 the day before, for ceremonies that keep them', async () => {
     const pool = bot.service.db.pool;
-    expect(await queueDueReminders(bot.service.db, t, new Date('2026-12-13T08:59:00+07:00'))).toEqual([]);
-    const queued = await queueDueReminders(bot.service.db, t, new Date('2026-12-13T09:00:00+07:00'));
+    expect(await queueDueReminders(bot.service.db, i18n, new Date('2026-12-13T08:59:00+07:00'))).toEqual([]);
+    const queued = await queueDueReminders(bot.service.db, i18n, new Date('2026-12-13T09:00:00+07:00'));
     expect(queued).toHaveLength(1);
-    expect(await queueDueReminders(bot.service.db, t, new Date('2026-12-13T12:00:00+07:00'))).toEqual([]);
+    expect(await queueDueReminders(bot.service.db, i18n, new Date('2026-12-13T12:00:00+07:00'))).toEqual([]);
     const { rows } = await pool.query(
       `SELECT a."ceremonyId", a.text, a.status::text, count(d.*)::int AS recipients FROM "Announcement" a LEFT JOIN "Delivery" d ON d."announcementId" = a.id
         WHERE a.id = $1 GROUP BY a.id`,

@@ -49,3 +49,19 @@ export async function draftCeremonyAnnouncement(
         ].join('\n');
   return { text: withStopLine(t, text), regionCode: info.provinceCode ?? '00', regionName: info.provinceName ?? 'Indonesia' };
 }
+
+/** A ceremony's announcement in Indonesian, and in English for the subscribers who chose it. */
+export async function draftCeremonyAnnouncementBoth(
+  db: { prisma: PrismaClient; pool: pg.Pool },
+  i18n: I18n,
+  ceremonyId: string,
+  today: string,
+  prefix?: { key: string },
+): Promise<(CeremonyDraft & { textEn: string }) | undefined> {
+  const [id, en] = await Promise.all(
+    (['id', 'en'] as const).map((lng) => draftCeremonyAnnouncement(db, i18n.getFixedT(lng), ceremonyId, today)),
+  );
+  if (!id || !en) return undefined;
+  const withPrefix = (lng: 'id' | 'en', text: string) => (prefix ? `${i18n.getFixedT(lng)(prefix.key)}\n\n${text}` : text);
+  return { ...id, text: withPrefix('id', id.text), textEn: withPrefix('en', en.text) };
+}

@@ -6,7 +6,7 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { announcementToSend, deliveryCounts, type DeliveryCounts } from '../domain/announcements/announcements.ts';
+import { announcementToSend, deliveryCounts, englishReaders, type DeliveryCounts } from '../domain/announcements/announcements.ts';
 import {
   claimDeliveries,
   finishAnnouncement,
@@ -68,12 +68,13 @@ export async function sendAnnouncement(pool: pg.Pool, api: Api, announcementId: 
     await opts.onProgress(announcementId, await deliveryCounts(pool, announcementId));
   };
 
-  const sendOne = async (chatId: number) => {
+  const sendOne = async (chatId: number, inEnglish: boolean) => {
     const last = lastSentToChat.get(chatId);
     if (last !== undefined && Date.now() - last < PER_CHAT_MS) await sleep(PER_CHAT_MS - (Date.now() - last), opts.signal);
     await limiter.take(opts.signal);
     try {
-      await api.sendMessage(chatId, announcement.text, {
+      const text = inEnglish && announcement.textEn ? announcement.textEn : announcement.text;
+      await api.sendMessage(chatId, text, {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
         ...(announcement.paidBroadcast ? { allow_paid_broadcast: true } : {}),
@@ -117,6 +118,8 @@ export async function sendAnnouncement(pool: pg.Pool, api: Api, announcementId: 
       return 'cancelled';
     }
     const chats = await claimDeliveries(pool, announcementId, BATCH);
+    // Who of this batch reads English: asked only when there is an English text.
+    const english = announcement.textEn && chats.length ? await englishReaders(pool, chats) : new Set<number>();
     if (!chats.length) {
       // What is still in flight may yet be retried: settle it before deciding we are done.
       await Promise.all(inFlight);
@@ -138,7 +141,7 @@ export async function sendAnnouncement(pool: pg.Pool, api: Api, announcementId: 
       await markSendingMany(pool, announcementId, group);
       for (const chatId of group) {
         while (inFlight.size >= concurrency) await Promise.race(inFlight);
-        const send: Promise<void> = sendOne(chatId).finally(() => inFlight.delete(send));
+        const send: Promise<void> = sendOne(chatId, english.has(chatId)).finally(() => inFlight.delete(send));
         inFlight.add(send);
       }
     }

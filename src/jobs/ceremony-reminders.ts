@@ -6,8 +6,8 @@ import { createAnnouncement, queueAnnouncement } from '../domain/announcements/a
 import { claimDueReminders } from '../domain/awards/ceremonies.ts';
 import { todayInJakarta } from '../domain/calendar.ts';
 import { audit } from '../domain/roles/audit.ts';
-import type { TFunction } from '../i18n/i18n.ts';
-import { draftCeremonyAnnouncement } from '../bot/announce-draft.ts';
+import type { I18n } from '../i18n/i18n.ts';
+import { draftCeremonyAnnouncementBoth } from '../bot/announce-draft.ts';
 
 export const REMINDER_HOUR = 9;
 
@@ -21,16 +21,16 @@ function nextDay(isoDate: string): string {
 }
 
 /** Queues the reminders due at `now`; the ids of the announcements queued. */
-export async function queueDueReminders(db: { prisma: PrismaClient; pool: pg.Pool }, t: TFunction, now: Date): Promise<number[]> {
+export async function queueDueReminders(db: { prisma: PrismaClient; pool: pg.Pool }, i18n: I18n, now: Date): Promise<number[]> {
   if (hourInJakarta(now) < REMINDER_HOUR) return [];
   const { pool } = db;
   const today = todayInJakarta(now);
   const queued: number[] = [];
   for (const ceremonyId of await claimDueReminders(pool, nextDay(today))) {
-    const draft = await draftCeremonyAnnouncement(db, t, ceremonyId, today);
+    const draft = await draftCeremonyAnnouncementBoth(db, i18n, ceremonyId, today, { key: 'announce:reminder' });
     if (!draft) continue;
-    const text = `${t('announce:reminder')}\n\n${draft.text}`;
-    const id = await createAnnouncement(pool, { regionCode: draft.regionCode, ceremonyId, text, createdBy: 'reminder' });
+    const { text, textEn, regionCode } = draft;
+    const id = await createAnnouncement(pool, { regionCode, ceremonyId, text, textEn, createdBy: 'reminder' });
     const recipients = await queueAnnouncement(pool, id);
     await audit(pool, {
       actor: 'reminder',

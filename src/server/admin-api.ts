@@ -26,7 +26,7 @@ import {
 } from '../domain/announcements/announcements.ts';
 import { todayInJakarta } from '../domain/calendar.ts';
 import { regionExists } from '../domain/regions/region-lookup.ts';
-import { draftCeremonyAnnouncement, withStopLine } from '../bot/announce-draft.ts';
+import { draftCeremonyAnnouncementBoth, withStopLine } from '../bot/announce-draft.ts';
 import { parseTelegramHtml } from '../i18n/telegram-html.ts';
 import { grantRole, listRoleGrants, revokeRole, RoleError } from '../domain/roles/roles.ts';
 import type { I18n } from '../i18n/i18n.ts';
@@ -211,12 +211,11 @@ export function adminRouter(opts: AdminApiOptions): Router {
   // Announcements: create (from a ceremony or a text), preview and status, approve, cancel.
   router.post('/announcements', express.json({ limit: '64kb' }), async (req, res) => {
     const body = valid(AnnouncementBody, req.body, 'body', '{ "ceremonyId": "PA2026-P13" } or { "regionCode": "13", "text": "<b>…</b>" }');
-    let draft: { regionCode: string; text: string; ceremonyId?: string };
+    let draft: { regionCode: string; text: string; textEn?: string; ceremonyId?: string };
     if ('ceremonyId' in body) {
-      const t = opts.i18n.getFixedT('id');
-      const made = await draftCeremonyAnnouncement(opts, t, body.ceremonyId, todayInJakarta(opts.clock?.() ?? new Date()));
+      const made = await draftCeremonyAnnouncementBoth(opts, opts.i18n, body.ceremonyId, todayInJakarta(opts.clock?.() ?? new Date()));
       if (!made) throw new ApiError(404, { error: 'unknown_ceremony' });
-      draft = { regionCode: made.regionCode, text: made.text, ceremonyId: body.ceremonyId };
+      draft = { regionCode: made.regionCode, text: made.text, textEn: made.textEn, ceremonyId: body.ceremonyId };
     } else {
       if (!(await regionExists(opts.prisma, body.regionCode))) throw new ApiError(400, { error: 'unknown_region' });
       const parsed = parseTelegramHtml(body.text);

@@ -19,7 +19,7 @@ import { ceremonyRegion, isOfficial, mayManage, type Roles, rolesOf } from '../.
 import { fmt } from '../../i18n/format.ts';
 import { escapeBareSymbols, parseTelegramHtml } from '../../i18n/telegram-html.ts';
 import type { BotContext } from '../context.ts';
-import { draftCeremonyAnnouncement, withStopLine } from '../announce-draft.ts';
+import { draftCeremonyAnnouncementBoth, withStopLine } from '../announce-draft.ts';
 import { ceremonyHeading, ceremonyHeadings, setCeremonyReminder } from '../../domain/awards/ceremonies.ts';
 import { commandNames } from '../commands.ts';
 import { ceremonyTitle } from './awards-message.ts';
@@ -39,10 +39,11 @@ async function allowed(ctx: BotContext): Promise<Roles | undefined> {
 }
 
 /** Shows the exact message and how many will receive it, with send and cancel buttons. */
-async function preview(ctx: BotContext, announcementId: number, text: string, regionCode: string): Promise<void> {
+async function preview(ctx: BotContext, announcementId: number, text: string, regionCode: string, english = false): Promise<void> {
   const count = await audienceSize(ctx.deps.pool, regionCode);
   await ctx.reply(text, { link_preview_options: { is_disabled: true } });
-  await ctx.reply(ctx.t('announce:previewNote', { count: fmt(ctx.t).integer(count) }), {
+  const note = ctx.t('announce:previewNote', { count: fmt(ctx.t).integer(count) });
+  await ctx.reply(english ? `${note}\n${ctx.t('announce:previewEnglish')}` : note, {
     reply_markup: new InlineKeyboard()
       .text(ctx.t('announce:send', { count: fmt(ctx.t).integer(count) }), BUTTONS.announceSend.data(announcementId))
       .text(ctx.t('announce:cancel'), BUTTONS.announceDiscard.data(announcementId)),
@@ -67,18 +68,18 @@ BUTTONS.announceCeremony.on(announceFeature, async (ctx, ceremonyId) => {
   await ctx.answerCallbackQuery();
   const roles = await allowed(ctx);
   if (!roles) return;
-  const t = ctx.deps.i18n.getFixedT(ctx.deps.defaultLocale);
-  const draft = await draftCeremonyAnnouncement(ctx.deps, t, ceremonyId, todayInJakarta(ctx.deps.clock?.() ?? new Date()));
+  const draft = await draftCeremonyAnnouncementBoth(ctx.deps, ctx.deps.i18n, ceremonyId, todayInJakarta(ctx.deps.clock?.() ?? new Date()));
   if (!draft) return;
   // Checked here, not when the list was shown: button data can be forged.
   if (!mayManage(roles, draft.regionCode)) return void (await ctx.reply(await outOfScope(ctx, roles, draft.regionName)));
   const id = await createAnnouncement(ctx.deps.pool, {
     regionCode: draft.regionCode,
     text: draft.text,
+    textEn: draft.textEn,
     ceremonyId,
     createdBy: `telegram:${ctx.from.id}`,
   });
-  await preview(ctx, id, draft.text, draft.regionCode);
+  await preview(ctx, id, draft.text, draft.regionCode, true);
 });
 
 BUTTONS.announceFreeText.on(announceFeature, async (ctx) => {

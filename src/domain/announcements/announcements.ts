@@ -7,14 +7,17 @@ export interface NewAnnouncement {
   regionCode: string;
   ceremonyId?: string | null;
   text: string;
+  /** The same in English, for subscribers who chose English. */
+  textEn?: string | null;
   createdBy: string;
   paidBroadcast?: boolean;
 }
 
 export async function createAnnouncement(db: Queryable, input: NewAnnouncement): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO "Announcement" ("regionCode", "ceremonyId", text, "createdBy", "paidBroadcast") VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [input.regionCode, input.ceremonyId ?? null, input.text, input.createdBy, input.paidBroadcast ?? false],
+    `INSERT INTO "Announcement" ("regionCode", "ceremonyId", text, "textEn", "createdBy", "paidBroadcast")
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [input.regionCode, input.ceremonyId ?? null, input.text, input.textEn ?? null, input.createdBy, input.paidBroadcast ?? false],
   );
   return rows[0]!.id;
 }
@@ -59,6 +62,7 @@ export interface AnnouncementToSend {
   id: number;
   regionCode: string;
   text: string;
+  textEn: string | null;
   paidBroadcast: boolean;
   status: string;
   createdBy: string;
@@ -68,11 +72,20 @@ export interface AnnouncementToSend {
 
 export async function announcementToSend(db: Queryable, id: number): Promise<AnnouncementToSend | undefined> {
   const { rows } = await db.query<AnnouncementToSend>(
-    `SELECT id, "regionCode", text, "paidBroadcast", status::text AS status, "createdBy", "statusChatId"::text AS "statusChatId",
+    `SELECT id, "regionCode", text, "textEn", "paidBroadcast", status::text AS status, "createdBy", "statusChatId"::text AS "statusChatId",
             "statusMessageId" FROM "Announcement" WHERE id = $1`,
     [id],
   );
   return rows[0];
+}
+
+/** Of these chats, the people who chose English (a group has no such choice). */
+export async function englishReaders(db: Queryable, chatIds: number[]): Promise<Set<number>> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT "telegramId"::text AS id FROM "User" WHERE "telegramId" = ANY($1::bigint[]) AND locale = 'en'`,
+    [chatIds],
+  );
+  return new Set(rows.map((r) => Number(r.id)));
 }
 
 /** Announcements that were queued or being sent: what a starting sender takes up. */
