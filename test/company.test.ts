@@ -241,6 +241,33 @@ describe('the standing of every sample company', () => {
   });
 });
 
+describe('arrears', () => {
+  it('show their amount when the data has it, and whom to contact', async () => {
+    const { importFile } = await import('../src/domain/import/import-runner.ts');
+    const row = {
+      npp: 'UJI-ARREARS',
+      name: 'Uji Tunggakan',
+      region_code: '13',
+      size_class: 'kecil',
+      sector: 'perdagangan',
+      status: 'menunggak',
+      enrolled_workers: 10,
+      reported_workforce: 12,
+      programmes: 'JKK;JKM',
+      months_in_arrears: 3,
+      arrears_amount: '12,5 juta',
+      as_of: '2026-11-01',
+      is_sample: 'ya',
+    };
+    expect((await importFile(pool(), 'companies', JSON.stringify([row]), { format: 'json', today: '2026-12-01' })).ok).toBe(true);
+    const { code } = await issueCompanyCode(pool(), 'UJI-ARREARS', 'test');
+    const [linked] = await say(8601, `/perusahaan UJI-ARREARS ${code}`);
+    expect(linked!.text).toContain(
+      'Tunggakan: 3 bulan, sebesar Rp12.500.000. Lunasi segera agar perlindungan pekerja tetap berjalan. Untuk jadwal pembayarannya, hubungi kantor cabang BPJS Ketenagakerjaan tempat perusahaan terdaftar, atau layanan 175.',
+    );
+  });
+});
+
 describe('in a group', () => {
   it('shows a verified representative no figure, by command, mention or button, and points to the private chat', async () => {
     const { code } = await issueCompanyCode(pool(), NPP, 'test');

@@ -38,7 +38,13 @@ export function standingMessage(t: TFunction, s: CompanyStanding): string {
     t('company:programmes', { list: s.programmes.join(', ') }),
   );
   if (s.missingProgrammes.length) lines.push(t('company:missing', { list: s.missingProgrammes.join(', ') }));
-  lines.push(s.monthsInArrears > 0 ? t('company:arrears', { months: s.monthsInArrears }) : t('company:noArrears'));
+  if (s.monthsInArrears > 0)
+    lines.push(
+      s.arrearsAmount !== null
+        ? t('company:arrearsAmount', { months: s.monthsInArrears, amount: fmt(t).rupiah(s.arrearsAmount) })
+        : t('company:arrears', { months: s.monthsInArrears }),
+    );
+  else lines.push(t('company:noArrears'));
   if (s.provinceAverage !== null && s.provinceName)
     lines.push(t('company:compareProvince', { province: s.provinceName, percent: pct(s.provinceAverage) }));
   if (s.sectorAverage !== null) lines.push(t('company:compareSector', { sector: s.sector, percent: pct(s.sectorAverage) }));

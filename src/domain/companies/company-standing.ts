@@ -19,6 +19,8 @@ export interface CompanyStanding {
   programmes: string[];
   missingProgrammes: string[];
   monthsInArrears: number;
+  /** In rupiah, where the data has it. */
+  arrearsAmount: number | null;
   asOf: string;
   isSample: boolean;
   /** Average coverage of the other companies in its province and in its sector, when there are any. */
@@ -33,7 +35,7 @@ export async function companyStanding(db: Queryable, npp: string): Promise<Compa
   const { rows } = await db.query(
     `SELECT c.npp, c.name, r.name AS "regionName", p.name AS "provinceName", c."sizeClass"::text AS "sizeClass", c.sector,
             c.status::text AS status, c."enrolledWorkers", c."reportedWorkforce", c.programmes::text[] AS programmes,
-            c."monthsInArrears", c."asOf"::text AS "asOf", c."isSample", split_part(c."regionCode", '.', 1) AS province,
+            c."monthsInArrears", c."arrearsAmount"::float8 AS "arrearsAmount", c."asOf"::text AS "asOf", c."isSample", split_part(c."regionCode", '.', 1) AS province,
             (SELECT avg(LEAST(100, o."enrolledWorkers" * 100.0 / NULLIF(o."reportedWorkforce", 0)))::float8 FROM "Company" o
               WHERE o.npp <> c.npp AND split_part(o."regionCode", '.', 1) = split_part(c."regionCode", '.', 1)) AS "provinceAverage",
             (SELECT avg(LEAST(100, o."enrolledWorkers" * 100.0 / NULLIF(o."reportedWorkforce", 0)))::float8 FROM "Company" o
@@ -64,6 +66,7 @@ export async function companyStanding(db: Queryable, npp: string): Promise<Compa
     programmes: c.programmes,
     missingProgrammes: ALL_PROGRAMMES.filter((p) => !c.programmes.includes(p)),
     monthsInArrears: c.monthsInArrears,
+    arrearsAmount: c.arrearsAmount,
     asOf: c.asOf,
     isSample: c.isSample,
     provinceAverage: c.provinceAverage,
