@@ -96,7 +96,16 @@ export async function startService(
     if (Object.keys(seeded).length) logger.info({ seeded }, 'seed data loaded');
 
     const i18n = createI18n(config.DEFAULT_LOCALE);
-    const botDeps: BotDeps = { prisma: db.prisma, pool: db.pool, logger, i18n, defaultLocale: config.DEFAULT_LOCALE, inFlight, ...opts };
+    const botDeps: BotDeps = {
+      prisma: db.prisma,
+      pool: db.pool,
+      logger,
+      i18n,
+      defaultLocale: config.DEFAULT_LOCALE,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      inFlight,
+      ...opts,
+    };
     const bot = createBot(config.BOT_TOKEN, botDeps, { apiRoot: config.TELEGRAM_API_ROOT, webhook: config.BOT_MODE === 'webhook' });
 
     // The HTTP server comes first: /healthz answers while Telegram is still being reached, and

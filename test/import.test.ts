@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeIssue } from '../src/admin/import-report.ts';
 import { IMPORT_KINDS } from '../src/domain/import/import-kinds.ts';
 import { importFile, type ImportRejection, type ImportSuccess } from '../src/domain/import/import-runner.ts';
+import { OFFICIAL_KINDS, readUploadedFile } from '../src/domain/import/uploaded-file.ts';
 import { createI18n } from '../src/i18n/i18n.ts';
 import { projectRoot } from '../src/paths.ts';
 import { startAdminApi, type AdminApi } from './support/admin-api.ts';
@@ -239,6 +240,13 @@ describe('a good import', () => {
     }
     // The README promises an example of every kind: a missing one fails here rather than being skipped.
     expect(read, `data/examples/${kind}.csv or .json`).toBeGreaterThan(0);
+    // And an Excel one of each kind an official may send the bot as a file.
+    if ((OFFICIAL_KINDS as readonly string[]).includes(kind)) {
+      const table = await readUploadedFile(`${kind}.xlsx`, await fs.readFile(path.join(projectRoot, 'data/examples', `${kind}.xlsx`)));
+      if (typeof table === 'string') throw new Error(`data/examples/${kind}.xlsx: ${table}`);
+      const result = await importFile(db.pool, kind, table.data, { format: table.format, today: TODAY, dryRun: true });
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true, dryRun: true });
+    }
   });
 });
 

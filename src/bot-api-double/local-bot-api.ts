@@ -173,6 +173,8 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
   private readonly userMessages = new Set<string>();
   private readonly lastMessageId = new Map<number, number>();
   private readonly issuedFileIds = new Set<string>();
+  /** Documents users sent, by file_id: their bytes and the path getFile gives. */
+  private readonly files = new Map<string, { bytes: Buffer; path: string }>();
   private readonly callbackQueries = new Map<string, { answered: boolean }>();
   private readonly inlineQueries = new Map<string, { answered: boolean }>();
   private readonly commands = new Map<string, BotCommand[]>();
@@ -214,6 +216,7 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
       ['deleteMyCommands', (p) => this.deleteMyCommands(p)],
       ['sendMessage', (p) => this.sendMessage(p)],
       ['sendPhoto', (p) => this.sendPhoto(p)],
+      ['getFile', (p) => this.getFile(p)],
       ['editMessageText', (p) => this.editMessageText(p)],
       ['editMessageReplyMarkup', (p) => this.editMessageReplyMarkup(p)],
       ['deleteMessage', (p) => this.deleteMessage(p)],
@@ -418,6 +421,42 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
     return this.pushUpdate({ message });
   }
 
+  /**
+   * The user sends a file as a document. Its bytes are served, as Telegram does, at
+   * `/file/bot<token>/<file_path>` once the bot has asked `getFile` for its path.
+   */
+  sendUserDocument(
+    from: UserLike,
+    fileName: string,
+    bytes: Buffer,
+    opts: { chat?: Chat; mimeType?: string; caption?: string } = {},
+  ): Update {
+    const chat = opts.chat ?? privateChatOf(from);
+    if (chat.type === 'channel') throw new Error('sendUserDocument: not for channels');
+    this.rememberChat(chat);
+    const messageId = this.allocateMessageId(chat.id);
+    this.userMessages.add(messageKey(chat.id, messageId));
+    const n = this.files.size + 1;
+    const fileId = `DOC${n}-${chat.id}`;
+    const extension = /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1] ?? 'bin';
+    this.files.set(fileId, { bytes, path: `documents/file_${n}.${extension.toLowerCase()}` });
+    const message: Message & Update.NonChannel = {
+      message_id: messageId,
+      from: toUser(from),
+      chat,
+      date: nowSeconds(),
+      document: {
+        file_id: fileId,
+        file_unique_id: `U${fileId}`,
+        file_name: fileName,
+        ...(opts.mimeType ? { mime_type: opts.mimeType } : {}),
+        file_size: bytes.length,
+      },
+      ...(opts.caption ? { caption: opts.caption } : {}),
+    };
+    return this.pushUpdate({ message });
+  }
+
   /** Simulates tapping an inline button; throws if the message has no such button. */
   pressButton(from: UserLike, message: BotMessage, callbackData: string): Update {
     const current = this.store.get(messageKey(message.chat_id, message.message_id)) ?? message;
@@ -474,6 +513,8 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download !== null) return this.serveFile(res, decodeURIComponent(download[1] ?? ''), decodeURIComponent(download[2] ?? ''));
     const route = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname);
     if (route === null) {
       sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -763,6 +804,28 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
     const message = this.storeMessage(chat.id, formatted, markup, false);
     this.emitSafely(() => this.emit('message', message));
     return this.toTelegramMessage(message);
+  }
+
+  /** Telegram lets bots download files of up to 20 MB. */
+  private static readonly MAX_DOWNLOAD = 20 * 1024 * 1024;
+
+  private getFile(p: Payload): unknown {
+    const fileId = optionalString(p, 'file_id');
+    if (fileId === undefined) throw new ApiError(400, 'Bad Request: file_id is empty');
+    const file = this.files.get(fileId);
+    if (file === undefined) throw new ApiError(400, 'Bad Request: invalid file_id');
+    if (file.bytes.length > LocalBotApi.MAX_DOWNLOAD) throw new ApiError(400, 'Bad Request: file is too big');
+    return { file_id: fileId, file_unique_id: `U${fileId}`, file_size: file.bytes.length, file_path: file.path };
+  }
+
+  private serveFile(res: ServerResponse, token: string, path: string): void {
+    const file = [...this.files.values()].find((f) => f.path === path);
+    if ((this.token !== undefined && token !== this.token) || !file) {
+      sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.bytes.length });
+    res.end(file.bytes);
   }
 
   private sendPhoto(p: Payload): Message {

@@ -20,6 +20,7 @@ import { enrollFeature } from './features/enroll.ts';
 import { freeTextFeature } from './features/free-text.ts';
 import { inlineFeature } from './features/inline.ts';
 import { chartFeature } from './features/chart.ts';
+import { fileImportFeature } from './features/file-import.ts';
 import { compareFeature } from './features/compare.ts';
 import { subscriptionsFeature } from './features/subscriptions.ts';
 import { ceremonyFlowFeature } from './features/ceremony-flow.ts';
@@ -128,6 +129,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
     winnerFlowFeature,
     companyFeature,
     announceFeature,
+    fileImportFeature,
     subscriptionsFeature,
     startFeature,
     helpFeature,

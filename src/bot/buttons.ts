@@ -10,6 +10,7 @@
 import type { Composer, Context, Filter } from 'grammy';
 import type { ButtonSigner } from './callback-data.ts';
 import { AWARD_CATEGORIES } from '../domain/awards/award-history.ts';
+import { IMPORT_KINDS } from '../domain/import/import-kinds.ts';
 import { LOCALES } from '../i18n/locales.ts';
 
 /** One argument's text in button data, both ways. */
@@ -175,6 +176,10 @@ export const BUTTONS = {
   winnerRank: open('pm:r', [oneOf('0', '1', '2', '3')], CLOSED),
   winnerSave: fixed('pm:ok'),
   winnerCancel: fixed('pm:no'),
+  // Importing a file sent in the chat.
+  fileImportKind: open('fi:k', [oneOf(...IMPORT_KINDS)], AUTHORISED),
+  fileImportConfirm: fixed('fi:ok'),
+  fileImportCancel: fixed('fi:no'),
   // The enrolment guide's steps of an earlier version, still on old messages.
   enrolStep: open('en', [matching(/^\d$/)], CLOSED),
 } as const;

@@ -17,6 +17,8 @@ export interface BotDeps {
   logger: Logger;
   i18n: I18n;
   defaultLocale: Locale;
+  /** Where files are downloaded from: the Bot API root (TELEGRAM_API_ROOT). */
+  apiRoot?: string;
   /** When given, every update is counted in it while handled, so shutdown can wait for them. */
   inFlight?: InFlight;
   /** Now; tests fix it, so that answers that depend on the date (contribution discounts) are stable. */
