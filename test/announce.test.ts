@@ -97,12 +97,30 @@ describe('/umumkan', () => {
         .map((m) => m.text)
         .join('\n'),
     ).not.toMatch(/Bad Request|can't parse/);
-    const [preview, note] = await say(OFFICIAL, '<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00');
+    const [askEnglish] = await say(OFFICIAL, '<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00');
+    expect(askEnglish!.text).toMatch(/^Mau menambahkan versi bahasa Inggris/);
+    const [preview, note] = await pressText(OFFICIAL, askEnglish!, '⏭ Lewati');
     expect(preview!.html).toBe(
       '<b>Rapat</b> persiapan Paritrana Award, Senin pukul 09.00\n\n<i>Tidak ingin menerima pengumuman ini lagi? Ketik /berhenti.</i>',
     );
+    expect(note!.text).not.toContain('bahasa Inggris');
     const [discarded] = await pressText(OFFICIAL, note!, '✖️');
     expect(discarded!.text).toContain('dibatalkan');
+  });
+
+  it('takes an English text from the official too, for the subscribers who chose English', async () => {
+    const [menu] = await say(OFFICIAL, '/umumkan');
+    await pressText(OFFICIAL, menu!, '✍️');
+    await say(OFFICIAL, 'Sumbar');
+    await say(OFFICIAL, 'Rapat persiapan & koordinasi, Senin');
+    const [, note] = await say(OFFICIAL, 'Preparatory & coordination meeting, Monday');
+    expect(note!.text).toContain('Pelanggan yang memilih bahasa Inggris menerimanya dalam bahasa Inggris.');
+    const { rows } = await bot.service.db.pool.query(`SELECT text, "textEn" FROM "Announcement" ORDER BY id DESC LIMIT 1`);
+    expect(rows[0]).toEqual({
+      text: 'Rapat persiapan &amp; koordinasi, Senin\n\n<i>Tidak ingin menerima pengumuman ini lagi? Ketik /berhenti.</i>',
+      textEn: 'Preparatory &amp; coordination meeting, Monday\n\n<i>No longer want these announcements? Type /berhenti.</i>',
+    });
+    await pressText(OFFICIAL, note!, '✖️');
   });
 
   it('lets only its author approve a fresh draft: not a user without a role, nor an official of another province or of the same one', async () => {

@@ -114,6 +114,8 @@ describe('/acara', () => {
     const [menu] = await say(6001, '/umumkan');
     const [draft] = await press(6001, menu!, 'Paritrana Award 2026 · Sumatera Barat');
     expect(draft!.text).toContain('sumber: Pejabat daerah Sumatera Barat, dicatat lewat Paritrana Bot');
+    // The invitation's time carries its zone.
+    expect(draft!.text).toContain('📅 14 Desember 2026, 19.30 WIB');
     expect(draft!.text).toMatch(/Tidak ingin menerima pengumuman ini lagi\? Ketik \/berhenti\.$/);
     expect(draft!.text).not.toContain('6001');
     // Done: the same button again is stale.

@@ -164,6 +164,7 @@ export const BUTTONS = {
   // Officials' flows: every handler checks the person's roles and scope again.
   announceCeremony: open('um:c', [id], AUTHORISED),
   announceFreeText: fixed('um:t'),
+  announceSkipEnglish: fixed('um:noen'),
   announceSend: open('um:ok', [count], AUTHORISED),
   announceDiscard: open('um:no', [count], AUTHORISED),
   announceStop: open('um:x', [count], AUTHORISED),

@@ -26,7 +26,7 @@ import { ceremonyTitle } from './awards-message.ts';
 import { guidedFlow } from '../guided-flow.ts';
 
 export const announceFeature = new Composer<BotContext>();
-const flow = guidedFlow<'region' | 'text', { regionCode?: string }>('umumkan');
+const flow = guidedFlow<'region' | 'text' | 'english', { regionCode?: string; html?: string }>('umumkan');
 const CEREMONY_CHOICES = 8;
 
 async function allowed(ctx: BotContext): Promise<Roles | undefined> {
@@ -89,7 +89,33 @@ BUTTONS.announceFreeText.on(announceFeature, async (ctx) => {
   await ctx.reply(ctx.t('announce:askRegion'));
 });
 
-// The region, then the text, of a free-text announcement.
+/** The official's own text, with the stop line; the English one, if given, for those who chose English. */
+async function createOwn(ctx: BotContext & { from: { id: number } }, regionCode: string, html: string, english?: string): Promise<void> {
+  await flow.end(ctx);
+  const text = withStopLine(ctx.deps.i18n.getFixedT('id'), html);
+  const textEn = english === undefined ? null : withStopLine(ctx.deps.i18n.getFixedT('en'), english);
+  const id = await createAnnouncement(ctx.deps.pool, { regionCode, text, textEn, createdBy: `telegram:${ctx.from.id}` });
+  await preview(ctx, id, text, regionCode, textEn !== null);
+}
+
+/** The official's HTML, escaped as meant and checked as Telegram would; undefined once told what is wrong. */
+async function checkedHtml(ctx: BotContext, typed: string): Promise<string | undefined> {
+  const html = escapeBareSymbols(typed);
+  const parsed = parseTelegramHtml(html);
+  if (parsed.ok) return html;
+  await ctx.reply(ctx.t(`announce:badText.${htmlProblem(parsed.description)}`));
+  return undefined;
+}
+
+BUTTONS.announceSkipEnglish.on(announceFeature, async (ctx) => {
+  const data = await flow.atButton(ctx, 'english');
+  if (!data?.regionCode || data.html === undefined) return;
+  await ctx.answerCallbackQuery();
+  if (!(await allowed(ctx))) return void (await flow.end(ctx));
+  await createOwn(ctx, data.regionCode, data.html);
+});
+
+// The region, then the text, of a free-text announcement, then its English if the official has one.
 flow.onText(announceFeature, async (ctx, { step, data }) => {
   const roles = await allowed(ctx);
   if (!roles) return void (await flow.end(ctx));
@@ -104,14 +130,14 @@ flow.onText(announceFeature, async (ctx, { step, data }) => {
   }
   // The official's own text: "&" and the like escaped as meant, then checked as Telegram would,
   // so that the broadcast cannot fail on it; what is still wrong is said in the person's words.
-  const html = escapeBareSymbols(ctx.message.text);
-  const parsed = parseTelegramHtml(html);
-  if (!parsed.ok) return void (await ctx.reply(ctx.t(`announce:badText.${htmlProblem(parsed.description)}`)));
+  const html = await checkedHtml(ctx, ctx.message.text);
+  if (html === undefined) return;
   const regionCode = String(data.regionCode);
-  await flow.end(ctx);
-  const announced = withStopLine(ctx.deps.i18n.getFixedT(ctx.deps.defaultLocale), html);
-  const id = await createAnnouncement(ctx.deps.pool, { regionCode, text: announced, createdBy: `telegram:${ctx.from.id}` });
-  await preview(ctx, id, announced, regionCode);
+  if (step === 'english') return createOwn(ctx, regionCode, String(data.html), html);
+  await flow.save(ctx, 'english', { regionCode, html });
+  await ctx.reply(ctx.t('announce:askEnglish'), {
+    reply_markup: new InlineKeyboard().text(ctx.t('announce:skipEnglish'), BUTTONS.announceSkipEnglish.data),
+  });
 });
 
 /** What is wrong with an official's HTML, as a key of `announce:badText`. */
