@@ -124,6 +124,9 @@ describe('the company view', () => {
     // The flow is over: the next message is a question again, not a code.
     const [after] = await say(8210, 'sumsel');
     expect(after!.text).toContain('Sumatera Selatan');
+    // /bantuan now speaks to a representative.
+    const [help] = await say(8210, '/bantuan');
+    expect(help!.text).toContain('Perusahaan Anda\n/perusahaan — status, pekerja terdaftar dan tunggakan perusahaan Anda');
     const [unlinked] = await press(8210, replies[0]!, 'co:out');
     expect(unlinked!.text).toBe('Tautan Anda ke 1 perusahaan dilepas.');
   });

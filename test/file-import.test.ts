@@ -71,6 +71,11 @@ describe('importing a file sent in the chat', () => {
     expect(report!.text).toContain('Saya sudah memeriksa “data.xlsx”');
     await pressText(OFFICIAL, report!, '✅ Impor');
     expect(await coverageOf('13.73', '2026-10-31')).toEqual([{ active: 21_000, percent: 55.5 }]);
+    expect((await recentAudit(bot.service.db.pool, 1))[0]).toMatchObject({
+      actor: `telegram:${OFFICIAL}`,
+      action: 'import.file',
+      details: { file: 'data.xlsx', inserted: 1 },
+    });
   });
 
   it('changes nothing for a file with a bad row, and names the row', async () => {
