@@ -386,17 +386,16 @@ describe('text from the data', () => {
   };
 
   it('shows a remark in the reader language, marks an Indonesian one in English, and never shows a note for maintainers', async () => {
-    await importRows('coverage', [
-      {
-        region_code: '19',
-        as_of: '2026-10-31',
-        active_participants: 123_456,
-        coverage_percent: 20.5,
-        source_name: 'Uji sumber',
-        note: 'Angka uji dari kantor wilayah.',
-        internal_note: 'RAHASIA: dicek lagi bulan depan',
-      },
-    ]);
+    const row = {
+      region_code: '19',
+      as_of: '2026-10-31',
+      active_participants: 123_456,
+      coverage_percent: 20.5,
+      source_name: 'Uji sumber',
+      note: 'Angka uji dari kantor wilayah.',
+      internal_note: 'RAHASIA: dicek lagi bulan depan',
+    };
+    await importRows('coverage', [row]);
     const [id] = await say(2601, '/cakupan bangka belitung');
     expect(id!.text).toContain('Catatan: Angka uji dari kantor wilayah.');
     const [en] = await say(2602, '/coverage bangka belitung', { language_code: 'en' });
@@ -404,18 +403,7 @@ describe('text from the data', () => {
     expect(en!.text).toContain('123,456');
     for (const reply of [id!, en!]) expect(reply.text).not.toContain('RAHASIA');
 
-    await importRows('coverage', [
-      {
-        region_code: '19',
-        as_of: '2026-10-31',
-        active_participants: 123_456,
-        coverage_percent: 20.5,
-        source_name: 'Uji sumber',
-        note: 'Angka uji dari kantor wilayah.',
-        note_en: 'A test figure from the regional office.',
-        internal_note: 'RAHASIA: dicek lagi bulan depan',
-      },
-    ]);
+    await importRows('coverage', [{ ...row, note_en: 'A test figure from the regional office.' }]);
     const [again] = await say(2602, '/coverage bangka belitung', { language_code: 'en' });
     expect(again!.text).toContain('Note: A test figure from the regional office.');
     expect(again!.text).not.toContain('(in Indonesian)');
