@@ -93,9 +93,9 @@ describe('company codes', () => {
 describe('the company view', () => {
   const signer = buttonSigner(TEST_TOKEN);
 
-  it('reads the NPP and the code in any case, with or without dashes', async () => {
+  it('reads the NPP and the code in any case, with or without spaces and dashes', async () => {
     const { code } = await issueCompanyCode(pool(), NPP, 'test');
-    const [linked] = await say(8211, `/perusahaan Sampel0001 ${code.toLowerCase().replace('-', ' - ')}`);
+    const [linked] = await say(8211, `/perusahaan Sampel 0001 ${code.toLowerCase().replace('-', ' - ')}`);
     expect(linked!.text).toContain('tertaut sebagai perwakilan Contoh Kebun Sawit Ketapang');
   });
 

@@ -6,6 +6,7 @@ import {
   issueCompanyCode,
   linkedCompanies,
   linkRepresentative,
+  splitNppAndCode,
   maySeeCompany,
   unlinkRepresentative,
 } from '../../domain/companies/company-access.ts';
@@ -139,7 +140,9 @@ companyFeature.command(commandNames('company'), async (ctx) => {
     if (isOfficial(await rolesOf(ctx.deps.pool, ctx.from!.id))) return showStanding(ctx, first);
     return void (await replyHowToLink(ctx));
   }
-  await tryLink(ctx, first, rest.join(''));
+  const typed = splitNppAndCode(ctx.match);
+  if (!typed) return void (await replyHowToLink(ctx));
+  await tryLink(ctx, typed.npp, typed.code);
 });
 
 // /kodeperusahaan <NPP>: an official (for a company in their scope) or an admin issues a code.
@@ -171,9 +174,9 @@ BUTTONS.companyLink.on(companyFeature, async (ctx) => {
 
 // The NPP and the code, typed after "I have a code". A wrong code may be typed again.
 linkFlow.onText(companyFeature, async (ctx) => {
-  const [npp, ...code] = ctx.message.text.trim().split(/\s+/);
-  if (!npp || !code.length) return void (await ctx.reply(ctx.t('company:askCode')));
-  if (await tryLink(ctx, npp, code.join(''))) await linkFlow.end(ctx);
+  const typed = splitNppAndCode(ctx.message.text);
+  if (!typed) return void (await ctx.reply(ctx.t('company:askCode')));
+  if (await tryLink(ctx, typed.npp, typed.code)) await linkFlow.end(ctx);
 });
 
 BUTTONS.companyUnlink.on(companyFeature, async (ctx) => {

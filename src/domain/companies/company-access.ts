@@ -26,6 +26,16 @@ export class CompanyAccessError extends Error {
   }
 }
 
+/**
+ * The NPP and the code in what a person typed, however they spaced them: the code is the last
+ * CODE_LENGTH letters and digits ("SAMPEL 0001 k7m2x q9ppa" → "SAMPEL0001", "K7M2XQ9PPA").
+ */
+export function splitNppAndCode(text: string): { npp: string; code: string } | undefined {
+  const chars = normalizeCode(text);
+  if (chars.length <= CODE_LENGTH) return undefined;
+  return { npp: chars.slice(0, -CODE_LENGTH), code: chars.slice(-CODE_LENGTH) };
+}
+
 /** A new code for a company, shown once: "K7M2X-Q9PPA". */
 export async function issueCompanyCode(
   db: Queryable,
