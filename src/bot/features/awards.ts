@@ -108,8 +108,11 @@ export async function answerAwards(ctx: BotContext, text: string): Promise<void>
   if (/^(19|20)\d\d$/.test(trimmed)) return replyWithAwards(ctx, `y${trimmed}`);
   const category = categoryIn(ctx, trimmed);
   if (category) return replyWithAwards(ctx, `c${category}`);
-  const region = await regionFromText(ctx, trimmed, BUTTONS.awards);
-  if (region) await replyWithAwards(ctx, `r${region.code}`);
+  // "ntb 2025", "2024 jatim": a region and a year.
+  const year = /(?:^|\s)((?:19|20)\d\d)(?:\s|$)/.exec(trimmed)?.[1];
+  const place = year ? trimmed.replace(year, ' ').replace(/\s+/g, ' ').trim() : trimmed;
+  const region = await regionFromText(ctx, place, BUTTONS.awards);
+  if (region) await replyWithAwards(ctx, year ? `r${region.code}~y${year}` : `r${region.code}`);
 }
 
 awardsFeature.command(commandNames('awards'), (ctx) => answerAwards(ctx, ctx.match));

@@ -76,7 +76,9 @@ const SELECT = `
                LEFT JOIN "Company" co ON co.npp = a."companyNpp")
       ON a."ceremonyId" = c.id
      AND ($1::text IS NULL OR $1 = '00' OR a."regionCode" = $1 OR a."regionCode" LIKE $1 || '.%'
-          OR co."regionCode" = $1 OR co."regionCode" LIKE $1 || '.%')
+          OR co."regionCode" = $1 OR co."regionCode" LIKE $1 || '.%'
+          -- An organisation has no region: it belongs to the history of the province whose round it won.
+          OR (a."organisationName" IS NOT NULL AND c."provinceCode" = $1))
      AND ($3::text IS NULL OR a.category::text = $3)
    WHERE ($2::int IS NULL OR c.edition = $2 OR c."assessmentYear" = $2 OR extract(year FROM c.date) = $2)
      AND (a.id IS NOT NULL
