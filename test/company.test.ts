@@ -1,7 +1,7 @@
 // Employers: one-time codes, verified representatives, and no company figure for anyone else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonSigner } from '../src/bot/callback-data.ts';
-import { issueCompanyCode, linkRepresentative, normalizeCode } from '../src/domain/companies/company-access.ts';
+import { issueCompanyCode, linkRepresentative, normalizeCode, splitNppAndCode } from '../src/domain/companies/company-access.ts';
 import { recentAudit } from '../src/domain/roles/audit.ts';
 import { grantRole } from '../src/domain/roles/roles.ts';
 import { setUserLocale } from '../src/domain/users.ts';
@@ -312,5 +312,20 @@ describe('/kodeperusahaan', () => {
     expect(linked!.text).toContain('Contoh Toko Kelontong Palembang');
     const [nobody] = await say(8403, '/kodeperusahaan SAMPEL-0002');
     expect(nobody!.text).toContain('khusus pejabat');
+  });
+});
+
+describe('an NPP and a code as typed', () => {
+  it.each([
+    ['SAMPEL-0001 K7M2X-Q9PPA', { npp: 'SAMPEL0001', code: 'K7M2XQ9PPA' }],
+    ['sampel 0001 k7m2x q9ppa', { npp: 'SAMPEL0001', code: 'K7M2XQ9PPA' }],
+    ['npp 12345678 kode K7M2X-Q9PPA', { npp: '12345678', code: 'K7M2XQ9PPA' }],
+    ['NPP: 12345678, kode: k7m2xq9ppa', { npp: '12345678', code: 'K7M2XQ9PPA' }],
+  ])('reads "%s"', (text, expected) => {
+    expect(splitNppAndCode(text)).toEqual(expected);
+  });
+
+  it('finds nothing in a code alone', () => {
+    expect(splitNppAndCode('K7M2X-Q9PPA')).toBeUndefined();
   });
 });

@@ -318,6 +318,11 @@ describe('charts of every province', () => {
     before = bot.double.callsTo('sendPhoto').length;
     await say(2415, 'tren ucj semua provinsi');
     expect((photosSince(before)[0]!.payload.photo as { filename: string }).filename).toBe('cakupan-provinsi.png');
+    // All provinces, even right after a question about one of them.
+    await say(2417, 'brp cakupan sumsel');
+    before = bot.double.callsTo('sendPhoto').length;
+    await say(2417, 'grafik semua provinsi');
+    expect((photosSince(before)[0]!.payload.photo as { filename: string }).filename).toBe('cakupan-provinsi.png');
     before = bot.double.callsTo('sendPhoto').length;
     await say(2416, 'coverage chart of all provinces', { language_code: 'en' });
     const [english] = photosSince(before);

@@ -132,7 +132,8 @@ async function answerTarget(
     }
     case 'chart': {
       // A region's trend; with none named or in context, the provinces side by side (an answer, not a question).
-      const code = place ? await regionOfPlace(ctx, gazetteer, place, BUTTONS.chart) : contextPlace;
+      // "grafik semua provinsi" after a question about Sumsel asks for all provinces, not Sumsel's.
+      const code = place ? await regionOfPlace(ctx, gazetteer, place, BUTTONS.chart) : slots.provinces ? undefined : contextPlace;
       if (place && !code) return undefined;
       if (code && code !== '00') await replyWithChart(ctx, code);
       else await replyWithProvincesChart(ctx);

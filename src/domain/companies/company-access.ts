@@ -31,7 +31,8 @@ export class CompanyAccessError extends Error {
  * CODE_LENGTH letters and digits ("SAMPEL 0001 k7m2x q9ppa" → "SAMPEL0001", "K7M2XQ9PPA").
  */
 export function splitNppAndCode(text: string): { npp: string; code: string } | undefined {
-  const chars = normalizeCode(text);
+  // The words people put around them: "npp 12345678 kode K7M2X-Q9PPA".
+  const chars = normalizeCode(text.replace(/\b(?:npp|nomor|no|kode|code|perusahaan|saya|nya|adalah|dan|and)\b[.:]?/gi, ' '));
   if (chars.length <= CODE_LENGTH) return undefined;
   return { npp: chars.slice(0, -CODE_LENGTH), code: chars.slice(-CODE_LENGTH) };
 }

@@ -105,6 +105,7 @@ function companyName(words: string[], asked: (word: string) => boolean): Set<num
 const SMALL_TALK = new Set(['greeting', 'thanks']);
 /** Words for regencies and cities as a kind ("kabupaten mana", "kab/kota", "which regency"). */
 const REGENCY_WORDS = new Set(['kabupaten', 'kab', 'kota', 'kabkota', 'pemkab', 'regency', 'regencies', 'city', 'cities']);
+const PROVINCE_WORDS = new Set(['provinsi', 'prov', 'province', 'provinces']);
 /** Stems of what one pays, against which "santunan brp" asks what one gets. */
 const COST_STEMS = ['iuran', 'bayar', 'biaya', 'premi', 'tarif', 'hitung'];
 /** How far before a place a first-person word makes it the person's own, and the words that may stand between. */
@@ -154,6 +155,8 @@ export interface Slots {
   ownPlaces: number;
   /** What a ranking ranks when it is not provinces: "kabupaten mana di bali yg paling rendah". */
   rankLevel?: 'regency';
+  /** The provinces as a whole, said outside a place's name: "grafik semua provinsi", "all provinces". */
+  provinces?: true;
 }
 
 /** What the chat asked last (kept 15 minutes), for follow-ups. */
@@ -451,6 +454,7 @@ export class Understander {
     if (order) slots.order = order.order;
     // Regencies and cities, said outside a place's name ("kota padang" names a city; "kota mana" asks for them).
     if (words.some((w, i) => REGENCY_WORDS.has(w) && !places.some((p) => p.start <= i && i < p.end))) slots.rankLevel = 'regency';
+    if (words.some((w, i) => PROVINCE_WORDS.has(w) && !places.some((p) => p.start <= i && i < p.end))) slots.provinces = true;
     if (standard.some((w) => PERCENT_WORDS.has(w))) slots.metric = 'percent';
     else if (standard.some((w) => COUNT_WORDS.has(w))) slots.metric = 'participants';
     return slots;
