@@ -2,7 +2,7 @@
 // (or while it has no recorded winners), the winners after. Used by /umumkan and the admin API.
 import type pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { awardHistory } from '../domain/awards/award-history.ts';
+import { awardHistory, type CeremonyAwards } from '../domain/awards/award-history.ts';
 import { ceremonyHeading } from '../domain/awards/ceremonies.ts';
 import type { I18n, TFunction } from '../i18n/i18n.ts';
 import { ceremonyBlock, ceremonyTitle } from './features/awards-message.ts';
@@ -25,19 +25,16 @@ export interface CeremonyDraft {
   regionName: string;
 }
 
-export async function draftCeremonyAnnouncement(
-  db: { prisma: PrismaClient; pool: pg.Pool },
+/** The text of a ceremony's announcement in one language, from what was read once. */
+function draftText(
   t: TFunction,
-  ceremonyId: string,
-  today: string,
-): Promise<CeremonyDraft | undefined> {
-  const info = await ceremonyHeading(db.prisma, ceremonyId);
-  if (!info) return undefined;
-  const [ceremony] = (await awardHistory(db.pool, { year: info.edition })).filter((c) => c.id === ceremonyId);
+  info: NonNullable<Awaited<ReturnType<typeof ceremonyHeading>>>,
+  ceremony: CeremonyAwards | undefined,
+  upcoming: boolean,
+): string {
   const title = ceremonyTitle(t, info.edition, info.provinceName);
-  const upcoming = !info.date || info.date >= today;
   // The history block without its first line (the title, which the announcement words itself).
-  const details = (c: NonNullable<typeof ceremony>) => ceremonyBlock(t, c).split('\n').slice(1);
+  const details = (c: CeremonyAwards) => ceremonyBlock(t, c).split('\n').slice(1);
   const text =
     ceremony && ceremony.awards.length && !upcoming
       ? [t('announce:winnersTitle', { title }), '', ...details(ceremony)].join('\n')
@@ -47,10 +44,13 @@ export async function draftCeremonyAnnouncement(
           '',
           t('announce:invitationBody'),
         ].join('\n');
-  return { text: withStopLine(t, text), regionCode: info.provinceCode ?? '00', regionName: info.provinceName ?? 'Indonesia' };
+  return withStopLine(t, text);
 }
 
-/** A ceremony's announcement in Indonesian, and in English for the subscribers who chose it. */
+/**
+ * A ceremony's announcement in Indonesian, and in English for the subscribers who chose it
+ * (`prefix`, e.g. the reminder's first line, goes before both): the ceremony is read once.
+ */
 export async function draftCeremonyAnnouncementBoth(
   db: { prisma: PrismaClient; pool: pg.Pool },
   i18n: I18n,
@@ -58,10 +58,14 @@ export async function draftCeremonyAnnouncementBoth(
   today: string,
   prefix?: { key: string },
 ): Promise<(CeremonyDraft & { textEn: string }) | undefined> {
-  const [id, en] = await Promise.all(
-    (['id', 'en'] as const).map((lng) => draftCeremonyAnnouncement(db, i18n.getFixedT(lng), ceremonyId, today)),
-  );
-  if (!id || !en) return undefined;
-  const withPrefix = (lng: 'id' | 'en', text: string) => (prefix ? `${i18n.getFixedT(lng)(prefix.key)}\n\n${text}` : text);
-  return { ...id, text: withPrefix('id', id.text), textEn: withPrefix('en', en.text) };
+  const info = await ceremonyHeading(db.prisma, ceremonyId);
+  if (!info) return undefined;
+  const [ceremony] = (await awardHistory(db.pool, { year: info.edition })).filter((c) => c.id === ceremonyId);
+  const upcoming = !info.date || info.date >= today;
+  const text = (lng: 'id' | 'en') => {
+    const t = i18n.getFixedT(lng);
+    const body = draftText(t, info, ceremony, upcoming);
+    return prefix ? `${t(prefix.key)}\n\n${body}` : body;
+  };
+  return { text: text('id'), textEn: text('en'), regionCode: info.provinceCode ?? '00', regionName: info.provinceName ?? 'Indonesia' };
 }
