@@ -6,13 +6,11 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { describeResult } from '../../admin/import-report.ts';
 import { ceremonyHeading } from '../../domain/awards/ceremonies.ts';
 import { IMPORT_KINDS, type ImportKindName } from '../../domain/import/import-kinds.ts';
-import { importFile } from '../../domain/import/import-runner.ts';
-import type { FileFormat } from '../../domain/import/import-records.ts';
+import { changesUnderstanding, importFile } from '../../domain/import/import-runner.ts';
 import { kindsOf, OFFICIAL_KINDS, readUploadedFile, rowsOutsideScope, type UploadedTable } from '../../domain/import/uploaded-file.ts';
 import { audit } from '../../domain/roles/audit.ts';
 import { isOfficial, rolesOf, type Roles } from '../../domain/roles/roles.ts';
 import { forgetUnderstanding } from '../../domain/understanding/sources.ts';
-import { changesUnderstanding } from '../../domain/import/import-runner.ts';
 import { escapeHtml } from '../../i18n/html.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
@@ -26,11 +24,9 @@ const MAX_BYTES = 20 * 1024 * 1024;
 /** At most this many line numbers are listed for rows outside the official's regions. */
 const MAX_LISTED = 10;
 
-interface Pending {
+/** The file as read, waiting for the official's word. */
+interface Pending extends UploadedTable {
   fileName: string;
-  format: FileFormat;
-  data: string;
-  columns: string[];
   kind?: ImportKindName;
 }
 const flow = guidedFlow<'kind' | 'confirm', Pending>('importFile');
@@ -45,15 +41,13 @@ async function download(ctx: BotContext, fileId: string): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
 
+/** The lines of the file outside the official's regions (an award's region is its ceremony's province). */
+const outsideRows = (ctx: BotContext, table: UploadedTable, kind: ImportKindName, roles: Roles) =>
+  rowsOutsideScope(table, kind, roles, async (id) => (await ceremonyHeading(ctx.deps.prisma, id))?.provinceCode);
+
 /** The dry run's report, and the buttons to import or cancel. */
 async function checkAndAsk(ctx: BotContext, roles: Roles, pending: Pending & { kind: ImportKindName }): Promise<void> {
-  const table: UploadedTable = { format: pending.format, data: pending.data, columns: pending.columns };
-  const outside = await rowsOutsideScope(
-    table,
-    pending.kind,
-    roles,
-    async (id) => (await ceremonyHeading(ctx.deps.prisma, id))?.provinceCode,
-  );
+  const outside = await outsideRows(ctx, pending, pending.kind, roles);
   if (outside.length) {
     await flow.end(ctx);
     const lines = outside.slice(0, MAX_LISTED).join(', ') + (outside.length > MAX_LISTED ? ', …' : '');
@@ -90,7 +84,7 @@ fileImportFeature.chatType('private').on('message:document', async (ctx) => {
   const table = await readUploadedFile(fileName, await download(ctx, document.file_id));
   if (typeof table === 'string')
     return void (await ctx.reply(ctx.t(`fileImport:${table}`, { file: fileName }), { reply_markup: menuKeyboard(ctx.t) }));
-  const pending: Pending = { fileName, format: table.format, data: table.data, columns: table.columns };
+  const pending: Pending = { ...table, fileName };
   const kinds = kindsOf(fileName, table.columns, allowedKinds(roles));
   if (kinds.length === 1) return checkAndAsk(ctx, roles, { ...pending, kind: kinds[0]! });
   if (!kinds.length)
@@ -119,10 +113,7 @@ BUTTONS.fileImportConfirm.on(fileImportFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
   // Checked again: roles may have changed since the dry run.
   const roles = await rolesOf(ctx.deps.pool, ctx.from.id);
-  const table: UploadedTable = { format: pending.format, data: pending.data, columns: pending.columns };
-  const stillMine =
-    allowedKinds(roles).includes(pending.kind) &&
-    !(await rowsOutsideScope(table, pending.kind, roles, async (id) => (await ceremonyHeading(ctx.deps.prisma, id))?.provinceCode)).length;
+  const stillMine = allowedKinds(roles).includes(pending.kind) && !(await outsideRows(ctx, pending, pending.kind, roles)).length;
   await flow.end(ctx);
   if (!stillMine) return void (await ctx.reply(ctx.t('fileImport:notAllowed', { id: ctx.from.id })));
   await ctx.replyWithChatAction('typing');
