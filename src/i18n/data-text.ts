@@ -3,12 +3,11 @@
 // it shows the Indonesian marked as such, rather than mixing it into English sentences.
 import type { TFunction } from 'i18next';
 import { trustedHtml, type Html } from './html.ts';
-
-const isEnglish = (t: TFunction) => (t as { lng?: string }).lng === 'en';
+import { localeOf } from './locales.ts';
 
 /** The row's text in the reader's language: a value for a translation, escaped once there. */
 export function dataText(t: TFunction, indonesian: string, english: string | null | undefined): string | Html {
-  if (!isEnglish(t)) return indonesian;
+  if (localeOf(t) !== 'en') return indonesian;
   if (english) return english;
   return trustedHtml(t('common:inIndonesian', { text: indonesian }));
 }

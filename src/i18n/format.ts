@@ -3,7 +3,7 @@
 // figures the English way: 2,789,917; 31.33%; Rp3,500,000; 27 August 2025; 19:30 WIB. Every
 // figure the bot shows is formatted here; a renderer takes the formats of its `t`.
 import type { TFunction } from 'i18next';
-import type { Locale } from './locales.ts';
+import { localeOf, type Locale } from './locales.ts';
 
 const JAKARTA = 'Asia/Jakarta';
 
@@ -107,7 +107,7 @@ const FORMATS: Record<Locale, Formats> = { id: makeFormats('id'), en: makeFormat
 export const formatsFor = (locale: Locale): Formats => FORMATS[locale];
 
 /** The formats of the language `t` translates to (Indonesian for any other). */
-export const fmt = (t: TFunction): Formats => FORMATS[(t as { lng?: string }).lng === 'en' ? 'en' : 'id'];
+export const fmt = (t: TFunction): Formats => FORMATS[localeOf(t)];
 
 // The Indonesian formats by name, where no reader's language applies (logs, the CLIs' first line).
 export const {
