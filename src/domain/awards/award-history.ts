@@ -65,10 +65,12 @@ export const AWARD_CATEGORIES = [
  */
 const SELECT = `
   SELECT c.id, c.edition, c."assessmentYear", c.level::text AS level, p.name AS "provinceName", c.date::text AS date, c.time, c."timeZone",
-         c.venue, c.city, c."sourceName", c.uncertain AS "ceremonyUncertain", c.note AS "ceremonyNote", c."noteEn" AS "ceremonyNoteEn",
-         a.category::text AS category, a.sector, a.rank, a.title, a."titleEn", a."recipientType"::text AS "recipientType",
-         COALESCE(r.name, co.name, a."organisationName") AS "recipientName", COALESCE(a."regionCode", a."companyNpp") AS "recipientCode",
-         a.uncertain, a.note, a."noteEn"
+         c.venue, c.city, c."sourceName", c.uncertain, c.note, c."noteEn",
+         CASE WHEN a.id IS NOT NULL THEN json_build_object(
+           'category', a.category::text, 'sector', a.sector, 'rank', a.rank, 'title', a.title, 'titleEn', a."titleEn",
+           'recipientType', a."recipientType"::text, 'recipientName', COALESCE(r.name, co.name, a."organisationName"),
+           'recipientCode', COALESCE(a."regionCode", a."companyNpp"), 'uncertain', a.uncertain, 'note', a.note, 'noteEn', a."noteEn")
+         END AS award
     FROM "AwardCeremony" c
     LEFT JOIN "Region" p ON p.code = c."provinceCode"
     LEFT JOIN ("Award" a
@@ -85,58 +87,18 @@ const SELECT = `
           OR ($3::text IS NULL AND ($1::text IS NULL OR c."provinceCode" = $1 OR ($1 = '00' AND c.level = 'national'))))
    ORDER BY c.edition DESC, c.date DESC NULLS LAST, c.id, a.rank NULLS LAST, a.title`;
 
-/** A ceremony's columns and, when it has a matching award, that award's (category null when not). */
-type Row = Omit<CeremonyAwards, 'awards' | 'uncertain' | 'note' | 'noteEn'> &
-  Omit<AwardEntry, 'category'> & {
-    category: string | null;
-    ceremonyUncertain: boolean;
-    ceremonyNote: string | null;
-    ceremonyNoteEn: string | null;
-  };
+/** A ceremony's columns and, when it has a matching award, that award. */
+type Row = Omit<CeremonyAwards, 'awards'> & { award: AwardEntry | null };
 
 const order = (category: string) => (AWARD_CATEGORIES as readonly string[]).indexOf(category);
 
 export async function awardHistory(db: Queryable, filter: AwardFilter): Promise<CeremonyAwards[]> {
   const { rows } = await db.query<Row>(SELECT, [filter.regionCode ?? null, filter.year ?? null, filter.category ?? null]);
   const ceremonies = new Map<string, CeremonyAwards>();
-  for (const row of rows) {
-    const {
-      category,
-      sector,
-      rank,
-      title,
-      titleEn,
-      recipientType,
-      recipientName,
-      recipientCode,
-      uncertain,
-      note,
-      noteEn,
-      ceremonyUncertain,
-      ceremonyNote,
-      ceremonyNoteEn,
-      ...fields
-    } = row;
-    let ceremony = ceremonies.get(row.id);
-    if (!ceremony)
-      ceremonies.set(
-        row.id,
-        (ceremony = { ...fields, uncertain: ceremonyUncertain, note: ceremonyNote, noteEn: ceremonyNoteEn, awards: [] }),
-      );
-    if (category !== null)
-      ceremony.awards.push({
-        category,
-        sector,
-        rank,
-        title,
-        titleEn,
-        recipientType,
-        recipientName,
-        recipientCode,
-        uncertain,
-        note,
-        noteEn,
-      });
+  for (const { award, ...fields } of rows) {
+    let ceremony = ceremonies.get(fields.id);
+    if (!ceremony) ceremonies.set(fields.id, (ceremony = { ...fields, awards: [] }));
+    if (award) ceremony.awards.push(award);
   }
   for (const ceremony of ceremonies.values()) {
     ceremony.awards.sort((a, b) => order(a.category) - order(b.category) || (a.rank ?? 99) - (b.rank ?? 99));
