@@ -1,6 +1,7 @@
 // A file an official sends the bot: a CSV, a JSON list or an Excel workbook, read into what the
 // import takes, its kind told from its header, and its rows checked against the official's regions.
 import ExcelJS from 'exceljs';
+import { todayInJakarta } from '../calendar.ts';
 import { mayActOn, type Roles } from '../roles/role-scope.ts';
 import { IMPORT_KINDS, importKinds, type ImportKindName } from './import-kinds.ts';
 import type { FileFormat } from './import-records.ts';
@@ -61,6 +62,10 @@ async function workbookRows(bytes: Buffer): Promise<Record<string, unknown>[] | 
   return rows.length ? rows : 'empty';
 }
 
+/** Each kind's columns, made once when first needed: they do not depend on the day (only the checks do). */
+let columnsOfKinds: Record<ImportKindName, { columns: readonly string[]; requiredColumns: readonly string[] }> | undefined;
+const kindColumns = () => (columnsOfKinds ??= importKinds(todayInJakarta()));
+
 /** The file as the import reads it, or what is wrong with it. */
 export async function readUploadedFile(fileName: string, bytes: Buffer): Promise<UploadedTable | UploadProblem> {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
@@ -91,7 +96,7 @@ export async function readUploadedFile(fileName: string, bytes: Buffer): Promise
  * file's name decides between several ("cakupan-oktober.csv" is not needed: "coverage.csv" is).
  */
 export function kindsOf(fileName: string, columns: string[], allowed: readonly ImportKindName[] = IMPORT_KINDS): ImportKindName[] {
-  const kinds = importKinds('2100-01-01');
+  const kinds = kindColumns();
   const names = columns.map(normalizeColumnName).filter(Boolean);
   const fits = allowed.filter((k) => {
     const kind = kinds[k];
@@ -109,7 +114,7 @@ export async function rowsOutsideScope(
   ceremonyProvince: (id: string) => Promise<string | null | undefined>,
 ): Promise<number[]> {
   if (roles.admin) return [];
-  const kinds = importKinds('2100-01-01')[kind];
+  const kinds = kindColumns()[kind];
   const records: SourceRecord[] = [];
   await readImportRecords(table.format, table.data, kinds.columns, [], (record) => void records.push(record));
   const outside: number[] = [];
