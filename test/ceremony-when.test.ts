@@ -16,6 +16,8 @@ describe('a ceremony date and time as typed', () => {
     ['20 desember jam 2 siang', { date: '2026-12-20', time: '14:00' }],
     ['tanggal 5 des jam 4 sore', { date: '2026-12-05', time: '16:00' }],
     ['30 nov 19.00', { date: '2027-11-30', time: '19:00' }],
+    ['Selasa 15/12 pkl 19.30', { date: '2026-12-15', time: '19:30' }],
+    ['16 des 2026 jam 8 malam', { date: '2026-12-16', time: '20:00' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseCeremonyWhen(text, TODAY)).toEqual(expected);
   });

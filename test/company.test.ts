@@ -321,6 +321,7 @@ describe('an NPP and a code as typed', () => {
     ['sampel 0001 k7m2x q9ppa', { npp: 'SAMPEL0001', code: 'K7M2XQ9PPA' }],
     ['npp 12345678 kode K7M2X-Q9PPA', { npp: '12345678', code: 'K7M2XQ9PPA' }],
     ['NPP: 12345678, kode: k7m2xq9ppa', { npp: '12345678', code: 'K7M2XQ9PPA' }],
+    ['npp SAMPEL-0001, kodenya K7M2X-Q9PPA', { npp: 'SAMPEL0001', code: 'K7M2XQ9PPA' }],
   ])('reads "%s"', (text, expected) => {
     expect(splitNppAndCode(text)).toEqual(expected);
   });

@@ -12,7 +12,7 @@ export interface CeremonyWhen {
   zone?: string;
 }
 
-const TIME = /(?:^|\s)(?:(pukul|jam|pk\.?)\s*)?(?<!\d)(\d{1,2})(?:[.:](\d{2}))?\s*(pagi|siang|sore|malam)?\s*(wib|wita|wit)?$/;
+const TIME = /(?:^|\s)(?:(pukul|pkl\.?|pk\.?|jam)\s*)?(?<!\d)(\d{1,2})(?:[.:](\d{2}))?\s*(pagi|siang|sore|malam)?\s*(wib|wita|wit)?$/;
 const NO_YEAR = [/^(\d{1,2})[\s-]+([a-z]+)\.?$/, /^(\d{1,2})[/.-](\d{1,2})$/];
 
 function hourOf(hour: number, part: string | undefined): number {
@@ -56,8 +56,9 @@ export function parseCeremonyWhen(text: string, today: string): CeremonyWhen | u
   const full = parseIndonesianDate(dateText);
   if (full.ok && full.value.precision === 'day') date = full.value.date;
   else {
-    const named = NO_YEAR[0]!.exec(dateText.replace(/^(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\s+/, ''));
-    const numeric = NO_YEAR[1]!.exec(dateText);
+    const bare = dateText.replace(/^(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s+/, '');
+    const named = NO_YEAR[0]!.exec(bare);
+    const numeric = NO_YEAR[1]!.exec(bare);
     if (named) date = nextDate(Number(named[1]), monthNumber(named[2]!), today);
     else if (numeric) date = nextDate(Number(numeric[1]), Number(numeric[2]), today);
   }

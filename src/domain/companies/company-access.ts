@@ -32,7 +32,7 @@ export class CompanyAccessError extends Error {
  */
 export function splitNppAndCode(text: string): { npp: string; code: string } | undefined {
   // The words people put around them: "npp 12345678 kode K7M2X-Q9PPA".
-  const chars = normalizeCode(text.replace(/\b(?:npp|nomor|no|kode|code|perusahaan|saya|nya|adalah|dan|and)\b[.:]?/gi, ' '));
+  const chars = normalizeCode(text.replace(/\b(?:(?:npp|nomor|no|kode|code|perusahaan)(?:nya)?|saya|adalah|dan|and)\b[.:]?/gi, ' '));
   if (chars.length <= CODE_LENGTH) return undefined;
   return { npp: chars.slice(0, -CODE_LENGTH), code: chars.slice(-CODE_LENGTH) };
 }
