@@ -12,6 +12,8 @@ const snapshot = (asOf: string, figures: Partial<CoverageSnapshotData>): Coverag
   informal: null,
   workingPopulation: null,
   coveragePercent: null,
+  wageEarnersPercent: null,
+  informalPercent: null,
   targetPercent: null,
   targetYear: null,
   measure: null,

@@ -7,8 +7,9 @@ const db = useSeededDatabase();
 
 describe('the rank on a coverage card', () => {
   it('counts only sibling regions whose latest figures are of the same period', async () => {
-    // Sumatera Selatan: 31,33% on 27 August 2025 (seed). Test figures for three other provinces:
-    // two within three months of it, one a year older.
+    // Sumatera Selatan: 31,33% on 27 August 2025 (seed). The other provinces' seed figures are
+    // set aside; test figures for three of them: two within three months of it, one a year older.
+    await db.pool.query(`DELETE FROM "CoverageSnapshot" WHERE "regionCode" NOT LIKE '%.%' AND "regionCode" NOT IN ('00', '16')`);
     await db.pool.query(
       `INSERT INTO "CoverageSnapshot" ("regionCode", "asOf", "coveragePercent", "sourceName") VALUES
          ('11', '2025-06-30', 40, 'Uji'), ('12', '2025-11-20', 20, 'Uji'), ('14', '2024-08-27', 90, 'Uji')`,
@@ -30,6 +31,8 @@ describe('the figures /bandingkan sets side by side', () => {
     informal: null,
     workingPopulation: null,
     coveragePercent,
+    wageEarnersPercent: null,
+    informalPercent: null,
     targetPercent: null,
     targetYear: null,
     measure: null,

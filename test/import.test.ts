@@ -160,7 +160,7 @@ describe('a good import', () => {
     expect(await importFile(db.pool, 'coverage', commas, { format: 'csv', today: TODAY })).toMatchObject({ ok: true, inserted: 1 });
     const { rows } = await db.pool.query(
       `SELECT "regionCode", "asOf"::text, "asOfPrecision"::text, "activeParticipants", "wageEarners", informal, "coveragePercent"::text
-         FROM "CoverageSnapshot" WHERE "regionCode" IN ('61', '62') ORDER BY "regionCode"`,
+         FROM "CoverageSnapshot" WHERE "regionCode" IN ('61', '62') AND "sourceName" = 'Uji' ORDER BY "regionCode"`,
     );
     expect(rows).toEqual([
       {
@@ -211,7 +211,7 @@ describe('a good import', () => {
     expect(result.changes).toEqual([
       {
         line: 3,
-        key: '64 2026-10-31',
+        key: '64 2026-10-31 Uji',
         changes: [
           { column: 'active_participants', from: '2000000', to: '2100000' },
           { column: 'coverage_percent', from: '30.00', to: '31.50' },

@@ -162,11 +162,14 @@ describe('knowledge base on PostgreSQL', () => {
     const own = await openDatabase({ databaseUrl: copy.url, dataDir: os.tmpdir(), logger });
     const seedCopy = fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-seed-'));
     try {
-      // An official corrects the national figure of July 2025 (invented numbers, test only).
+      // An official corrects the national figure of July 2025, keeping the source it corrects
+      // (invented numbers, test only); a figure of another source for that month is a row beside it.
       const header = fs.readFileSync('data/seed/coverage.csv', 'utf8').split('\n')[0]!;
-      const correction = `${header}\n00,Indonesia,Juli 2025,"39,96 juta",,,,,,,Koreksi pejabat,,,tidak,Dikoreksi pejabat.\n`;
+      const correction = `${header}\n00,Indonesia,Juli 2025,"39,96 juta",,,,,,,BPJS Ketenagakerjaan (rangkuman berita publik),,,tidak,Dikoreksi pejabat.\n`;
       const imported = await importFile(own.bulkPool, 'coverage', correction, { format: 'csv' });
-      expect(imported).toMatchObject({ ok: true, updated: 1 });
+      expect(imported).toMatchObject({ ok: true, updated: 1, inserted: 0 });
+      const another = `${header}\n00,Indonesia,Juli 2025,"39,9 juta",,,,,,,Kanwil contoh,,,tidak,Sumber lain.\n`;
+      expect(await importFile(own.bulkPool, 'coverage', another, { format: 'csv' })).toMatchObject({ ok: true, updated: 0, inserted: 1 });
 
       // The next deploy ships a seed that also edits that row, and another row nobody corrected.
       fs.cpSync('data/seed', seedCopy, { recursive: true });
@@ -185,10 +188,11 @@ describe('knowledge base on PostgreSQL', () => {
       });
       const { rows } = await own.pool.query<{ asOf: string; active: number; note: string; origin: string }>(
         `SELECT to_char("asOf", 'YYYY-MM') AS "asOf", "activeParticipants" AS active, note, origin::text
-           FROM "CoverageSnapshot" WHERE "regionCode" = '00' AND "asOf" IN ('2024-12-01', '2025-07-01') ORDER BY "asOf"`,
+           FROM "CoverageSnapshot" WHERE "regionCode" = '00' AND "asOf" IN ('2024-12-01', '2025-07-01') ORDER BY "asOf", active`,
       );
       expect(rows).toEqual([
         { asOf: '2024-12', active: 45_220_000, note: 'Catatan seed baru.', origin: 'seed' },
+        { asOf: '2025-07', active: 39_900_000, note: 'Sumber lain.', origin: 'official' },
         { asOf: '2025-07', active: 39_960_000, note: 'Dikoreksi pejabat.', origin: 'official' },
       ]);
       expect(lines.some((l) => l.msg.includes('left as the official wrote them') && l.rows === 1)).toBe(true);
