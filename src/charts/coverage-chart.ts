@@ -132,27 +132,57 @@ export function renderPng(svg: string): Buffer {
 export type ChartMetric = 'percent' | 'active' | 'informal';
 
 /**
- * Which figure a region's snapshots can show as a trend: coverage if two snapshots have it
+ * One source's points of a figure: a line joining two sources' figures would read as a change
+ * between them. The source is the one with a trend (two points or more) whose last point is
+ * newest; without any, the newest point's.
+ */
+function oneSource(points: CoverageSnapshotData[]): CoverageSnapshotData[] {
+  const count = new Map<string, number>();
+  for (const p of points) count.set(p.sourceName, (count.get(p.sourceName) ?? 0) + 1);
+  const source = points.findLast((p) => count.get(p.sourceName)! >= 2)?.sourceName ?? points.at(-1)?.sourceName;
+  return points.filter((p) => p.sourceName === source);
+}
+
+/**
+ * Which figure a region's snapshots can show as a trend: coverage if one source gives it twice
  * (or nothing else is known), else active participants, else informal (BPU) participants.
- * One figure per chart: an informal count between totals would read as a collapse.
+ * One figure per chart: an informal count between totals would read as a collapse. `leftOut`:
+ * that figure's points from other sources, not drawn.
  */
 export function chartSeries(
   history: CoverageSnapshotData[],
-): { metric: ChartMetric; points: CoverageSnapshotData[]; series: ChartSeries } | undefined {
-  const withPercent = history.filter((s) => s.coveragePercent !== null);
-  const active = history.filter((s) => s.activeParticipants !== null);
-  const informal = history.filter((s) => s.informal !== null);
+): { metric: ChartMetric; points: CoverageSnapshotData[]; series: ChartSeries; leftOut: number } | undefined {
+  const all = {
+    percent: history.filter((s) => s.coveragePercent !== null),
+    active: history.filter((s) => s.activeParticipants !== null),
+    informal: history.filter((s) => s.informal !== null),
+  };
+  const withPercent = oneSource(all.percent);
+  const active = oneSource(all.active);
+  const informal = oneSource(all.informal);
+  const leftOut = (metric: ChartMetric, points: CoverageSnapshotData[]) => all[metric].length - points.length;
   if (withPercent.length >= 2 || (withPercent.length && !active.length && !informal.length)) {
     const target = [...withPercent].reverse().find((s) => s.targetPercent !== null)?.targetPercent ?? undefined;
     return {
       metric: 'percent',
       points: withPercent,
       series: { values: withPercent.map((s) => s.coveragePercent!), percent: true, ...(target !== undefined ? { target } : {}) },
+      leftOut: leftOut('percent', withPercent),
     };
   }
   if (active.length)
-    return { metric: 'active', points: active, series: { values: active.map((s) => s.activeParticipants!), percent: false } };
+    return {
+      metric: 'active',
+      points: active,
+      series: { values: active.map((s) => s.activeParticipants!), percent: false },
+      leftOut: leftOut('active', active),
+    };
   if (informal.length)
-    return { metric: 'informal', points: informal, series: { values: informal.map((s) => s.informal!), percent: false } };
+    return {
+      metric: 'informal',
+      points: informal,
+      series: { values: informal.map((s) => s.informal!), percent: false },
+      leftOut: leftOut('informal', informal),
+    };
   return undefined;
 }

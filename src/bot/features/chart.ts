@@ -89,7 +89,10 @@ export async function replyWithChart(ctx: BotContext, regionCode: string): Promi
     from: fmt(ctx.t).calendarDate(points[0]!.asOf, points[0]!.asOfPrecision),
     to: fmt(ctx.t).calendarDate(last.asOf, last.asOfPrecision),
   };
-  const caption = ctx.t(report.shown.code === report.asked.code ? 'chart:caption' : 'chart:captionFallback', params);
+  const caption = [
+    ctx.t(report.shown.code === report.asked.code ? 'chart:caption' : 'chart:captionFallback', params),
+    ...(chart.leftOut ? [ctx.t('chart:otherSources', { count: chart.leftOut })] : []),
+  ].join('\n');
   const keyboard = new InlineKeyboard()
     .text(ctx.t('understanding:placeButton', { region: report.shown.name }), BUTTONS.coverage.data(ctx, report.shown.code))
     .text(ctx.t('chart:provinces.button'), BUTTONS.provincesChart.data('p'))

@@ -1,5 +1,5 @@
 // The coverage card: figures, change, target, rank, and always "per <date>, sumber: <source>".
-import type { CoverageReport, CoverageSnapshotData } from '../../domain/coverage/coverage-report.ts';
+import { periodEnd, type CoverageReport, type CoverageSnapshotData } from '../../domain/coverage/coverage-report.ts';
 import { dataText } from '../../i18n/data-text.ts';
 import { fmt } from '../../i18n/format.ts';
 import type { TFunction } from '../../i18n/i18n.ts';
@@ -23,6 +23,12 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
   }
   if (s.workingPopulation !== null) lines.push(t('coverage:population', { value: fmt(t).integer(s.workingPopulation) }));
   if (s.coveragePercent !== null) lines.push(t('coverage:percent', { value: fmt(t).percent(s.coveragePercent) }), t('coverage:ucj'));
+  // Coverage within a sector is a part of the whole, never the region's coverage.
+  if (s.wageEarnersPercent !== null || s.informalPercent !== null) {
+    if (s.coveragePercent === null) lines.push(t('coverage:partsOnly'));
+    if (s.wageEarnersPercent !== null) lines.push(t('coverage:wageEarnersPercent', { value: fmt(t).percent(s.wageEarnersPercent) }));
+    if (s.informalPercent !== null) lines.push(t('coverage:informalPercent', { value: fmt(t).percent(s.informalPercent) }));
+  }
   if (s.targetPercent !== null && s.targetYear !== null) {
     const gap = s.coveragePercent !== null ? s.targetPercent - s.coveragePercent : 0;
     const value = fmt(t).percent(s.targetPercent);
@@ -38,7 +44,7 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
   }
   // The change of each figure since the last snapshot before that has it: computed only when
   // both name the same measure and source; else the earlier figure is shown with its own source.
-  const before = report.history.slice(0, -1).reverse();
+  const before = report.history.slice(0, report.history.indexOf(s)).reverse();
   const prevActive = s.activeParticipants !== null ? before.find((b) => b.activeParticipants !== null) : undefined;
   const prevPercent = s.coveragePercent !== null ? before.find((b) => b.coveragePercent !== null) : undefined;
   const earlier = (b: CoverageSnapshotData, value: string) => ({
@@ -72,11 +78,13 @@ export function coverageMessage(t: TFunction, report: CoverageReport, today: str
     );
   }
   lines.push('', t('coverage:source', { date: fmt(t).calendarDate(s.asOf, s.asOfPrecision), source: s.sourceName }));
-  const age = monthsBetween(s.asOf, today);
-  if (age >= OLD_AFTER_MONTHS) lines.push(t('coverage:old', { date: fmt(t).calendarDate(s.asOf, 'month'), months: age }));
+  // A figure for a whole year is as old as the year's end.
+  const age = monthsBetween(periodEnd(s), today);
+  if (age >= OLD_AFTER_MONTHS)
+    lines.push(t('coverage:old', { date: fmt(t).calendarDate(s.asOf, s.asOfPrecision === 'year' ? 'year' : 'month'), months: age }));
   if (s.uncertain) lines.push(t('coverage:uncertain'));
   if (s.note) lines.push(t('coverage:note', { note: dataText(t, s.note, s.noteEn) }));
-  lines.push(...otherFigures(t, report));
+  lines.push(...otherFigures(t, report, [s, prevActive, prevPercent]));
   return lines.join('\n');
 }
 
@@ -90,21 +98,34 @@ const OTHER_FIGURES = [
   ['informal', 'coverage:otherInformal', 'integer'],
 ] as const;
 
-/** Figures the latest snapshot lacks, from the most recent snapshot that has each, with its own date and source. */
-function otherFigures(t: TFunction, report: CoverageReport): string[] {
+/** At most this many figures of one kind from other sources or dates. */
+const OTHERS_PER_FIGURE = 3;
+
+/**
+ * Every figure not shown above, each with its own date and source: those the latest snapshot
+ * lacks, and those other sources give (of the same period or a newer uncertain one), the
+ * newest of each source. Sources that disagree are listed side by side, never merged.
+ */
+function otherFigures(t: TFunction, report: CoverageReport, shown: (CoverageSnapshotData | undefined)[]): string[] {
   const lines: string[] = [];
   for (const [field, key, format] of OTHER_FIGURES) {
-    if (report.latest[field] !== null) continue;
-    const found = [...report.history].reverse().find((h) => h[field] !== null);
-    if (!found) continue;
-    lines.push(
-      t(key, {
-        value: fmt(t)[format](found[field]!),
-        date: fmt(t).calendarDate(found.asOf, found.asOfPrecision),
-        source: found.sourceName,
-      }) + (found.uncertain ? ' ⚠️' : ''),
-    );
-    if (found.note) lines.push(t('coverage:otherNote', { note: dataText(t, found.note, found.noteEn) }));
+    const sources = new Set(shown.filter((h) => h?.[field] != null).map((h) => h!.sourceName));
+    const listed: CoverageSnapshotData[] = [];
+    for (const h of [...report.history].reverse()) {
+      if (h[field] === null || sources.has(h.sourceName) || listed.length === OTHERS_PER_FIGURE) continue;
+      sources.add(h.sourceName);
+      listed.push(h);
+    }
+    for (const found of listed) {
+      lines.push(
+        t(key, {
+          value: fmt(t)[format](found[field]!),
+          date: fmt(t).calendarDate(found.asOf, found.asOfPrecision),
+          source: found.sourceName,
+        }) + (found.uncertain ? ' ⚠️' : ''),
+      );
+      if (found.note) lines.push(t('coverage:otherNote', { note: dataText(t, found.note, found.noteEn) }));
+    }
   }
   return lines.length ? ['', t('coverage:otherTitle'), ...lines] : [];
 }

@@ -1,5 +1,6 @@
 // "Which province has the most participants?": the latest figure of every region of a level
-// that has one, ranked. Figures of different dates and sources are listed with theirs.
+// that has one, ranked: its newest certain figure, else its newest. Figures of different
+// dates and sources are listed with theirs.
 import type { RegionLevel } from '../regions/region-names.ts';
 import type { Queryable } from '../../db/sql.ts';
 
@@ -39,7 +40,7 @@ export async function rankRegions(
               s."asOfPrecision"::text AS "asOfPrecision", s."sourceName", s.uncertain
          FROM "CoverageSnapshot" s JOIN "Region" r ON r.code = s."regionCode"
         WHERE r.level = $1::"RegionLevel" AND ${column} IS NOT NULL AND ($2::text IS NULL OR r.code LIKE $2::text || '.%')
-        ORDER BY r.code, s."asOf" DESC) latest
+        ORDER BY r.code, s.uncertain, s."asOf" DESC, s."sourceDate" DESC NULLS LAST) latest
      ORDER BY value ${order === 'most' ? 'DESC' : 'ASC'}, code`,
     [level, within ?? null],
   );

@@ -14,6 +14,9 @@ export interface CoverageSnapshotData {
   informal: number | null;
   workingPopulation: number | null;
   coveragePercent: number | null;
+  /** Parts of the whole: coverage among formal (PU) and among informal (BPU) workers. */
+  wageEarnersPercent: number | null;
+  informalPercent: number | null;
   targetPercent: number | null;
   targetYear: number | null;
   /** What the figures count, in the source's words; null when the source did not say. */
@@ -46,15 +49,16 @@ export interface CoverageReport {
   asked: RegionSummary;
   /** The region whose figures these are: the one asked for, or its nearest parent with figures. */
   shown: RegionSummary;
+  /** The figure to lead with: the newest certain one, else the newest (see `headline`). */
   latest: CoverageSnapshotData;
   rank?: CoverageRank;
-  /** Every snapshot of the shown region, oldest first (for charts). */
+  /** Every snapshot of the shown region, oldest first by the end of its period (for charts). */
   history: CoverageSnapshotData[];
 }
 
 const SNAPSHOT_COLUMNS = `"regionCode", "asOf"::text AS "asOf", "asOfPrecision"::text AS "asOfPrecision", "activeParticipants",
   "wageEarners", informal, "workingPopulation", "coveragePercent"::float8 AS "coveragePercent",
-  "targetPercent"::float8 AS "targetPercent", "targetYear", measure, "sourceName", "sourceUrl", "sourceDate"::text AS "sourceDate",
+  "wageEarnersPercent"::float8 AS "wageEarnersPercent", "informalPercent"::float8 AS "informalPercent", "targetPercent"::float8 AS "targetPercent", "targetYear", measure, "sourceName", "sourceUrl", "sourceDate"::text AS "sourceDate",
   uncertain, note, "noteEn"`;
 
 /*
@@ -73,13 +77,13 @@ const REPORT = `
   history AS (
     SELECT ${SNAPSHOT_COLUMNS} FROM "CoverageSnapshot" WHERE "regionCode" = (SELECT code FROM shown)),
   siblings AS (
-    SELECT DISTINCT ON (s."regionCode") s."regionCode", s."asOf"::text AS "asOf", s."activeParticipants", s."coveragePercent"::float8 AS "coveragePercent"
+    SELECT DISTINCT ON (s."regionCode") s."regionCode", s."asOf"::text AS "asOf", s."asOfPrecision"::text AS "asOfPrecision", s."activeParticipants", s."coveragePercent"::float8 AS "coveragePercent"
       FROM "CoverageSnapshot" s JOIN "Region" r ON r.code = s."regionCode"
-     WHERE r."parentCode" = (SELECT "parentCode" FROM shown)
+     WHERE r."parentCode" = (SELECT "parentCode" FROM shown) AND NOT s.uncertain
      ORDER BY s."regionCode", s."asOf" DESC)
   SELECT (SELECT json_agg(c ORDER BY c.depth) FROM chain c) AS chain,
          (SELECT row_to_json(s) FROM shown s) AS shown,
-         (SELECT json_agg(h ORDER BY h."asOf") FROM history h) AS history,
+         (SELECT json_agg(h) FROM history h) AS history,
          (SELECT json_agg(s) FROM siblings s) AS siblings`;
 
 interface ReportRow {
@@ -92,8 +96,38 @@ interface ReportRow {
 interface Sibling {
   regionCode: string;
   asOf: string;
+  asOfPrecision: CoverageSnapshotData['asOfPrecision'];
   activeParticipants: number | null;
   coveragePercent: number | null;
+}
+
+/** The last day of a snapshot's period: a figure "for 2025" follows one of June 2025. */
+export function periodEnd(s: Pick<CoverageSnapshotData, 'asOf' | 'asOfPrecision'>): string {
+  if (s.asOfPrecision === 'day') return s.asOf;
+  const [y, m] = s.asOf.split('-').map(Number) as [number, number];
+  const end = s.asOfPrecision === 'year' ? new Date(Date.UTC(y + 1, 0, 0)) : new Date(Date.UTC(y, m, 0));
+  return end.toISOString().slice(0, 10);
+}
+
+/** Days between two snapshots' periods: 0 when they overlap ("2023" and 31 March 2023). */
+export function periodsApart(a: CoverageSnapshotData | Sibling, b: CoverageSnapshotData | Sibling): number {
+  const [first, second] = a.asOf <= b.asOf ? [a, b] : [b, a];
+  const end = periodEnd(first);
+  return end >= second.asOf ? 0 : daysApart(end, second.asOf);
+}
+
+/** Snapshots oldest first by the end of their period; of one period, the later-published last. */
+export function inPeriodOrder(history: CoverageSnapshotData[]): CoverageSnapshotData[] {
+  const key = (s: CoverageSnapshotData) => `${periodEnd(s)} ${s.sourceDate ?? ''}`;
+  return [...history].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * The figure to lead with: the newest that is not marked uncertain, else the newest. A newer
+ * uncertain figure (a rounded "~42%" in a speech) is shown beside it, never instead of it.
+ */
+export function headline(history: CoverageSnapshotData[]): CoverageSnapshotData | undefined {
+  return history.findLast((h) => !h.uncertain) ?? history.at(-1);
 }
 
 /** Ranks compare figures of the same period only: latest figures at most this far apart. */
@@ -108,15 +142,15 @@ export function samePeriodPair(
   a: CoverageSnapshotData[],
   b: CoverageSnapshotData[],
 ): { pair: [CoverageSnapshotData, CoverageSnapshotData]; samePeriod: boolean } | undefined {
-  const latest: [CoverageSnapshotData | undefined, CoverageSnapshotData | undefined] = [a.at(-1), b.at(-1)];
+  const latest: [CoverageSnapshotData | undefined, CoverageSnapshotData | undefined] = [headline(a), headline(b)];
   if (!latest[0] || !latest[1]) return undefined;
-  if (daysApart(latest[0].asOf, latest[1].asOf) <= SAME_PERIOD_DAYS) return { pair: [latest[0], latest[1]], samePeriod: true };
+  if (periodsApart(latest[0], latest[1]) <= SAME_PERIOD_DAYS) return { pair: [latest[0], latest[1]], samePeriod: true };
   const alike = (x: CoverageSnapshotData, y: CoverageSnapshotData) =>
     (x.coveragePercent !== null && y.coveragePercent !== null) || (x.activeParticipants !== null && y.activeParticipants !== null);
   let best: [CoverageSnapshotData, CoverageSnapshotData] | undefined;
   for (const x of a)
     for (const y of b)
-      if (daysApart(x.asOf, y.asOf) <= SAME_PERIOD_DAYS && alike(x, y)) {
+      if (periodsApart(x, y) <= SAME_PERIOD_DAYS && alike(x, y)) {
         const older = (p: [CoverageSnapshotData, CoverageSnapshotData]) => (p[0].asOf < p[1].asOf ? p[0].asOf : p[1].asOf);
         if (!best || older([x, y]) > older(best)) best = [x, y];
       }
@@ -133,7 +167,7 @@ function rankAmongSiblings(
   const metric = latest.coveragePercent !== null ? 'coveragePercent' : latest.activeParticipants !== null ? 'activeParticipants' : undefined;
   if (!metric) return undefined;
   // A figure of August 2025 is not ranked against one of December 2024.
-  const compared = siblings.filter((s) => s[metric] !== null && daysApart(s.asOf, latest.asOf) <= SAME_PERIOD_DAYS);
+  const compared = siblings.filter((s) => s[metric] !== null && periodsApart(s, latest) <= SAME_PERIOD_DAYS);
   if (compared.length < 2) return undefined;
   const value = latest[metric]!;
   const position = 1 + compared.filter((s) => s.regionCode !== code && s[metric]! > value).length;
@@ -142,10 +176,11 @@ function rankAmongSiblings(
 
 export async function coverageReport(db: Queryable, regionCode: string): Promise<CoverageReport | undefined> {
   const { rows } = await db.query<ReportRow>(REPORT, [regionCode]);
-  const { chain, shown, history, siblings } = rows[0] ?? {};
+  const { chain, shown, siblings } = rows[0] ?? {};
   const asked = chain?.[0];
-  if (!asked || !shown || !history?.length) return undefined;
-  const latest = history.at(-1)!;
+  const history = inPeriodOrder(rows[0]?.history ?? []);
+  const latest = headline(history);
+  if (!asked || !shown || !latest) return undefined;
   const rank = shown.code !== COUNTRY_CODE ? rankAmongSiblings(shown.code, latest, siblings ?? [], shown.level) : undefined;
   const summary = ({ code, name, level, kind }: RegionSummary): RegionSummary => ({ code, name, level, kind });
   return {
