@@ -81,7 +81,7 @@ const INDONESIAN: Case[] = [
   ['cakupan tangerang seltan', 'coverage', 'Kota Tangerang Selatan', 'Banten'],
   ['gimana cakupan bpjs ketenagakerjaan di jawa tengah skrg', 'coverage', 'Jawa Tengah'],
   ['capaian ucj sumatera selatan tahun ini', 'coverage', 'Sumatera Selatan', '31,33%'],
-  ['kepesertaan kalbar', 'coverage', 'Kalimantan Barat', 'Indonesia'],
+  ['kepesertaan kalbar', 'coverage', 'Kalimantan Barat', '27%'],
   // awards
   ['tangsel dpt penghargaan apa aja', 'awards', 'Kota Tangerang Selatan', 'Terbaik Kedua', 'Paritrana Award 2025 · Banten'],
   ['penghargaan sawahlunto', 'awards', 'Zero Accident Award', 'dana bagi hasil sawit', 'Desa Santur'],

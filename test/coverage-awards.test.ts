@@ -35,8 +35,11 @@ describe('/cakupan', () => {
     // On 21 November 2026 the 2025 target has passed, and the August 2025 figures are 14 months old.
     expect(reply!.text).toContain('Target 2025: 51%, belum tercapai pada data terakhir');
     expect(reply!.text).not.toContain('pada 2025 (kurang');
-    // Jambi's figure is of December 2024 and Papua Barat Daya's of 2023: no fair rank for August 2025.
-    expect(reply!.text).not.toContain('urutan ke-');
+    // Ranked only among figures within three months of 27 August 2025 (facts-2): Maluku Utara
+    // 41,64% (31 May), NTB 33,25% (August), Aceh 25,46% (August), Lampung 24,5% (13 August),
+    // Kalimantan Barat 27% (the year 2025). Jambi's (December 2024), Papua Barat Daya's (2023) and
+    // the figures marked uncertain are left out.
+    expect(reply!.text).toContain('Cakupannya di urutan ke-3 dari 6 provinsi yang datanya sezaman');
     expect(reply!.text).toContain('per 27 Agustus 2025, sumber: Pemberitaan media daerah (Paritrana Award 2025 Sumatera Selatan)');
     expect(reply!.text).toContain('⏳ Ini data Agustus 2025, 14 bulan lalu; data yang lebih baru belum ada.');
   });
