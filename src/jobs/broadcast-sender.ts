@@ -3,7 +3,7 @@
 // send for its retry_after, a 403 ending the chat's subscriptions, 5xx and network errors
 // retried with backoff and then recorded as failed. Recipients are claimed in small batches,
 // so memory does not grow with the audience.
-import { GrammyError, HttpError, type Api } from 'grammy';
+import type { Api } from 'grammy';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { announcementToSend, deliveryCounts, englishReaders, type DeliveryCounts } from '../domain/announcements/announcements.ts';
@@ -20,28 +20,30 @@ import {
   settleAbandoned,
 } from '../domain/announcements/deliveries.ts';
 import { RateLimiter, sleep } from './rate-limiter.ts';
+import { backoffMs, classifySendError, MAX_ATTEMPTS } from './send-outcome.ts';
 
 const BATCH = 200;
-const MAX_ATTEMPTS = 5;
 /** Telegram allows about one message a second to the same chat. */
 const PER_CHAT_MS = 1_000;
 const PROGRESS_EVERY_MS = 2_000;
-const PACE_HEADROOM = 0.97;
+export const PACE_HEADROOM = 0.97;
 
 export interface BroadcastOptions {
   /** Messages per second for ordinary announcements. */
   rate: number;
   /** Messages per second with allow_paid_broadcast. */
   paidRate: number;
+  /**
+   * The pace shared with everything else the bot sends in bulk (reminders), for announcements
+   * that are not paid broadcasts; without it, the announcement keeps a pace of its own.
+   */
+  sharedLimiter?: RateLimiter;
   signal?: AbortSignal;
   logger?: Logger;
   onProgress?: (announcementId: number, counts: DeliveryCounts) => void | Promise<void>;
 }
 
 export type BroadcastEnd = 'done' | 'cancelled' | 'stopped' | 'missing';
-
-/** 5 s, 10 s, 20 s, 40 s: the wait before each retry of a transient failure. */
-const backoffMs = (attempt: number) => 5_000 * 2 ** (attempt - 1);
 
 /**
  * Sends one announcement until every delivery is settled, it is cancelled, or `signal`
@@ -55,7 +57,7 @@ export async function sendAnnouncement(pool: pg.Pool, api: Api, announcementId: 
   const rate = announcement.paidBroadcast ? opts.paidRate : opts.rate;
   // A little under the limit: requests leave evenly but may arrive bunched, and Telegram counts
   // arrivals over a rolling second.
-  const limiter = new RateLimiter(rate * PACE_HEADROOM);
+  const limiter = (!announcement.paidBroadcast && opts.sharedLimiter) || new RateLimiter(rate * PACE_HEADROOM);
   // Enough sends in flight to keep the pace whatever Telegram's latency.
   const concurrency = Math.min(100, Math.max(4, Math.ceil(rate / 10)));
   const lastSentToChat = new Map<number, number>();
@@ -87,27 +89,24 @@ export async function sendAnnouncement(pool: pg.Pool, api: Api, announcementId: 
   };
 
   const settleFailure = async (chatId: number, err: unknown) => {
-    if (err instanceof GrammyError) {
-      if (err.error_code === 429) {
-        const seconds = err.parameters.retry_after ?? 1;
+    const failure = classifySendError(err);
+    switch (failure.kind) {
+      case 'rateLimited':
         // Everyone waits, not only this send: Telegram's limit is per bot.
-        limiter.pause(seconds * 1000);
-        opts.logger?.warn({ announcementId, retryAfter: seconds }, 'broadcast paused by Telegram (429)');
-        return retryLater(pool, announcementId, chatId, 0, `429 retry_after ${seconds}`);
+        limiter.pause(failure.seconds * 1000);
+        opts.logger?.warn({ announcementId, retryAfter: failure.seconds }, 'broadcast paused by Telegram (429)');
+        return retryLater(pool, announcementId, chatId, 0, `429 retry_after ${failure.seconds}`);
+      case 'blocked':
+        return markBlocked(pool, announcementId, chatId, failure.reason);
+      case 'failed':
+        return markFailed(pool, announcementId, chatId, failure.reason);
+      case 'transient': {
+        const attempt = (attempts.get(chatId) ?? 0) + 1;
+        attempts.set(chatId, attempt);
+        if (attempt >= MAX_ATTEMPTS) return markFailed(pool, announcementId, chatId, failure.reason);
+        return retryLater(pool, announcementId, chatId, backoffMs(attempt), failure.reason);
       }
-      if (err.error_code === 403) return markBlocked(pool, announcementId, chatId, err.description);
-      if (err.error_code < 500) return markFailed(pool, announcementId, chatId, `${err.error_code} ${err.description}`);
     }
-    const reason =
-      err instanceof GrammyError
-        ? `${err.error_code} ${err.description}`
-        : err instanceof HttpError
-          ? `network: ${err.message}`
-          : String(err);
-    const attempt = (attempts.get(chatId) ?? 0) + 1;
-    attempts.set(chatId, attempt);
-    if (attempt >= MAX_ATTEMPTS) return markFailed(pool, announcementId, chatId, reason);
-    return retryLater(pool, announcementId, chatId, backoffMs(attempt), reason);
   };
 
   const inFlight = new Set<Promise<void>>();
