@@ -11,6 +11,7 @@ import { registerCommands } from './bot/commands.ts';
 import { startBroadcastRunner, type BroadcastRunner } from './jobs/broadcast-runner.ts';
 import { announcementStatusReporter } from './bot/announce-status.ts';
 import { queueDueReminders } from './jobs/ceremony-reminders.ts';
+import { paymentReminderJobs } from './jobs/payment-reminders.ts';
 import type { BotDeps } from './bot/context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { seedDatabase } from './db/seed.ts';
@@ -52,6 +53,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface Service {
   url: string;
   db: Database;
+  /** Looks for announcements and reminders to send now rather than at the next poll. */
+  kick(): void;
   stop(): Promise<void>;
 }
 
@@ -154,6 +157,8 @@ export async function startService(
     }
     telegramReached = true;
 
+    const clock = () => opts.clock?.() ?? new Date();
+    const payments = paymentReminderJobs({ db, i18n, defaultLocale: config.DEFAULT_LOCALE, rate: config.BROADCAST_RATE, clock, logger });
     broadcasts = startBroadcastRunner(db.pool, {
       token: config.BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
@@ -161,7 +166,11 @@ export async function startService(
       rate: config.BROADCAST_RATE,
       paidRate: config.BROADCAST_PAID_RATE,
       logger,
-      beforePoll: () => queueDueReminders(db, i18n, opts.clock?.() ?? new Date()),
+      beforePoll: async () => {
+        await queueDueReminders(db, i18n, clock());
+        await payments.queue();
+      },
+      reminders: payments.reminders,
       onProgress: announcementStatusReporter({
         api: bot.api,
         pool: db.pool,
@@ -185,7 +194,7 @@ export async function startService(
     ).unref();
 
     logger.info({ url, mode: config.BOT_MODE, database: db.kind, bot: bot.botInfo.username }, 'Paritrana Bot is running');
-    return { url, db, stop };
+    return { url, db, stop, kick: () => broadcasts?.kick() };
   } catch (e) {
     await stop().catch(() => {});
     throw e;

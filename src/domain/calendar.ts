@@ -1,7 +1,12 @@
 // Calendar days as BPJS rules and figures are dated: today in Indonesia's western time zone, and
 // the distance between two YYYY-MM-DD dates.
 export function todayInJakarta(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
+  return todayIn('Asia/Jakarta', now);
+}
+
+/** YYYY-MM-DD where `timeZone` is ("Asia/Makassar"). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
 }
 
 /** Days between two YYYY-MM-DD dates, either way round. */

@@ -1,12 +1,13 @@
-// Runs queued announcements, one at a time and in one process at a time: a PostgreSQL
-// advisory lock, held on a connection of its own while sending, makes the pace global across
-// instances, and the sender that takes over after a crash settles what was in flight.
+// Runs queued announcements, one at a time, and due payment reminders beside them, in one
+// process at a time: a PostgreSQL advisory lock, held on a connection of its own while
+// sending, makes the pace global across instances, and the sender that takes over after a
+// crash settles what was in flight. Reminders and unpaid announcements share one limiter.
 import { Api } from 'grammy';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { unfinishedAnnouncements } from '../domain/announcements/announcements.ts';
-import { sendAnnouncement, type BroadcastOptions } from './broadcast-sender.ts';
-import { sleep } from './rate-limiter.ts';
+import { PACE_HEADROOM, sendAnnouncement, type BroadcastOptions } from './broadcast-sender.ts';
+import { RateLimiter, sleep } from './rate-limiter.ts';
 import { advisoryUnlock, tryAdvisoryLock } from '../db/sql.ts';
 
 /** Any constant: the key of the one lock every instance's runner competes for. */
@@ -21,6 +22,11 @@ export interface BroadcastRunnerOptions extends Omit<BroadcastOptions, 'signal'>
   logger: Logger;
   /** Run at every poll before looking for work: queues what is due (the day-before reminders). */
   beforePoll?: () => Promise<unknown>;
+  /** Payment reminders: whether any is due, and sending them at the shared pace. */
+  reminders?: {
+    due(): Promise<boolean>;
+    send(api: Api, limiter: RateLimiter, signal: AbortSignal): Promise<unknown>;
+  };
 }
 
 export interface BroadcastRunner {
@@ -35,21 +41,31 @@ export function startBroadcastRunner(pool: pg.Pool, opts: BroadcastRunnerOptions
   const stopping = new AbortController();
   let wake: AbortController = new AbortController();
 
+  // One pace for everything the bot sends in bulk, kept across polls.
+  const limiter = new RateLimiter(opts.rate * PACE_HEADROOM);
+
+  const announcements = async () => {
+    for (let ids = await unfinishedAnnouncements(pool); ids.length && !stopping.signal.aborted; ids = await unfinishedAnnouncements(pool)) {
+      for (const id of ids) {
+        if (stopping.signal.aborted) break;
+        const end = await sendAnnouncement(pool, api, id, { ...opts, sharedLimiter: limiter, signal: stopping.signal });
+        opts.logger.info({ announcementId: id, end }, 'broadcast ended');
+        if (end === 'stopped') return;
+      }
+    }
+  };
+
   const runOnce = async () => {
     await opts.beforePoll?.();
-    const ids = await unfinishedAnnouncements(pool);
-    if (!ids.length) return;
+    const [ids, remindersDue] = await Promise.all([unfinishedAnnouncements(pool), opts.reminders?.due() ?? false]);
+    if (!ids.length && !remindersDue) return;
     const client = new pg.Client(opts.pgConfig);
     client.on('error', (err) => opts.logger.warn({ err: err.message }, 'broadcast lock connection lost'));
     await client.connect();
     try {
       if (!(await tryAdvisoryLock(client, LOCK_KEY))) return; // another instance is sending
       try {
-        for (const id of await unfinishedAnnouncements(pool)) {
-          if (stopping.signal.aborted) break;
-          const end = await sendAnnouncement(pool, api, id, { ...opts, signal: stopping.signal });
-          opts.logger.info({ announcementId: id, end }, 'broadcast ended');
-        }
+        await Promise.all([announcements(), opts.reminders?.send(api, limiter, stopping.signal)]);
       } finally {
         await advisoryUnlock(client, LOCK_KEY).catch(() => undefined);
       }

@@ -34,7 +34,15 @@ export interface TestBot {
 }
 
 export async function startTestBot(
-  opts: { mode?: 'webhook' | 'polling'; env?: Record<string, string>; viaProxy?: number; embedded?: boolean; now?: string } = {},
+  opts: {
+    mode?: 'webhook' | 'polling';
+    env?: Record<string, string>;
+    viaProxy?: number;
+    embedded?: boolean;
+    now?: string;
+    /** A clock the test moves; without it, `now` (or TEST_NOW) stands still. */
+    clock?: () => Date;
+  } = {},
 ): Promise<TestBot> {
   const double = await startBotApiDouble();
   const database = opts.embedded ? await createEmbeddedDataDir() : await createTestDatabase();
@@ -54,7 +62,7 @@ export async function startTestBot(
   }) as Config & { BOT_TOKEN: string };
   // Answers that depend on the date are checked against a fixed day.
   const now = new Date(opts.now ?? TEST_NOW);
-  const service = await startService(config, logger, { clock: () => now });
+  const service = await startService(config, logger, { clock: opts.clock ?? (() => now) });
   return {
     service,
     double,

@@ -1,5 +1,6 @@
 // Which chats want announcements about which regions.
 import type { Queryable } from '../../db/sql.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
 
 export interface SubscriptionView {
   regionCode: string;
@@ -55,4 +56,10 @@ export const regionCodeToStartParam = (code: string) => `sub_${code.replace(/\./
 export function regionCodeFromStartParam(param: string): string | undefined {
   const m = /^sub_(\d{2}(?:-\d{2}){0,2}(?:-\d{4})?)$/.exec(param);
   return m ? m[1]!.replace(/-/g, '.') : undefined;
+}
+
+/** The region a chat follows first: where its person most likely lives (for their time zone). */
+export async function homeRegionOf(prisma: PrismaClient, chatId: number): Promise<string | undefined> {
+  const row = await prisma.subscription.findFirst({ where: { chatId: BigInt(chatId), active: true }, orderBy: { createdAt: 'asc' } });
+  return row?.regionCode;
 }
