@@ -48,10 +48,12 @@ describe('start-up', () => {
       'grafik',
       'daftar',
       'iuran',
+      'pengingat_iuran',
       'langganan',
       'berhenti',
       'bantuan',
       'bahasa',
+      'dataku',
     ]);
     expect((en.commands as { command: string }[]).map((c) => c.command)).toEqual([
       'start',
@@ -61,10 +63,12 @@ describe('start-up', () => {
       'chart',
       'enroll',
       'contribution',
+      'payment_reminder',
       'subscribe',
       'unsubscribe',
       'help',
       'language',
+      'mydata',
     ]);
     expect(commands.find((c) => c.language_code === undefined)!.commands).toEqual(id.commands);
   });

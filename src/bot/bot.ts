@@ -29,6 +29,8 @@ import { winnerFlowFeature } from './features/winner-flow.ts';
 import { companyFeature } from './features/company.ts';
 import { knowledgeFeature } from './features/knowledge.ts';
 import { calculatorFeature } from './features/calculator.ts';
+import { myDataFeature } from './features/my-data.ts';
+import { paymentReminderFeature } from './features/payment-reminder.ts';
 import { rankingFeature } from './features/ranking.ts';
 
 export interface BotOptions extends BotConfig<BotContext> {
@@ -139,6 +141,8 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
     enrollFeature,
     contributionFeature,
     calculatorFeature,
+    paymentReminderFeature,
+    myDataFeature,
     chartFeature,
     compareFeature,
     inlineFeature,

@@ -128,6 +128,7 @@ function fixed(data: string): FixedButton {
 
 const CLOSED = 'a closed set of values: the codec refuses anything else';
 const AUTHORISED = 'the handler checks who may press it, every time';
+const OWN = "the handler changes only the presser's own reminder";
 
 export const BUTTONS = {
   menu: fixed('menu'),
@@ -181,6 +182,19 @@ export const BUTTONS = {
   fileImportKind: open('fi:k', [oneOf(...IMPORT_KINDS)], AUTHORISED),
   fileImportConfirm: fixed('fi:ok'),
   fileImportCancel: fixed('fi:no'),
+  // A worker's own payment reminder. Asking the day keeps the calculation it came from (signed);
+  // the rest act only on the presser's own reminder, whoever made the data.
+  reminderAsk: signed('ra', [amount, flag, flag]),
+  reminderDay: signed('rd', [count, amount, flag, flag]),
+  reminderTime: open('rt', [oneOf('420', '540', '720', '1140')], OWN),
+  reminderPaid: open('rp', [matching(/^\d{4}-\d{2}$/)], OWN),
+  reminderAgain: fixed('r:again'),
+  reminderStop: fixed('r:stop'),
+  reminderChangeDay: fixed('r:day'),
+  // The person's own data: what is kept, and deleting it after one confirmation.
+  myDataDelete: fixed('md:del'),
+  myDataDeleteConfirm: fixed('md:ok'),
+  myDataKeep: fixed('md:no'),
   // The enrolment guide's steps of an earlier version, still on old messages.
   enrolStep: open('en', [matching(/^\d$/)], CLOSED),
 } as const;

@@ -5,6 +5,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { todayInJakarta } from '../../domain/calendar.ts';
 import { contributionOverview } from '../../domain/contributions/contribution-overview.ts';
 import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
+import { rememberCalculation } from '../../domain/reminders/payment-reminders.ts';
 import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
@@ -29,6 +30,7 @@ function calculatorKeyboard(ctx: BotContext, income: number | undefined, transpo
   if (transport !== true) keyboard.text(ctx.t('understanding:calculator.transportButton'), BUTTONS.calculator.data(ctx, income, true));
   if (transport !== false) keyboard.text(ctx.t('understanding:calculator.othersButton'), BUTTONS.calculator.data(ctx, income, false));
   keyboard.row().text(ctx.t('understanding:calculator.detailButton'), BUTTONS.contribution.data(ctx, income, undefined, transport));
+  keyboard.row().text(ctx.t('reminder:setButton'), BUTTONS.reminderAsk.data(ctx, income, transport, undefined));
   return keyboard.row().text(ctx.t('coverage:menuButton'), MENU);
 }
 
@@ -47,6 +49,9 @@ export async function replyWithCalculator(
   });
   const text = overview ? calculatorMessage(ctx.t, overview, date) : ctx.t('contribution:noRules');
   const reply_markup = calculatorKeyboard(ctx, income, transport);
+  // Someone with a reminder: its amount follows their newest calculation.
+  if (ctx.from && (income !== undefined || transport !== undefined))
+    await rememberCalculation(ctx.deps.prisma, ctx.from.id, { income: income ?? null, transport: transport ?? null, withJht: null });
   if (edit) await ctx.editMessageText(text, { reply_markup });
   else await ctx.reply(text, { reply_markup });
 }

@@ -5,6 +5,7 @@ import { todayInJakarta } from '../../domain/calendar.ts';
 import { estimateBpuContribution } from '../../domain/contributions/contribution-calculator.ts';
 import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
 import { incomeIn } from '../../domain/contributions/income-text.ts';
+import { rememberCalculation } from '../../domain/reminders/payment-reminders.ts';
 import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
@@ -65,8 +66,11 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
   const date = todayInJakarta(ctx.deps.clock?.() ?? new Date());
   const estimate = estimateBpuContribution(await loadContributionRules(ctx.deps.prisma), { income, withJht, transport, date });
   const keyboard = new InlineKeyboard()
+    .text(ctx.t('reminder:setButton'), BUTTONS.reminderAsk.data(ctx, income, transport, withJht))
+    .row()
     .text(ctx.t('contribution:again'), BUTTONS.contribution.data(ctx, undefined, undefined, undefined))
     .text(ctx.t('coverage:menuButton'), MENU);
+  if (ctx.from) await rememberCalculation(ctx.deps.prisma, ctx.from.id, { income, transport, withJht });
   await send(estimate ? contributionMessage(ctx.t, estimate, income, date) : ctx.t('contribution:noRules'), keyboard);
 }
 
