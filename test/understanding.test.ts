@@ -55,6 +55,8 @@ describe('the labelled set', () => {
       'eleventh',
       'twelfth',
       'thirteenth',
+      'fourteenth',
+      'fifteenth',
     ]) {
       const report = evaluate(
         understander,

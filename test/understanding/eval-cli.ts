@@ -1,6 +1,6 @@
 // npm run eval:understanding: accuracy of free-text understanding on the labelled set, by
 // topic, with the worst confusions and every failure (`-- --all`). `-- --set second` (third,
-// ..., thirteenth) measures one of the later sets instead, each written by another hand from
+// ..., fifteenth) measures one of the later sets instead, each written by another hand from
 // the topics alone; see README (Free text) for how each was used.
 import path from 'node:path';
 import { seedKnowledgeTopics } from './topics.ts';

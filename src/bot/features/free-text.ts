@@ -3,6 +3,8 @@
 // choices on a close call, and otherwise met with what the bot covers and the menu. The
 // chat's last question is kept 15 minutes for follow-ups. In groups only messages that
 // mention the bot or answer it; in private chats everything gets an answer.
+import { answerReminderText } from './payment-reminder.ts';
+import { askToDelete, replyWithMyData } from './my-data.ts';
 import { Composer, InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
@@ -162,6 +164,15 @@ async function answerTarget(
       return undefined;
     case 'help':
       await ctx.reply(ctx.t('help:text'), { reply_markup: mainMenuKeyboard(ctx.t) });
+      return undefined;
+    case 'reminder':
+      await answerReminderText(ctx, ctx.msg?.text ?? '');
+      return undefined;
+    case 'mydata':
+      await replyWithMyData(ctx);
+      return undefined;
+    case 'deletemydata':
+      await askToDelete(ctx);
       return undefined;
     case 'greeting':
     case 'thanks':

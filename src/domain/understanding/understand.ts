@@ -34,6 +34,10 @@ export const BUILT_IN_TARGETS = [
   'help',
   'greeting',
   'thanks',
+  /** The person's own monthly reminder to pay, and their data: what is kept, and deleting it. */
+  'reminder',
+  'mydata',
+  'deletemydata',
   /** Questions the bot does not cover (loans, weather, bansos): examples of them, so they are told apart. */
   'outside',
 ] as const;
@@ -47,6 +51,9 @@ export function isBuiltInTarget(target: string): target is BuiltInTarget {
 const TAKES_PLACE = new Set(['coverage', 'awards', 'compare', 'chart', 'subscribe']);
 /** Answers that need more than their words: two regions or a comparison word; "the most" or a ranking word. */
 const NEEDS: Record<string, (slots: Slots, stems: Set<string>) => boolean> = {
+  // "data kepri" asks for a region's figures, not for what the bot keeps about the person.
+  mydata: (slots) => slots.places.length === 0,
+  deletemydata: (slots) => slots.places.length === 0,
   compare: (slots, stems) => slots.places.length - slots.ownPlaces >= 2 || stems.has('banding'),
   // Provinces are ranked; a regency or village named asks for its own figure.
   ranking: (slots, stems) =>
@@ -131,6 +138,32 @@ const ORIGIN_WORDS = new Set([
 const TRADES = new Set(SYNONYMS.profesi);
 /** Asking to be told (stems): subscribing, whatever the news is about. Reminders to pay are not this. */
 const SUBSCRIBE_WORDS = ['kabari', 'langgan', 'langganan', 'subscribe', 'unsubscribe'];
+/**
+ * The person's own reminder and data, asked in words of both kinds (stems): a word of the act
+ * and a word of what it is about ("ingetin bayar iuran", "data sy yg disimpen", "hapus akun").
+ * "notif bayar iuran" is a reminder, not a subscription; "data kepri" is neither.
+ */
+const OWN_ASKS: readonly { target: BuiltInTarget; all: readonly (readonly string[])[]; not?: readonly string[] }[] = [
+  {
+    target: 'reminder',
+    all: [
+      ['ingat', 'lupa', 'alarm', 'remind', 'kabari'],
+      ['bayar', 'iuran'],
+    ],
+  },
+  { target: 'deletemydata', all: [['hapus'], ['data', 'akun', 'info', 'pribadi', 'identitas']] },
+  // "hapus data yg disimpen" asks to delete it.
+  {
+    target: 'mydata',
+    all: [
+      ['simpan', 'catat', 'privasi'],
+      ['data', 'info', 'pribadi', 'identitas'],
+    ],
+    not: ['hapus'],
+  },
+];
+const asksOwn = (target: string, stems: Set<string>) =>
+  OWN_ASKS.some((a) => a.target === target && a.all.every((words) => words.some((w) => stems.has(w))) && !a.not?.some((w) => stems.has(w)));
 /** A chart is asked for by name: without one of these, a coverage question is not a chart question. */
 const CHART_WORDS = ['grafik', 'tren', 'trend', 'chart', 'diagram', 'graph', 'perkembangan', 'naik', 'turun'];
 /** Knowledge topics about what the place answers show. */
@@ -548,7 +581,9 @@ export class Understander {
       // "kabupaten di bali yg cakupannya paling rendah": the province is where the ranking is.
       if (target === 'ranking' && slots.rankLevel && slots.order && (provinceNamed || contextProvince)) factor *= BOOSTS.placeAnswer;
       // "kabarin sy tiap ada update data cakupan kalbar" asks to be told, whatever it is about.
-      if (target === 'subscribe' && SUBSCRIBE_WORDS.some((w) => stemSet.has(w))) factor *= BOOSTS.askSubscribe;
+      if (target === 'subscribe' && SUBSCRIBE_WORDS.some((w) => stemSet.has(w)) && !asksOwn('reminder', stemSet))
+        factor *= BOOSTS.askSubscribe;
+      if (asksOwn(target, stemSet) && !slots.places.length) factor *= BOOSTS.askSubscribe;
       if (followUp && context?.target === target) factor *= BOOSTS.context;
       // A short question after an answer ("dokumennya apa aja?") is likely about the same topic.
       if (context && topicStems.length <= 2 && target !== context.target) {
@@ -561,6 +596,10 @@ export class Understander {
     if (slots.order && (slots.rankLevel || slots.metric) && !ranked.some((r) => r.target === 'ranking')) {
       ranked.push({ target: 'ranking', score: (ranked[0]?.score ?? 1) * INCOME_EVIDENCE, matched: 1, covered: 1, terms: [], hits: 1 });
     }
+    // Words of one's own reminder or data are evidence for it, whatever else the index found.
+    for (const { target } of OWN_ASKS)
+      if (asksOwn(target, stemSet) && !slots.places.length && !ranked.some((r) => r.target === target))
+        ranked.push({ target, score: (ranked[0]?.score ?? 1) * INCOME_EVIDENCE, matched: 1, covered: 1, terms: [], hits: 1 });
     // An amount named is evidence for the calculator, whatever words came with it.
     if (slots.income !== undefined && !ranked.some((r) => r.target === 'calculator')) {
       ranked.push({ target: 'calculator', score: (ranked[0]?.score ?? 1) * INCOME_EVIDENCE, matched: 1, covered: 1, terms: [], hits: 1 });
