@@ -101,6 +101,28 @@ describe('payment reminders in the delivery engine', () => {
     expect(seconds).toBeGreaterThan((COUNT + SUBSCRIBERS) / RATE - 0.5);
   });
 
+  it('reminders that fall due while a long announcement goes out are sent before it ends', async () => {
+    const [FIRST, COUNT] = [640_000, 50];
+    for (let i = 0; i < 1_500; i++) double.addChat(650_000 + i);
+    await db.pool.query(`INSERT INTO "Subscription" ("chatId", "regionCode") SELECT g, '14' FROM generate_series(650000, 651499) g`);
+    const id = await createAnnouncement(db.pool, { regionCode: '14', text: 'Uji: pengumuman panjang', createdBy: 'test' });
+    await queueAnnouncement(db.pool, id);
+    double.reset();
+    const r = runner();
+    try {
+      await until(async () => (await deliveryCounts(db.pool, id)).sent >= 300, 10_000);
+      await remindChats(FIRST, COUNT);
+      await queuePaymentReminders(db, NOW);
+      await until(async () => (await openSends(FIRST, COUNT)) === 0, 10_000);
+      expect((await deliveryCounts(db.pool, id)).sent).toBeLessThan(1_500);
+      await until(async () => (await deliveryCounts(db.pool, id)).sent === 1_500, 20_000);
+    } finally {
+      await r.stop();
+    }
+    expect(reminderCopies(FIRST, COUNT).filter((n) => n !== 1)).toEqual([]);
+    expect(double.rateLimited).toBe(0);
+  });
+
   it('two runners on one database send each reminder once', async () => {
     const [FIRST, COUNT] = [620_000, 400];
     await remindChats(FIRST, COUNT);
@@ -137,6 +159,6 @@ describe('payment reminders in the delivery engine', () => {
     );
     expect(rows).toEqual([{ reminder: false, subscription: false, send: 'blocked' }]);
     // Next month nothing is queued for it.
-    expect(await queuePaymentReminders(db, new Date('2027-01-01T03:00:00Z'))).toMatchObject({ monthly: 1_400 });
+    expect(await queuePaymentReminders(db, new Date('2027-01-01T03:00:00Z'))).toMatchObject({ monthly: 1_450 });
   });
 });

@@ -65,7 +65,19 @@ export function startBroadcastRunner(pool: pg.Pool, opts: BroadcastRunnerOptions
     try {
       if (!(await tryAdvisoryLock(client, LOCK_KEY))) return; // another instance is sending
       try {
-        await Promise.all([announcements(), opts.reminders?.send(api, limiter, stopping.signal)]);
+        // Reminders fall due while a long announcement goes out: keep queuing and sending them.
+        let announcing = true;
+        const sendingAnnouncements = announcements().finally(() => (announcing = false));
+        const sendingReminders = (async () => {
+          for (let first = true; first || (announcing && !stopping.signal.aborted); first = false) {
+            if (!first) {
+              await sleep(opts.pollMs ?? POLL_MS, stopping.signal);
+              await opts.beforePoll?.();
+            }
+            await opts.reminders?.send(api, limiter, stopping.signal);
+          }
+        })();
+        await Promise.all([sendingAnnouncements, sendingReminders]);
       } finally {
         await advisoryUnlock(client, LOCK_KEY).catch(() => undefined);
       }
