@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
 import { spawnUntilReady, type ChildBot } from '../test/support/child-bot.ts';
 import { freshDatabase } from './support/databases.ts';
+import { buttonSigner } from '../src/bot/callback-data.ts';
 
 const DATABASE = 'paritrana_bench';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -52,9 +53,32 @@ function startChild(args: string[], env: Record<string, string>, readyMsg: strin
 }
 
 let nextUpdateId = 1;
+const signer = buttonSigner(TOKEN);
+/** A press of a coverage card's award button (signed data, as the bot made it). */
+const AWARD_BUTTON = signer.sign('aw', '16');
+
 function update(text: string): string {
   const id = nextUpdateId++;
   const user = 10_000 + (id % USERS);
+  if (text === AWARD_BUTTON) {
+    const queryId = `bench-${id}`;
+    double.acceptCallbackQuery(queryId);
+    return JSON.stringify({
+      update_id: id,
+      callback_query: {
+        id: queryId,
+        from: { id: user, is_bot: false, first_name: 'Bench', language_code: 'id' },
+        chat_instance: String(user),
+        message: {
+          message_id: 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: user, type: 'private', first_name: 'Bench' },
+          text: 'kartu',
+        },
+        data: text,
+      },
+    });
+  }
   const from = { id: user, is_bot: false, first_name: 'Bench', language_code: 'id' };
   const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] : undefined;
   return JSON.stringify({
@@ -117,6 +141,7 @@ const double = new LocalBotApi({ token: TOKEN });
 await double.start();
 for (let i = 0; i < USERS; i++) double.addChat(10_000 + i);
 const databaseUrl = await freshDatabase(DATABASE);
+const peerDatabaseUrl = await freshDatabase(`${DATABASE}_peer`);
 
 const baseline: Case = {
   name: 'baseline: bare grammY, one sendMessage',
@@ -125,6 +150,16 @@ const baseline: Case = {
     startChild(
       ['bench/baseline-bot.ts'],
       { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: double.apiRoot, BOT_INFO: JSON.stringify(double.botInfo) },
+      'ready',
+    ),
+};
+const peer: Case = {
+  name: 'peer: grammY + session on PostgreSQL + i18next + keyboard',
+  text: '/start',
+  start: () =>
+    startChild(
+      ['bench/peer-bot.ts'],
+      { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: double.apiRoot, BOT_INFO: JSON.stringify(double.botInfo), PEER_DATABASE_URL: peerDatabaseUrl },
       'ready',
     ),
 };
@@ -150,12 +185,19 @@ const fullBot = (name: string, text: string): Case => ({
     ),
 });
 
-const cases = [
+const ALL_CASES = [
   baseline,
-  fullBot('full bot: /start with the database', '/start'),
+  peer,
+  fullBot('full bot: /start', '/start'),
   // Intent, the region inside the sentence, its figures, rank and source: the common question.
   fullBot('full bot: coverage question in free text', 'brp cakupan bpjs di sumsel'),
+  fullBot('full bot: award question in free text', 'siapa pemenang paritrana jawa tengah 2025'),
+  fullBot('full bot: knowledge answer', 'telat bayar kena denda ga'),
+  fullBot('full bot: award button of a coverage card', AWARD_BUTTON),
 ];
+// BENCH_CASES=1,2: only those (by position), with the peer always, for a quicker look.
+const picked = process.env.BENCH_CASES?.split(',').map(Number);
+const cases = picked ? ALL_CASES.filter((c, i) => i <= 1 || picked.includes(i)) : ALL_CASES;
 const results: Result[] = [];
 for (const c of cases) {
   process.stderr.write(`measuring ${c.name} (${WARMUP_S} s warm-up, ${DURATION_S} s, ${CONNECTIONS} connections)…\n`);
@@ -164,6 +206,7 @@ for (const c of cases) {
 await double.stop();
 
 const base = results[0]!;
+const peerResult = results[1]!;
 const rows = results.map((r) => ({
   case: r.name,
   'req/s': Math.round(r.rps),
@@ -174,7 +217,8 @@ const rows = results.map((r) => ({
   errors: r.errors,
   'bot CPU µs/req': Math.round(r.cpuMsPerRequest * 1000),
   'bot CPU %': Math.round(r.cpuShare * 100),
-  'ratio to baseline': r === base ? '1.00' : (r.rps / base.rps).toFixed(2),
+  'ratio to peer': (r.rps / peerResult.rps).toFixed(2),
+  'ratio to bare grammY': (r.rps / base.rps).toFixed(2),
 }));
 console.table(rows);
 const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0);

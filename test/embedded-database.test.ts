@@ -24,12 +24,13 @@ describe('embedded database', () => {
       expect(first.created).toBe(true);
       expect(first.appliedMigrations.length).toBeGreaterThan(0);
       const siti = { id: 42, first_name: 'Siti', language_code: 'id' };
-      expect(await beginUpdate(first.pool, BOT, 1, siti)).toEqual({ fresh: true, locale: null });
-      expect(await beginUpdate(first.pool, BOT, 1, siti)).toEqual({ fresh: false, locale: null });
+      // The data version comes with a sender's claim: the migrations made its row.
+      expect(await beginUpdate(first.pool, BOT, 1, siti)).toEqual({ fresh: true, locale: null, dataVersion: '0' });
+      expect(await beginUpdate(first.pool, BOT, 1, siti)).toEqual({ fresh: false, locale: null, dataVersion: '0' });
       expect(await beginUpdate(first.pool, BOT, 2, undefined)).toEqual({ fresh: true, locale: null });
       expect(await beginUpdate(first.pool, BOT, 2, undefined)).toEqual({ fresh: false, locale: null });
       // Update ids are per bot: another bot's update 1 is a different update.
-      expect(await beginUpdate(first.pool, BOT + 1, 1, siti)).toEqual({ fresh: true, locale: null });
+      expect(await beginUpdate(first.pool, BOT + 1, 1, siti)).toEqual({ fresh: true, locale: null, dataVersion: '0' });
     } finally {
       await first.close();
     }

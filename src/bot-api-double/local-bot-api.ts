@@ -492,6 +492,14 @@ export class LocalBotApi extends EventEmitter<LocalBotApiEvents> {
   }
 
   /** Queues any update; `update_id` is assigned from the counter when absent. */
+  /**
+   * A callback query the caller delivers itself (a benchmark posting to the webhook): the bot
+   * may answer it once, as Telegram allows.
+   */
+  acceptCallbackQuery(id: string): void {
+    this.callbackQueries.set(id, { answered: false });
+  }
+
   pushUpdate(partial: Omit<Update, 'update_id'> & { update_id?: number }): Update {
     const updateId = partial.update_id ?? this.nextUpdateId;
     this.nextUpdateId = Math.max(this.nextUpdateId, updateId + 1);

@@ -1,3 +1,4 @@
+import type { CachedReads } from '../domain/cached-reads.ts';
 import type { Context } from 'grammy';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -25,6 +26,8 @@ export interface BotDeps {
   clock?: () => Date;
   /** Wakes the broadcast runner when an announcement is queued. */
   broadcasts?: { kick(): void };
+  /** Reports, award histories and rules as kept in memory until the data changes. */
+  reads: CachedReads;
 }
 
 export interface BotContextFlavor {

@@ -13,6 +13,8 @@ export interface UpdateStart {
   fresh: boolean;
   /** The sender's chosen locale, if they chose one. */
   locale: Locale | null;
+  /** DataVersion as the update began (with a sender): what is kept in memory is checked against it. */
+  dataVersion?: string;
   /** With a chat: the person's guided conversation there and the chat's context for free text, read in the same statement. */
   conversation?: ConversationState | null;
   chatContext?: StoredContext | null;
@@ -50,13 +52,14 @@ export async function beginUpdate(
     person.language_code ?? null,
   ];
   if (chatId === undefined) {
-    const { rows } = await sql.query<{ fresh: boolean; locale: string | null }>(BEGIN_UPDATE, params);
+    const { rows } = await sql.query<{ fresh: boolean; locale: string | null; dataVersion: string | null }>(BEGIN_UPDATE, params);
     const row = rows[0];
-    return { fresh: row?.fresh === true, locale: isLocale(row?.locale) ? row.locale : null };
+    return { fresh: row?.fresh === true, locale: isLocale(row?.locale) ? row.locale : null, ...versionOf(row) };
   }
   const { rows } = await sql.query<{
     fresh: boolean;
     locale: string | null;
+    dataVersion: string | null;
     conversation: ConversationState | null;
     context: StoredContext | null;
   }>(BEGIN_UPDATE_IN_CHAT, [...params, chatId, CONTEXT_MINUTES]);
@@ -64,6 +67,7 @@ export async function beginUpdate(
   return {
     fresh: row?.fresh === true,
     locale: isLocale(row?.locale) ? row.locale : null,
+    ...versionOf(row),
     conversation: row?.conversation ?? null,
     chatContext: row?.context ?? null,
   };
@@ -82,13 +86,16 @@ const BEGIN_UPDATE = `
       "languageCode" = EXCLUDED."languageCode", "lastSeenAt" = EXCLUDED."lastSeenAt"
     RETURNING "locale"::text
   )
-  SELECT EXISTS (SELECT 1 FROM claim) AS fresh, (SELECT "locale" FROM sender) AS locale`;
+  SELECT EXISTS (SELECT 1 FROM claim) AS fresh, (SELECT "locale" FROM sender) AS locale,
+         (SELECT "version"::text FROM "DataVersion" WHERE id = 1) AS "dataVersion"`;
 
 /** The same, with what the person has going on in the chat: a guided conversation, the free-text context. */
 const BEGIN_UPDATE_IN_CHAT = `${BEGIN_UPDATE},
   (SELECT json_build_object('flow', flow, 'step', step, 'data', data) FROM "ConversationState" WHERE "chatId" = $8 AND "userId" = $3) AS conversation,
   (SELECT data FROM "ChatContext" WHERE "chatId" = $8 AND "userId" = $3
       AND "updatedAt" > (now() AT TIME ZONE 'UTC') - make_interval(mins => $9)) AS context`;
+
+const versionOf = (row: { dataVersion: string | null } | undefined) => (row?.dataVersion ? { dataVersion: row.dataVersion } : {});
 
 /** Telegram retries for at most a day; older claims are only weight. */
 export async function forgetProcessedUpdates(prisma: PrismaClient, olderThan: Date): Promise<number> {

@@ -42,10 +42,17 @@ export async function startTestBot(
     now?: string;
     /** A clock the test moves; without it, `now` (or TEST_NOW) stands still. */
     clock?: () => Date;
+    /** Another bot's database: a second instance of the same deployment (not dropped at stop). */
+    sameDatabaseAs?: TestBot;
   } = {},
 ): Promise<TestBot> {
-  const double = await startBotApiDouble();
-  const database = opts.embedded ? await createEmbeddedDataDir() : await createTestDatabase();
+  // A second instance of one bot gets other updates from Telegram: other update ids.
+  const double = await startBotApiDouble(opts.sameDatabaseAs ? { firstUpdateId: 500_000_001 } : {});
+  const database = opts.sameDatabaseAs
+    ? { ...opts.sameDatabaseAs.database, drop: async () => undefined }
+    : opts.embedded
+      ? await createEmbeddedDataDir()
+      : await createTestDatabase();
   const { logger, lines } = captureLogs();
   const config = loadConfig({
     BOT_TOKEN: TEST_TOKEN,

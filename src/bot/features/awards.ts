@@ -1,6 +1,6 @@
 // /penghargaan <wilayah | tahun | kategori>: the Paritrana Award history, paged with buttons.
 import { Composer, InlineKeyboard } from 'grammy';
-import { awardHistory, type AwardFilter, type CeremonyAwards } from '../../domain/awards/award-history.ts';
+import { type AwardFilter, type CeremonyAwards } from '../../domain/awards/award-history.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
@@ -44,7 +44,7 @@ async function subjectOf(ctx: BotContext, key: FilterKey): Promise<Html> {
 async function render(ctx: BotContext, key: FilterKey, page: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const subject = await subjectOf(ctx, key);
   const filter = filterOf(key);
-  const ceremonies = await awardHistory(ctx.deps.pool, filter);
+  const ceremonies = await ctx.deps.reads.awardHistory(filter);
   if (ceremonies.length) return paged(ctx, key, subject, ceremonies, page);
   // A regency, city or village without a record of its own: its province's records instead of a
   // dead end (Palembang has none, Sumatera Selatan has, and hosted its ceremony there).
@@ -54,7 +54,7 @@ async function render(ctx: BotContext, key: FilterKey, page: number): Promise<{ 
       .split('~')
       .map((part) => (part.startsWith('r') ? `r${province}` : part))
       .join('~');
-    const provinceCeremonies = await awardHistory(ctx.deps.pool, filterOf(provinceKey));
+    const provinceCeremonies = await ctx.deps.reads.awardHistory(filterOf(provinceKey));
     if (provinceCeremonies.length) {
       const shown = paged(ctx, provinceKey, await subjectOf(ctx, provinceKey), provinceCeremonies, page);
       const provinceName = (await regionName(ctx.deps.prisma, province)) ?? province;
@@ -86,7 +86,7 @@ function backKeyboard(ctx: BotContext, key: FilterKey, keyboard = new InlineKeyb
 
 /** Whether the history of `key` holds any ceremony. */
 export async function hasAwards(ctx: BotContext, key: FilterKey): Promise<boolean> {
-  return (await awardHistory(ctx.deps.pool, filterOf(key))).length > 0;
+  return (await ctx.deps.reads.awardHistory(filterOf(key))).length > 0;
 }
 
 export async function replyWithAwards(ctx: BotContext, key: FilterKey): Promise<void> {

@@ -4,7 +4,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { todayInJakarta } from '../../domain/calendar.ts';
 import { contributionOverview } from '../../domain/contributions/contribution-overview.ts';
-import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
 import { rememberCalculation } from '../../domain/reminders/payment-reminders.ts';
 import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
@@ -42,7 +41,7 @@ export async function replyWithCalculator(
   edit = false,
 ): Promise<void> {
   const date = todayInJakarta(ctx.deps.clock?.() ?? new Date());
-  const overview = contributionOverview(await loadContributionRules(ctx.deps.prisma), {
+  const overview = contributionOverview(await ctx.deps.reads.contributionRules(), {
     ...(income !== undefined ? { income } : {}),
     ...(transport !== undefined ? { transport } : {}),
     date,

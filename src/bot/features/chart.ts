@@ -2,7 +2,6 @@
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { barChartSvg, chartSeries, coverageChartSvg, renderPng } from '../../charts/coverage-chart.ts';
 import { rankRegions, type RankingMetric } from '../../domain/coverage/coverage-ranking.ts';
-import { coverageReport } from '../../domain/coverage/coverage-report.ts';
 import { fmt } from '../../i18n/format.ts';
 import { replyWithCoverage } from './coverage.ts';
 import { BUTTONS } from '../buttons.ts';
@@ -54,7 +53,7 @@ export async function replyWithProvincesChart(ctx: BotContext, metric: RankingMe
 
 /** A region's trend, or the provinces side by side when no region was named. */
 export async function replyWithChart(ctx: BotContext, regionCode: string): Promise<void> {
-  const report = await coverageReport(ctx.deps.pool, regionCode);
+  const report = await ctx.deps.reads.coverageReport(regionCode);
   const chart = report && chartSeries(report.history);
   // One figure is no trend: say so, and show the figure itself with its source.
   if (report && chart && chart.points.length < 2) {

@@ -2,7 +2,7 @@
 // card's button asks for the second region with a reply prompt that carries the first's code.
 import { Composer, InlineKeyboard } from 'grammy';
 import { MENU, menuKeyboard } from '../menu.ts';
-import { coverageReport, samePeriodPair, type CoverageReport, type CoverageSnapshotData } from '../../domain/coverage/coverage-report.ts';
+import { samePeriodPair, type CoverageReport, type CoverageSnapshotData } from '../../domain/coverage/coverage-report.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
@@ -32,7 +32,7 @@ function regionLine(ctx: BotContext, report: CoverageReport | undefined, s: Cove
 }
 
 export async function replyWithComparison(ctx: BotContext, codes: [string, string]): Promise<void> {
-  const reports = await Promise.all(codes.map((code) => coverageReport(ctx.deps.pool, code)));
+  const reports = await Promise.all(codes.map((code) => ctx.deps.reads.coverageReport(code)));
   const known = await regionNames(ctx.deps.prisma, codes);
   const names = codes.map((code) => known.get(code) ?? code);
   const [first, second] = reports;

@@ -3,7 +3,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { todayInJakarta } from '../../domain/calendar.ts';
 import { estimateBpuContribution } from '../../domain/contributions/contribution-calculator.ts';
-import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
 import { incomeIn } from '../../domain/contributions/income-text.ts';
 import { rememberCalculation } from '../../domain/reminders/payment-reminders.ts';
 import { fmt } from '../../i18n/format.ts';
@@ -64,7 +63,7 @@ export async function answerContribution(ctx: BotContext, answers: Answers, edit
     return;
   }
   const date = todayInJakarta(ctx.deps.clock?.() ?? new Date());
-  const estimate = estimateBpuContribution(await loadContributionRules(ctx.deps.prisma), { income, withJht, transport, date });
+  const estimate = estimateBpuContribution(await ctx.deps.reads.contributionRules(), { income, withJht, transport, date });
   const keyboard = new InlineKeyboard()
     .text(ctx.t('reminder:setButton'), BUTTONS.reminderAsk.data(ctx, income, transport, withJht))
     .row()

@@ -1,6 +1,6 @@
 // /cakupan <wilayah>: a region's coverage figures, with buttons to go further.
 import { Composer, InlineKeyboard } from 'grammy';
-import { coverageReport, type CoverageReport } from '../../domain/coverage/coverage-report.ts';
+import { type CoverageReport } from '../../domain/coverage/coverage-report.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
@@ -15,7 +15,7 @@ export const coverageFeature = new Composer<BotContext>();
 
 /** `known`: the report when the caller has read it already. */
 export async function replyWithCoverage(ctx: BotContext, regionCode: string, known?: CoverageReport): Promise<void> {
-  const report = known ?? (await coverageReport(ctx.deps.pool, regionCode));
+  const report = known ?? (await ctx.deps.reads.coverageReport(regionCode));
   const keyboard = new InlineKeyboard()
     .text(ctx.t('coverage:awardsButton'), BUTTONS.awards.data(ctx, regionCode))
     .text(ctx.t('coverage:chartButton'), BUTTONS.chart.data(ctx, regionCode))

@@ -2,7 +2,6 @@
 // coverage card, ready to share.
 import { Composer, InlineQueryResultBuilder } from 'grammy';
 import type { InlineQueryResult } from 'grammy/types';
-import { coverageReport } from '../../domain/coverage/coverage-report.ts';
 import { resolveRegion } from '../../domain/regions/region-resolver.ts';
 import { fmt } from '../../i18n/format.ts';
 import type { BotContext } from '../context.ts';
@@ -18,7 +17,7 @@ inlineFeature.on('inline_query', async (ctx) => {
   const { candidates } = query.length >= 2 ? await resolveRegion(ctx.deps.pool, query, { limit: RESULTS }) : { candidates: [] };
   const results: InlineQueryResult[] = [];
   for (const candidate of candidates) {
-    const report = await coverageReport(ctx.deps.pool, candidate.code);
+    const report = await ctx.deps.reads.coverageReport(candidate.code);
     if (!report) continue;
     const s = report.latest;
     const people = s.activeParticipants ?? s.informal;

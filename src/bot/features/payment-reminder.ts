@@ -5,7 +5,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { regionName } from '../../domain/regions/region-lookup.ts';
 import { JAKARTA, timeZoneOfRegion } from '../../domain/regions/time-zones.ts';
-import { loadContributionRules } from '../../domain/contributions/contribution-rules.ts';
 import { todayInJakarta } from '../../domain/calendar.ts';
 import {
   DEFAULT_MINUTE,
@@ -85,7 +84,7 @@ async function confirm(ctx: BotContext, r: PaymentReminderData, extra: { region?
   if (extra.region) lines.push(ctx.t('reminder:zoneFromRegion', { region: extra.region, zone: zoneName(r.timeZone) }));
   else if (!extra.zoneAsked) lines.push(ctx.t('reminder:zoneDefault'));
   lines.push('', ctx.t('reminder:willSay'));
-  const amount = amountOf(await loadContributionRules(ctx.deps.prisma), r, todayInJakarta(now(ctx)));
+  const amount = amountOf(await ctx.deps.reads.contributionRules(), r, todayInJakarta(now(ctx)));
   lines.push(amount !== undefined ? ctx.t('reminder:lastAmount', { amount: f.rupiah(amount) }) : ctx.t('reminder:noAmountHint'));
   lines.push(ctx.t('reminder:noticeToo'));
   await ctx.reply(lines.join('\n'), { reply_markup: settingsKeyboard(ctx, r, await localMonth(ctx.deps.pool, r.telegramId, now(ctx))) });

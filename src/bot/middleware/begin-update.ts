@@ -16,7 +16,15 @@ export function beginUpdateMiddleware(): MiddlewareFn<BotContext> {
     // conversation and the chat's free-text context (commands and buttons read them if asked).
     const text = ctx.message?.text;
     const chatId = sender && text !== undefined && !text.startsWith('/') ? ctx.chat?.id : undefined;
-    const { fresh, locale, conversation, chatContext } = await beginUpdate(pool, ctx.me.id, ctx.update.update_id, sender, chatId);
+    const { fresh, locale, conversation, chatContext, dataVersion } = await beginUpdate(
+      pool,
+      ctx.me.id,
+      ctx.update.update_id,
+      sender,
+      chatId,
+    );
+    // What another instance imported a moment ago is answered now: the version came with the claim.
+    if (dataVersion !== undefined) ctx.deps.reads.sync(dataVersion);
     if (conversation !== undefined) ctx.preloaded.conversation = conversation ?? undefined;
     if (chatContext !== undefined) ctx.preloaded.chatContext = chatContext ?? undefined;
     if (!fresh) {

@@ -1,0 +1,79 @@
+// What answers are made of, kept in memory per instance: coverage reports, award histories and
+// contribution rules, keyed by what was asked, until the data changes. A write to any table
+// they come from bumps DataVersion (database triggers, in the writer's transaction). Every
+// update's first statement reads that row too (domain/updates.ts), and `sync` drops everything
+// when it moved: a figure an official corrects on one instance is answered by all at their next
+// update, at no extra round trip. A timer reads it every `everyMs` too, for the jobs.
+import type { Queryable } from '../db/sql.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { awardHistory, type AwardFilter, type CeremonyAwards } from './awards/award-history.ts';
+import type { ContributionRuleData } from './contributions/contribution-calculator.ts';
+import { loadContributionRules } from './contributions/contribution-rules.ts';
+import { coverageReport, type CoverageReport } from './coverage/coverage-report.ts';
+
+/** Entries kept per kind: regions, filters; a flood of odd questions cannot grow it without end. */
+const MAX_ENTRIES = 5_000;
+export const VERSION_CHECK_MS = 1_000;
+
+export async function dataVersion(db: Queryable): Promise<string> {
+  const { rows } = await db.query<{ version: string }>(`SELECT "version"::text AS version FROM "DataVersion" WHERE id = 1`);
+  return rows[0]?.version ?? '0';
+}
+
+class Memo<K, V> {
+  private readonly entries = new Map<K, Promise<V>>();
+  constructor(private readonly load: (key: K) => Promise<V>) {}
+  get(key: K): Promise<V> {
+    let entry = this.entries.get(key);
+    if (!entry) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+      entry = this.load(key);
+      // A failed read is not kept: the next question tries again.
+      entry.catch(() => this.entries.delete(key));
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export interface CachedReads {
+  coverageReport(regionCode: string): Promise<CoverageReport | undefined>;
+  awardHistory(filter: AwardFilter): Promise<CeremonyAwards[]>;
+  contributionRules(): Promise<ContributionRuleData[]>;
+  /** The version as an update read it: everything is dropped when it moved. */
+  sync(version: string): void;
+  /** Drops everything now. */
+  forget(): void;
+  /** Stops watching the version. */
+  close(): void;
+}
+
+export function cachedReads(db: { pool: Queryable; prisma: PrismaClient }, opts: { everyMs?: number } = {}): CachedReads {
+  const reports = new Memo((code: string) => coverageReport(db.pool, code));
+  const histories = new Memo((key: string) => awardHistory(db.pool, JSON.parse(key) as AwardFilter));
+  const rules = new Memo((_: 'BPU') => loadContributionRules(db.prisma));
+  const forget = () => [reports, histories, rules].forEach((m) => m.clear());
+  let seen: string | undefined;
+  const sync = (version: string) => {
+    if (seen !== undefined && version !== seen) forget();
+    seen = version;
+  };
+  const check = async () => sync(await dataVersion(db.pool));
+  // What was kept before the first check could be stale: the first check sets the baseline, and
+  // nothing is kept until it has.
+  const ready = check().catch(() => undefined);
+  const timer = setInterval(() => void check().catch(() => undefined), opts.everyMs ?? VERSION_CHECK_MS);
+  timer.unref();
+  const after = <T>(read: () => Promise<T>) => ready.then(read);
+  return {
+    coverageReport: (code) => after(() => reports.get(code)),
+    awardHistory: (filter) => after(() => histories.get(JSON.stringify(filter))),
+    contributionRules: () => after(() => rules.get('BPU')),
+    sync,
+    forget,
+    close: () => clearInterval(timer),
+  };
+}
