@@ -4,6 +4,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 const SIGNATURE_LENGTH = 8;
 const MAX_BYTES = 64;
+const MAX_KNOWN = 10_000;
 
 export interface ButtonSigner {
   /** "cov", "13.74" → "cov:13.74:Xy3_ab9Q". */
@@ -15,7 +16,17 @@ export interface ButtonSigner {
 export function buttonSigner(botToken: string): ButtonSigner {
   // The token is the bot's one secret; a key derived from it changes when it is revoked.
   const key = createHash('sha256').update(`paritrana-buttons:${botToken}`).digest();
-  const mac = (payload: string) => createHmac('sha256', key).update(payload).digest('base64url').slice(0, SIGNATURE_LENGTH);
+  // The same buttons are signed again and again (a region's card): each signature once, up to a bound.
+  const known = new Map<string, string>();
+  const mac = (payload: string) => {
+    let signature = known.get(payload);
+    if (signature === undefined) {
+      if (known.size >= MAX_KNOWN) known.clear();
+      signature = createHmac('sha256', key).update(payload).digest('base64url').slice(0, SIGNATURE_LENGTH);
+      known.set(payload, signature);
+    }
+    return signature;
+  };
   return {
     sign(action, ...args) {
       const payload = [action, ...args].join(':');

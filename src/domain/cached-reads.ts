@@ -10,6 +10,7 @@ import { awardHistory, type AwardFilter, type CeremonyAwards } from './awards/aw
 import type { ContributionRuleData } from './contributions/contribution-calculator.ts';
 import { loadContributionRules } from './contributions/contribution-rules.ts';
 import { coverageReport, type CoverageReport } from './coverage/coverage-report.ts';
+import { regionName } from './regions/region-lookup.ts';
 
 /** Entries kept per kind: regions, filters; a flood of odd questions cannot grow it without end. */
 const MAX_ENTRIES = 5_000;
@@ -43,6 +44,7 @@ export interface CachedReads {
   coverageReport(regionCode: string): Promise<CoverageReport | undefined>;
   awardHistory(filter: AwardFilter): Promise<CeremonyAwards[]>;
   contributionRules(): Promise<ContributionRuleData[]>;
+  regionName(code: string): Promise<string | undefined>;
   /** The version as an update read it: everything is dropped when it moved. */
   sync(version: string): void;
   /** Drops everything now. */
@@ -55,7 +57,8 @@ export function cachedReads(db: { pool: Queryable; prisma: PrismaClient }, opts:
   const reports = new Memo((code: string) => coverageReport(db.pool, code));
   const histories = new Memo((key: string) => awardHistory(db.pool, JSON.parse(key) as AwardFilter));
   const rules = new Memo((_: 'BPU') => loadContributionRules(db.prisma));
-  const forget = () => [reports, histories, rules].forEach((m) => m.clear());
+  const names = new Memo((code: string) => regionName(db.prisma, code));
+  const forget = () => [reports, histories, rules, names].forEach((m) => m.clear());
   let seen: string | undefined;
   const sync = (version: string) => {
     if (seen !== undefined && version !== seen) forget();
@@ -72,6 +75,7 @@ export function cachedReads(db: { pool: Queryable; prisma: PrismaClient }, opts:
     coverageReport: (code) => after(() => reports.get(code)),
     awardHistory: (filter) => after(() => histories.get(JSON.stringify(filter))),
     contributionRules: () => after(() => rules.get('BPU')),
+    regionName: (code) => after(() => names.get(code)),
     sync,
     forget,
     close: () => clearInterval(timer),

@@ -4,9 +4,14 @@ export function todayInJakarta(now = new Date()): string {
   return todayIn('Asia/Jakarta', now);
 }
 
+/** Making a formatter costs far more than using one: one per zone, made once. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** YYYY-MM-DD where `timeZone` is ("Asia/Makassar"). */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone })));
+  return format.format(now);
 }
 
 /** Days between two YYYY-MM-DD dates, either way round. */

@@ -6,7 +6,6 @@ import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { regionFromText } from '../region-question.ts';
 import { awardPages } from './awards-message.ts';
-import { regionName } from '../../domain/regions/region-lookup.ts';
 import { escapeHtml, trustedHtml, type Html } from '../../i18n/html.ts';
 import { commandNames } from '../commands.ts';
 import { askRegion } from '../region-prompt.ts';
@@ -34,7 +33,7 @@ async function subjectOf(ctx: BotContext, key: FilterKey): Promise<Html> {
   const filter = filterOf(key);
   const parts: string[] = [];
   if (filter.regionCode) {
-    parts.push(escapeHtml((await regionName(ctx.deps.prisma, filter.regionCode)) ?? filter.regionCode));
+    parts.push(escapeHtml((await ctx.deps.reads.regionName(filter.regionCode)) ?? filter.regionCode));
   }
   if (filter.year) parts.push(ctx.t('awards:year', { year: filter.year }));
   if (filter.category) parts.push(ctx.t(`awards:category.${filter.category}`));
@@ -57,7 +56,7 @@ async function render(ctx: BotContext, key: FilterKey, page: number): Promise<{ 
     const provinceCeremonies = await ctx.deps.reads.awardHistory(filterOf(provinceKey));
     if (provinceCeremonies.length) {
       const shown = paged(ctx, provinceKey, await subjectOf(ctx, provinceKey), provinceCeremonies, page);
-      const provinceName = (await regionName(ctx.deps.prisma, province)) ?? province;
+      const provinceName = (await ctx.deps.reads.regionName(province)) ?? province;
       return {
         text: `${ctx.t('awards:noneHereProvince', { subject, province: provinceName })}\n\n${shown.text}`,
         keyboard: shown.keyboard,
@@ -69,13 +68,24 @@ async function render(ctx: BotContext, key: FilterKey, page: number): Promise<{ 
 
 /** Page `page` of a history, with buttons to the pages beside it. */
 function paged(ctx: BotContext, key: FilterKey, subject: Html, ceremonies: CeremonyAwards[], page: number) {
-  const pages = awardPages(ctx.t, subject, ceremonies);
+  const pages = renderedPages(ctx, subject, ceremonies);
   const index = Math.min(Math.max(page, 0), pages.length - 1);
   const keyboard = new InlineKeyboard();
   if (index > 0) keyboard.text(ctx.t('awards:previous'), BUTTONS.awardsPage.data(ctx, key, index - 1));
   if (index < pages.length - 1) keyboard.text(ctx.t('awards:next'), BUTTONS.awardsPage.data(ctx, key, index + 1));
   keyboard.row();
   return { text: pages[index]!, keyboard: backKeyboard(ctx, key, keyboard) };
+}
+
+/** Pages by history (kept until the data changes), language and subject: rendered once. */
+const pagesByHistory = new WeakMap<CeremonyAwards[], Map<string, string[]>>();
+function renderedPages(ctx: BotContext, subject: Html, ceremonies: CeremonyAwards[]): string[] {
+  let byKey = pagesByHistory.get(ceremonies);
+  if (!byKey) pagesByHistory.set(ceremonies, (byKey = new Map()));
+  const key = `${ctx.locale}|${String(subject)}`;
+  let pages = byKey.get(key);
+  if (!pages) byKey.set(key, (pages = awardPages(ctx.t, subject, ceremonies)));
+  return pages;
 }
 
 function backKeyboard(ctx: BotContext, key: FilterKey, keyboard = new InlineKeyboard()): InlineKeyboard {

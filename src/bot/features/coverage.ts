@@ -28,11 +28,24 @@ export async function replyWithCoverage(ctx: BotContext, regionCode: string, kno
     await ctx.reply(ctx.t('coverage:none', { asked }), { reply_markup: keyboard });
     return;
   }
-  await ctx.reply(coverageMessage(ctx.t, report, todayInJakarta(ctx.deps.clock?.() ?? new Date())), {
-    reply_markup: keyboard,
-    link_preview_options: { is_disabled: true },
-  });
+  const today = todayInJakarta(ctx.deps.clock?.() ?? new Date());
+  // The card is the same for everyone asking about the region that day in that language, until
+  // the data changes (the report itself is kept until then): made once.
+  const text = renderedCards.get(report, `${ctx.locale}|${today}`, () => coverageMessage(ctx.t, report, today));
+  await ctx.reply(text, { reply_markup: keyboard, link_preview_options: { is_disabled: true } });
 }
+
+/** Cards by report (an object kept until the data changes) and language and day. */
+const renderedCards = {
+  byReport: new WeakMap<CoverageReport, Map<string, string>>(),
+  get(report: CoverageReport, key: string, render: () => string): string {
+    let cards = this.byReport.get(report);
+    if (!cards) this.byReport.set(report, (cards = new Map()));
+    let card = cards.get(key);
+    if (card === undefined) cards.set(key, (card = render()));
+    return card;
+  },
+};
 
 /** Answers a coverage question about `text`, asking which region when several match. */
 export async function answerCoverage(ctx: BotContext, text: string): Promise<void> {
