@@ -1,5 +1,6 @@
-// What answers are made of, kept in memory per instance: coverage reports, award histories and
-// contribution rules, keyed by what was asked, until the data changes. A write to any table
+// What answers are made of, kept in memory per instance: coverage reports, award histories,
+// contribution rules, region names and knowledge answers, keyed by what was asked, until the
+// data changes. A write to any table
 // they come from bumps DataVersion (database triggers, in the writer's transaction). Every
 // update's first statement reads that row too (domain/updates.ts), and `sync` drops everything
 // when it moved: a figure an official corrects on one instance is answered by all at their next
@@ -11,6 +12,7 @@ import type { ContributionRuleData } from './contributions/contribution-calculat
 import { loadContributionRules } from './contributions/contribution-rules.ts';
 import { coverageReport, type CoverageReport } from './coverage/coverage-report.ts';
 import { regionName } from './regions/region-lookup.ts';
+import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge/knowledge-entries.ts';
 
 /** Entries kept per kind: regions, filters; a flood of odd questions cannot grow it without end. */
 const MAX_ENTRIES = 5_000;
@@ -45,6 +47,7 @@ export interface CachedReads {
   awardHistory(filter: AwardFilter): Promise<CeremonyAwards[]>;
   contributionRules(): Promise<ContributionRuleData[]>;
   regionName(code: string): Promise<string | undefined>;
+  knowledgeAnswer(id: string, lang: 'id' | 'en'): Promise<KnowledgeAnswer | undefined>;
   /** The version as an update read it: everything is dropped when it moved. */
   sync(version: string): void;
   /** Drops everything now. */
@@ -58,7 +61,11 @@ export function cachedReads(db: { pool: Queryable; prisma: PrismaClient }, opts:
   const histories = new Memo((key: string) => awardHistory(db.pool, JSON.parse(key) as AwardFilter));
   const rules = new Memo((_: 'BPU') => loadContributionRules(db.prisma));
   const names = new Memo((code: string) => regionName(db.prisma, code));
-  const forget = () => [reports, histories, rules, names].forEach((m) => m.clear());
+  const answers = new Memo((key: string) => {
+    const [lang, id] = [key.slice(0, 2) as 'id' | 'en', key.slice(3)];
+    return knowledgeAnswer(db.pool, id, lang);
+  });
+  const forget = () => [reports, histories, rules, names, answers].forEach((m) => m.clear());
   let seen: string | undefined;
   const sync = (version: string) => {
     if (seen !== undefined && version !== seen) forget();
@@ -76,6 +83,7 @@ export function cachedReads(db: { pool: Queryable; prisma: PrismaClient }, opts:
     awardHistory: (filter) => after(() => histories.get(JSON.stringify(filter))),
     contributionRules: () => after(() => rules.get('BPU')),
     regionName: (code) => after(() => names.get(code)),
+    knowledgeAnswer: (id, lang) => after(() => answers.get(`${lang}:${id}`)),
     sync,
     forget,
     close: () => clearInterval(timer),

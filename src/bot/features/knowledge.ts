@@ -1,7 +1,7 @@
 // A knowledge entry as an answer: the text, its source and date, and the entries people
 // usually ask next as buttons (BUTTONS.knowledge, unsigned: any entry may be shown to anyone).
 import { Composer, InlineKeyboard } from 'grammy';
-import { knowledgeAnswer, type KnowledgeAnswer } from '../../domain/knowledge/knowledge-entries.ts';
+import type { KnowledgeAnswer } from '../../domain/knowledge/knowledge-entries.ts';
 import { fmt } from '../../i18n/format.ts';
 import { BUTTONS } from '../buttons.ts';
 import type { BotContext } from '../context.ts';
@@ -39,14 +39,16 @@ export function knowledgeKeyboard(ctx: BotContext, entry: KnowledgeAnswer): Inli
   return keyboard.text(ctx.t('coverage:menuButton'), MENU);
 }
 
+const renderedAnswers = new WeakMap<KnowledgeAnswer, { text: string; keyboard: InlineKeyboard }>();
+
 /** Sends the entry; false when it does not exist (any more). */
 export async function replyWithKnowledge(ctx: BotContext, id: string): Promise<boolean> {
-  const entry = await knowledgeAnswer(ctx.deps.pool, id, ctx.locale);
+  const entry = await ctx.deps.reads.knowledgeAnswer(id, ctx.locale);
   if (!entry) return false;
-  await ctx.reply(knowledgeMessage(ctx, entry), {
-    reply_markup: knowledgeKeyboard(ctx, entry),
-    link_preview_options: { is_disabled: true },
-  });
+  // An answer is the same for everyone in one language until the data changes: rendered once.
+  let rendered = renderedAnswers.get(entry);
+  if (!rendered) renderedAnswers.set(entry, (rendered = { text: knowledgeMessage(ctx, entry), keyboard: knowledgeKeyboard(ctx, entry) }));
+  await ctx.reply(rendered.text, { reply_markup: rendered.keyboard, link_preview_options: { is_disabled: true } });
   return true;
 }
 
