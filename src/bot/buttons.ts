@@ -78,6 +78,30 @@ function claim(name: string, arity: number): void {
   names.add(key);
 }
 
+type Attempt = (ctx: WithButtons & Pressed<WithButtons>) => Promise<unknown> | undefined;
+const pressHandlers = new WeakMap<object, Attempt[]>();
+
+/**
+ * One middleware per feature for all its buttons, rather than one per button: every update
+ * passes each feature's middleware, and a message is no press at all. The feature's buttons are
+ * tried in the order they were declared, each reading only the data it made.
+ */
+function onPress<C extends WithButtons>(composer: Composer<C>, attempt: Attempt): void {
+  let attempts = pressHandlers.get(composer);
+  if (!attempts) {
+    const list: Attempt[] = (attempts = []);
+    pressHandlers.set(composer, list);
+    composer.on('callback_query:data', async (ctx, next) => {
+      for (const tryOne of list) {
+        const handled = tryOne(ctx as never);
+        if (handled) return handled;
+      }
+      return next();
+    });
+  }
+  attempts.push(attempt);
+}
+
 function reader<A extends unknown[]>(name: string, args: Codecs<A>, signed: boolean): Reads<A> {
   claim(name, args.length);
   const read = (ctx: { buttons: ButtonSigner }, data: string): A | undefined => {
@@ -97,10 +121,9 @@ function reader<A extends unknown[]>(name: string, args: Codecs<A>, signed: bool
   return {
     read,
     on(composer, handler) {
-      composer.on('callback_query:data', async (ctx, next) => {
+      onPress(composer, (ctx) => {
         const values = read(ctx, ctx.callbackQuery.data);
-        if (!values) return next();
-        await handler(ctx, ...values);
+        return values ? handler(ctx as never, ...values) : undefined;
       });
     },
   };
@@ -121,7 +144,7 @@ function fixed(data: string): FixedButton {
   return {
     data,
     on(composer, handler) {
-      composer.on('callback_query:data', async (ctx, next) => (ctx.callbackQuery.data === data ? handler(ctx) : next()));
+      onPress(composer, (ctx) => (ctx.callbackQuery.data === data ? handler(ctx as never) : undefined));
     },
   };
 }

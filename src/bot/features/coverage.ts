@@ -16,13 +16,7 @@ export const coverageFeature = new Composer<BotContext>();
 /** `known`: the report when the caller has read it already. */
 export async function replyWithCoverage(ctx: BotContext, regionCode: string, known?: CoverageReport): Promise<void> {
   const report = known ?? (await ctx.deps.reads.coverageReport(regionCode));
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t('coverage:awardsButton'), BUTTONS.awards.data(ctx, regionCode))
-    .text(ctx.t('coverage:chartButton'), BUTTONS.chart.data(ctx, regionCode))
-    .row()
-    .text(ctx.t('compare:button'), BUTTONS.compare.data(ctx, regionCode))
-    .text(ctx.t('subscriptions:button'), BUTTONS.subscribe.data(ctx, regionCode))
-    .text(ctx.t('coverage:menuButton'), MENU);
+  const keyboard = cardKeyboard(ctx, regionCode);
   if (!report) {
     const asked = (await regionName(ctx.deps.prisma, regionCode)) ?? regionCode;
     await ctx.reply(ctx.t('coverage:none', { asked }), { reply_markup: keyboard });
@@ -33,6 +27,25 @@ export async function replyWithCoverage(ctx: BotContext, regionCode: string, kno
   // the data changes (the report itself is kept until then): made once.
   const text = renderedCards.get(report, `${ctx.locale}|${today}`, () => coverageMessage(ctx.t, report, today));
   await ctx.reply(text, { reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+}
+
+/** A card's buttons, by language and region: the same for everyone, made once (up to a bound). */
+const keyboards = new Map<string, InlineKeyboard>();
+function cardKeyboard(ctx: BotContext, regionCode: string): InlineKeyboard {
+  const key = `${ctx.locale}|${regionCode}`;
+  let keyboard = keyboards.get(key);
+  if (!keyboard) {
+    if (keyboards.size >= 10_000) keyboards.clear();
+    keyboard = new InlineKeyboard()
+      .text(ctx.t('coverage:awardsButton'), BUTTONS.awards.data(ctx, regionCode))
+      .text(ctx.t('coverage:chartButton'), BUTTONS.chart.data(ctx, regionCode))
+      .row()
+      .text(ctx.t('compare:button'), BUTTONS.compare.data(ctx, regionCode))
+      .text(ctx.t('subscriptions:button'), BUTTONS.subscribe.data(ctx, regionCode))
+      .text(ctx.t('coverage:menuButton'), MENU);
+    keyboards.set(key, keyboard);
+  }
+  return keyboard;
 }
 
 /** Cards by report (an object kept until the data changes) and language and day. */
