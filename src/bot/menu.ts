@@ -17,10 +17,16 @@ const entries: { label: string; data: string }[] = [
   { label: 'common:menu.language', data: BUTTONS.languages.data },
 ];
 
+/** The entries' labels per translator (one per language): translated once, not per update. */
+const labels = new WeakMap<TFunction, string[]>();
+
+/** A new keyboard each time: callers may add a row of their own. */
 export function mainMenuKeyboard(t: TFunction): InlineKeyboard {
+  let translated = labels.get(t);
+  if (!translated) labels.set(t, (translated = entries.map((entry) => t(entry.label))));
   const keyboard = new InlineKeyboard();
   entries.forEach((entry, i) => {
-    keyboard.text(t(entry.label), entry.data);
+    keyboard.text(translated[i]!, entry.data);
     if (i % 2 === 1) keyboard.row();
   });
   return keyboard;
