@@ -7,11 +7,19 @@ export function todayInJakarta(now = new Date()): string {
 /** Making a formatter costs far more than using one: one per zone, made once. */
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** The last answer per zone, by the minute it was for: a day changes only on a whole minute in Indonesia. */
+const lastDays = new Map<string, { minute: number; day: string }>();
+
 /** YYYY-MM-DD where `timeZone` is ("Asia/Makassar"). */
 export function todayIn(timeZone: string, now = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastDays.get(timeZone);
+  if (last?.minute === minute) return last.day;
   let format = dayFormats.get(timeZone);
   if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone })));
-  return format.format(now);
+  const day = format.format(now);
+  lastDays.set(timeZone, { minute, day });
+  return day;
 }
 
 /** Days between two YYYY-MM-DD dates, either way round. */
