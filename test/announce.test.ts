@@ -7,6 +7,7 @@ import { grantRole, revokeRole } from '../src/domain/roles/roles.ts';
 import type { BotMessage } from '../src/bot-api-double/local-bot-api-types.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
+import { until } from './support/until.ts';
 
 let bot: TestBot;
 const { say, press, forge } = conversation(() => bot);
@@ -32,14 +33,6 @@ afterAll(async () => {
 
 const pressText = (userId: number, message: BotMessage, text: string) =>
   press(userId, message, buttonsOf(message).find((b) => b.text.startsWith(text))!.data);
-
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('/umumkan', () => {
   it('drafts the winners of a past ceremony, previews it exactly, and sends it to each subscriber once', async () => {

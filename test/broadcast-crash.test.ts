@@ -8,6 +8,7 @@ import { startBotApiDouble } from './support/bot-api-double.ts';
 import { startChildBot, type ChildBot } from './support/child-bot.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { TEST_TOKEN } from './support/service.ts';
+import { until } from './support/until.ts';
 
 const CHATS = 600;
 const FIRST = 900_000;
@@ -45,14 +46,6 @@ const start = () =>
     BROADCAST_PAID_RATE: '150',
   });
 const received = () => double.sent().filter((m) => m.text === TEXT);
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const statusOf = async (id: number, chats: number[]) =>
   (

@@ -7,6 +7,7 @@ import { startBotApiDouble } from './support/bot-api-double.ts';
 import { startChildBot, type ChildBot } from './support/child-bot.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { TEST_TOKEN } from './support/service.ts';
+import { until } from './support/until.ts';
 
 const CHATS = 240;
 const FIRST = 950_000;
@@ -44,14 +45,6 @@ const start = () =>
     BROADCAST_RATE: '30',
   });
 const received = () => double.sent().filter((m) => m.text?.includes('Pengingat iuran BPJS Ketenagakerjaan'));
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const statuses = async () =>
   new Map(

@@ -11,6 +11,7 @@ import { startBotApiDouble } from './support/bot-api-double.ts';
 import { captureLogs } from './support/logs.ts';
 import { useSeededDatabase } from './support/postgres.ts';
 import { TEST_TOKEN } from './support/service.ts';
+import { until } from './support/until.ts';
 
 const db = useSeededDatabase();
 let double: LocalBotApi;
@@ -42,14 +43,6 @@ function runner(logger = captureLogs().logger) {
     pollMs: 50,
     reminders: jobs.reminders,
   });
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const openSends = async (from: number, count: number) =>
