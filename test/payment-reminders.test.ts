@@ -95,6 +95,18 @@ describe('a monthly payment reminder', () => {
     expect(reminders(WORKER)).toHaveLength(4);
   });
 
+  it('a time moved earlier, past on the day, still reminds that month: at once', async () => {
+    const chat = 97_003;
+    // Set up at 06.00 WIB on the 10th for 09.00.
+    clock = new Date('2027-03-09T23:00:00Z');
+    const [set] = await say(chat, '/pengingat_iuran tanggal 10 jam 9');
+    expect(set!.text).toContain('setiap tanggal 10 pukul 09.00 WIB');
+    // 08.00 WIB on the 10th: moved to 07.00, which has passed; the month's reminder is not lost.
+    clock = new Date('2027-03-10T01:00:00Z');
+    await pressButton(chat, set!, 'Jam 07.00');
+    expect(await runUntil('2027-03-10T03:00:00Z', chat)).toEqual(['2027-03-10T02:00:00.000Z']);
+  });
+
   it('starts next month when set up after this month’s day, and "Berhenti" ends it', async () => {
     const chat = 97_002;
     clock = new Date('2027-03-20T02:00:00Z');

@@ -69,20 +69,23 @@ export async function reminderOf(prisma: PrismaClient, telegramId: number): Prom
 }
 
 /**
- * Sets up or changes a person's one reminder. Months whose moment has passed are not
- * reminded: one set on the 20th for the 10th starts next month. A calculation given replaces
- * the stored one; one not given keeps it.
+ * Sets up or changes a person's one reminder. A new one (or one ended by a 403) starts now:
+ * months whose moment has passed are not reminded, so one set on the 20th for the 10th starts
+ * next month. A change keeps its start, so a month not yet reminded is not lost by moving the
+ * time. A calculation given replaces the stored one; one not given keeps it.
  */
 export async function saveReminder(
   prisma: PrismaClient,
   input: { telegramId: number; chatId: number; now: Date } & ReminderSettings & Partial<Calculation>,
 ): Promise<PaymentReminderData> {
   const { telegramId, chatId, now, day, minute, timeZone, ...calculation } = input;
-  const fields = { chatId: BigInt(chatId), day, minute, timeZone, startsAt: now, active: true, ...calculation };
+  const fields = { chatId: BigInt(chatId), day, minute, timeZone, active: true, ...calculation };
+  const id = BigInt(telegramId);
+  const running = (await prisma.paymentReminder.findUnique({ where: { telegramId: id }, select: { active: true } }))?.active;
   const row = await prisma.paymentReminder.upsert({
-    where: { telegramId: BigInt(telegramId) },
-    create: { telegramId: BigInt(telegramId), ...fields },
-    update: fields,
+    where: { telegramId: id },
+    create: { telegramId: id, ...fields, startsAt: now },
+    update: running ? fields : { ...fields, startsAt: now },
   });
   return toData(row);
 }
