@@ -43,6 +43,9 @@ const start = () =>
     DATABASE_URL: database.url,
     TELEGRAM_API_ROOT: double.apiRoot,
     BROADCAST_RATE: '30',
+    // Beside the announcement crash test, which runs at the same time on the default port.
+    HOST: '127.0.0.1',
+    PORT: '0',
   });
 const received = () => double.sent().filter((m) => m.text?.includes('Pengingat iuran BPJS Ketenagakerjaan'));
 

@@ -6,7 +6,7 @@ import { Api } from 'grammy';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { unfinishedAnnouncements } from '../domain/announcements/announcements.ts';
-import { PACE_HEADROOM, sendAnnouncement, type BroadcastOptions } from './broadcast-sender.ts';
+import { sendAnnouncement, type BroadcastOptions } from './broadcast-sender.ts';
 import { RateLimiter, sleep } from './rate-limiter.ts';
 import { advisoryUnlock, tryAdvisoryLock } from '../db/sql.ts';
 
@@ -42,7 +42,7 @@ export function startBroadcastRunner(pool: pg.Pool, opts: BroadcastRunnerOptions
   let wake: AbortController = new AbortController();
 
   // One pace for everything the bot sends in bulk, kept across polls.
-  const limiter = new RateLimiter(opts.rate * PACE_HEADROOM);
+  const limiter = new RateLimiter(opts.rate);
 
   const announcements = async () => {
     for (let ids = await unfinishedAnnouncements(pool); ids.length && !stopping.signal.aborted; ids = await unfinishedAnnouncements(pool)) {

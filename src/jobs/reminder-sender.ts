@@ -49,12 +49,14 @@ export async function sendDueReminders(pool: pg.Pool, api: Api, opts: ReminderSe
     try {
       const message = await opts.render(send);
       if (!message) return dropSend(pool, send);
-      await opts.limiter.take(opts.signal);
-      await api.sendMessage(send.chatId, message.text, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
-      });
+      const answered = await opts.limiter.take(opts.signal);
+      await api
+        .sendMessage(send.chatId, message.text, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+        })
+        .finally(answered);
       sent++;
       await markSendSent(pool, send);
     } catch (err) {
