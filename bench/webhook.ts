@@ -29,6 +29,9 @@ interface Result {
   /** CPU time of the bot process per request answered, and its share of the measured time. */
   cpuMsPerRequest: number;
   cpuShare: number;
+  /** Resident memory when ready, and after the warm-up and the measured run (over 10,000 updates at these rates). */
+  idleRss: number;
+  afterRss: number;
   rps: number;
   p50: number;
   p99: number;
@@ -105,6 +108,15 @@ async function drive(url: string, text: string, seconds: number): Promise<autoca
   });
 }
 
+/** Resident memory of a process now, in MB (Linux). */
+function rssMb(pid: number): number {
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
+}
+
 /** utime + stime of a process, in ms (Linux). */
 function cpuMs(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -114,6 +126,9 @@ function cpuMs(pid: number): number {
 async function measure(c: Case): Promise<Result> {
   const { url, child, exited } = await c.start();
   try {
+    // Idle: started and ready, before any update.
+    await new Promise((r) => setTimeout(r, 1_000));
+    const idleRss = rssMb(child.pid!);
     await drive(url, c.text, WARMUP_S);
     const cpuBefore = cpuMs(child.pid!);
     const started = performance.now();
@@ -130,6 +145,8 @@ async function measure(c: Case): Promise<Result> {
       errors: r.errors,
       cpuMsPerRequest: cpu / r.requests.total,
       cpuShare: cpu / elapsedMs,
+      idleRss,
+      afterRss: rssMb(child.pid!),
     };
   } finally {
     child.kill('SIGTERM');
@@ -217,6 +234,8 @@ const rows = results.map((r) => ({
   errors: r.errors,
   'bot CPU µs/req': Math.round(r.cpuMsPerRequest * 1000),
   'bot CPU %': Math.round(r.cpuShare * 100),
+  'RSS idle MB': Math.round(r.idleRss),
+  'RSS after MB': Math.round(r.afterRss),
   'ratio to peer': (r.rps / peerResult.rps).toFixed(2),
   'ratio to bare grammY': (r.rps / base.rps).toFixed(2),
 }));
