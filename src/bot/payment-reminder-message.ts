@@ -11,7 +11,8 @@ import {
   type PaymentReminderData,
   type ReminderSettings,
 } from '../domain/reminders/payment-reminders.ts';
-import { changeAfter, monthlyAmount, nextDay } from '../domain/reminders/rule-changes.ts';
+import { changeAfter, monthlyAmount } from '../domain/reminders/rule-changes.ts';
+import { nextDay } from '../domain/calendar.ts';
 import { fmt } from '../i18n/format.ts';
 import type { TFunction } from '../i18n/i18n.ts';
 import { BUTTONS } from './buttons.ts';

@@ -22,6 +22,16 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return day;
 }
 
+/** A YYYY-MM-DD date `days` later (earlier when negative). */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The YYYY-MM-DD date after this one. */
+export const nextDay = (isoDate: string): string => addDays(isoDate, 1);
+
 /** Days between two YYYY-MM-DD dates, either way round. */
 export const daysApart = (a: string, b: string): number =>
   Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;

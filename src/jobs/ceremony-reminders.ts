@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createAnnouncement, queueAnnouncement } from '../domain/announcements/announcements.ts';
 import { claimDueReminders } from '../domain/awards/ceremonies.ts';
-import { todayInJakarta } from '../domain/calendar.ts';
+import { nextDay, todayInJakarta } from '../domain/calendar.ts';
 import { audit } from '../domain/roles/audit.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { draftCeremonyAnnouncementBoth } from '../bot/announce-draft.ts';
@@ -13,12 +13,6 @@ export const REMINDER_HOUR = 9;
 
 const hourInJakarta = (now: Date) =>
   Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Jakarta' }).format(now));
-
-function nextDay(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Queues the reminders due at `now`; the ids of the announcements queued. */
 export async function queueDueReminders(db: { prisma: PrismaClient; pool: pg.Pool }, i18n: I18n, now: Date): Promise<number[]> {

@@ -6,7 +6,7 @@ import type { Api } from 'grammy';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { todayIn, todayInJakarta } from '../domain/calendar.ts';
+import { addDays, todayIn, todayInJakarta } from '../domain/calendar.ts';
 import { loadContributionRules } from '../domain/contributions/contribution-rules.ts';
 import {
   hasDueSends,
@@ -26,9 +26,6 @@ import { sendDueReminders } from './reminder-sender.ts';
 
 /** Queuing scans every reminder: at most this often. */
 const QUEUE_EVERY_MS = 20_000;
-
-const addDays = (isoDate: string, days: number) =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Queues what is due at `now`: how many monthly messages and notices. */
 export async function queuePaymentReminders(

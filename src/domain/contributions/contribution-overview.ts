@@ -3,6 +3,7 @@
 // the discount of the worker's sector, and what each becomes when that discount ends.
 // When the sector is not known and the sectors differ, both are given.
 import { estimateBpuContribution, type ContributionEstimate, type ContributionRuleData } from './contribution-calculator.ts';
+import { nextDay } from '../calendar.ts';
 
 export interface SectorOverview {
   transport: boolean;
@@ -25,8 +26,6 @@ export interface ContributionOverview {
   /** One entry when the sector is known or both sectors pay the same; else others first, then transport. */
   sectors: SectorOverview[];
 }
-
-const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 function sector(rules: ContributionRuleData[], income: number, transport: boolean, date: string): SectorOverview | undefined {
   const base = estimateBpuContribution(rules, { income, withJht: false, transport, date });

@@ -4,13 +4,7 @@
 // 2026: the day before, 50% of JKK and JKM; the day after, all of it).
 import { estimateBpuContribution, type ContributionRuleData } from '../contributions/contribution-calculator.ts';
 import type { Calculation } from './payment-reminders.ts';
-
-const addDays = (isoDate: string, days: number) => {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-export const nextDay = (isoDate: string): string => addDays(isoDate, 1);
+import { addDays, nextDay } from '../calendar.ts';
 
 /** The last days of a state of the rules, from `from` to `to`: each rule's last day, and the day before one begins. */
 export function lastDaysBetween(rules: ContributionRuleData[], from: string, to: string): string[] {
