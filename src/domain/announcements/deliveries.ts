@@ -2,6 +2,7 @@
 // when a sender died holding it, unknown. Claims use SKIP LOCKED, so two senders never take
 // the same row.
 import type { Queryable } from '../../db/sql.ts';
+import { unsubscribeAll } from '../subscriptions/subscriptions.ts';
 
 /**
  * What a sender that died left behind. Rows it had only claimed go back to the queue; rows
@@ -54,7 +55,7 @@ export async function markBlocked(db: Queryable, announcementId: number, chatId:
     chatId,
     reason,
   ]);
-  await db.query(`UPDATE "Subscription" SET active = false, "updatedAt" = now() WHERE "chatId" = $1 AND active`, [chatId]);
+  await unsubscribeAll(db, chatId);
 }
 
 export async function markFailed(db: Queryable, announcementId: number, chatId: number, reason: string): Promise<void> {

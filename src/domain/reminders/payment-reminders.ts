@@ -5,6 +5,7 @@
 // sender died while sending). Times are the person's own: a day, a minute and a time zone.
 import type { Queryable } from '../../db/sql.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { unsubscribeAll } from '../subscriptions/subscriptions.ts';
 
 /** Day 0 is the last day of the month. */
 export const END_OF_MONTH = 0;
@@ -260,7 +261,7 @@ export async function dropSend(db: Queryable, send: SendRef): Promise<void> {
 export async function markSendBlocked(db: Queryable, send: SendRef & { chatId: number }, reason: string): Promise<void> {
   await db.query(`UPDATE "ReminderSend" SET status = 'blocked', "lastError" = $3 WHERE ${ONE}`, [send.telegramId, send.key, reason]);
   await db.query(`UPDATE "PaymentReminder" SET active = false, "updatedAt" = now() WHERE "telegramId" = $1`, [send.telegramId]);
-  await db.query(`UPDATE "Subscription" SET active = false, "updatedAt" = now() WHERE "chatId" = $1 AND active`, [send.chatId]);
+  await unsubscribeAll(db, send.chatId);
 }
 
 export async function markSendFailed(db: Queryable, send: SendRef, reason: string): Promise<void> {
