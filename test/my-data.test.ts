@@ -7,6 +7,7 @@ import { issueCompanyCode, linkRepresentative } from '../src/domain/companies/co
 import { grantRole } from '../src/domain/roles/roles.ts';
 import { subscribe } from '../src/domain/subscriptions/subscriptions.ts';
 import { buttonsOf, conversation } from './support/conversation.ts';
+import { testUser } from './support/bot-api-double.ts';
 import { startTestBot, type TestBot } from './support/service.ts';
 
 let bot: TestBot;
@@ -101,5 +102,26 @@ describe('a person’s own data', () => {
     expect(shown!.text).toContain('Data Anda yang saya simpan');
     const [ask] = await say(PERSON + 1, 'tolong hapus semua data saya');
     expect(ask!.text).toContain('Hapus semua data Anda?');
+  });
+});
+
+describe('in a group', () => {
+  it('shows no personal data and sets no reminder, by command or button, and says so', async () => {
+    const group = bot.double.addChat(-100_987_001, 'supergroup');
+    const inGroup = async (post: () => ReturnType<typeof bot.post>) => {
+      const before = bot.double.sent(group.id).length;
+      expect((await post()).status).toBe(200);
+      return bot.double.sent(group.id).slice(before);
+    };
+    const [shown] = await inGroup(() => bot.post(bot.double.sendUserMessage(testUser(PERSON), '/dataku@paritrana_bot', { chat: group })));
+    expect(shown!.text).toBe('Data pribadi hanya saya tampilkan dan hapus di chat pribadi dengan saya.');
+    // The calculator in a group offers the reminder; its press is answered, and told where reminders are set.
+    const [calculator] = await inGroup(() =>
+      bot.post(bot.double.sendUserMessage(testUser(PERSON), '/iuran@paritrana_bot 1 juta', { chat: group })),
+    );
+    const remind = buttonsOf(calculator).find((b) => b.text.includes('Ingatkan saya tiap bulan'))!;
+    const [told] = await inGroup(() => bot.post(bot.double.pressButton(testUser(PERSON), calculator!, remind.data)));
+    expect(told!.text).toContain('Pengingat iuran hanya bisa dipasang di chat pribadi');
+    expect(bot.logs.some((l) => l.msg === 'unhandled bot error' || String(l.err ?? '').includes('query'))).toBe(false);
   });
 });

@@ -8,19 +8,13 @@ import { commandNames } from '../commands.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { reminderWhen } from '../payment-reminder-message.ts';
+import { inPrivateChat } from '../private-chat.ts';
 
 export const myDataFeature = new Composer<BotContext>();
 
-async function inPrivate(ctx: BotContext): Promise<boolean> {
-  if (ctx.chat?.type === 'private' && ctx.from) return true;
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('myData:privateOnly'), show_alert: true });
-  else await ctx.reply(ctx.t('myData:privateOnly'));
-  return false;
-}
-
 /** Every kind of data the bot keeps about the person, one line each, and how to delete it. */
 export async function replyWithMyData(ctx: BotContext): Promise<void> {
-  if (!(await inPrivate(ctx))) return;
+  if (!(await inPrivateChat(ctx, 'myData:privateOnly'))) return;
   const data = await personalDataOf(ctx.deps.prisma, ctx.from!.id);
   const f = fmt(ctx.t);
   const t = ctx.t;
@@ -71,7 +65,7 @@ export async function replyWithMyData(ctx: BotContext): Promise<void> {
 
 /** One question before anything is deleted. */
 export async function askToDelete(ctx: BotContext): Promise<void> {
-  if (!(await inPrivate(ctx))) return;
+  if (!(await inPrivateChat(ctx, 'myData:privateOnly'))) return;
   await ctx.reply(ctx.t('myData:confirm'), {
     reply_markup: new InlineKeyboard()
       .text(ctx.t('myData:confirmButton'), BUTTONS.myDataDeleteConfirm.data)
@@ -89,7 +83,7 @@ BUTTONS.myDataDelete.on(myDataFeature, async (ctx) => {
 
 BUTTONS.myDataDeleteConfirm.on(myDataFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!(await inPrivate(ctx))) return;
+  if (!(await inPrivateChat(ctx, 'myData:privateOnly'))) return;
   await deletePersonalData(ctx.deps.prisma, ctx.from.id);
   // The answer goes without buttons: pressing one would make them a user again.
   await ctx.editMessageText(ctx.t('myData:deleted'));

@@ -26,6 +26,7 @@ import { commandNames } from '../commands.ts';
 import type { BotContext } from '../context.ts';
 import { MENU } from '../menu.ts';
 import { amountOf, hhmm, reminderWhen } from '../payment-reminder-message.ts';
+import { inPrivateChat } from '../private-chat.ts';
 
 export const paymentReminderFeature = new Composer<BotContext>();
 
@@ -135,17 +136,9 @@ async function showReminder(ctx: BotContext): Promise<void> {
   await ctx.reply(lines.join('\n'), { reply_markup: settingsKeyboard(ctx, r, month) });
 }
 
-/** Reminders are personal: set up in a private chat only, so that none goes to a group. */
-async function inPrivate(ctx: BotContext): Promise<boolean> {
-  if (ctx.chat?.type === 'private' && ctx.from) return true;
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('reminder:privateOnly'), show_alert: true });
-  else await ctx.reply(ctx.t('reminder:privateOnly'));
-  return false;
-}
-
 /** What a message about the reminder asks, in words: a day, a time, a zone, or to stop. */
 export async function answerReminderText(ctx: BotContext, text: string): Promise<void> {
-  if (!(await inPrivate(ctx))) return;
+  if (!(await inPrivateChat(ctx, 'reminder:privateOnly'))) return;
   const asked = readReminderRequest(text);
   if (asked.stop && asked.day === undefined) {
     const stopped = await stopReminder(ctx.deps.prisma, ctx.from!.id);
@@ -162,7 +155,7 @@ paymentReminderFeature.command(commandNames('paymentReminder'), (ctx) => answerR
 
 BUTTONS.reminderAsk.on(paymentReminderFeature, async (ctx, income, transport, withJht) => {
   await ctx.answerCallbackQuery();
-  if (!(await inPrivate(ctx))) return;
+  if (!(await inPrivateChat(ctx, 'reminder:privateOnly'))) return;
   const existing = await reminderOf(ctx.deps.prisma, ctx.from.id);
   const calculation = { income: income ?? null, transport: transport ?? null, withJht: withJht ?? null };
   if (existing?.active) return setReminder(ctx, {}, calculation);
@@ -171,7 +164,7 @@ BUTTONS.reminderAsk.on(paymentReminderFeature, async (ctx, income, transport, wi
 
 BUTTONS.reminderDay.on(paymentReminderFeature, async (ctx, day, income, transport, withJht) => {
   await ctx.answerCallbackQuery();
-  if (!(await inPrivate(ctx)) || (day > 28 && day !== END_OF_MONTH)) return;
+  if (!(await inPrivateChat(ctx, 'reminder:privateOnly')) || (day > 28 && day !== END_OF_MONTH)) return;
   const calculation =
     income === undefined && transport === undefined && withJht === undefined
       ? undefined
@@ -181,13 +174,13 @@ BUTTONS.reminderDay.on(paymentReminderFeature, async (ctx, day, income, transpor
 
 BUTTONS.reminderTime.on(paymentReminderFeature, async (ctx, minute) => {
   await ctx.answerCallbackQuery();
-  if (!(await inPrivate(ctx))) return;
+  if (!(await inPrivateChat(ctx, 'reminder:privateOnly'))) return;
   await setReminder(ctx, { minute: Number(minute) });
 });
 
 BUTTONS.reminderChangeDay.on(paymentReminderFeature, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!(await inPrivate(ctx))) return;
+  if (!(await inPrivateChat(ctx, 'reminder:privateOnly'))) return;
   await ctx.reply(ctx.t('reminder:askDay'), { reply_markup: dayKeyboard(ctx, {}) });
 });
 
