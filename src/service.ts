@@ -16,7 +16,7 @@ import type { BotDeps } from './bot/context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { seedDatabase } from './db/seed.ts';
 import { forgetProcessedUpdates } from './domain/updates.ts';
-import { cachedReads, type CachedReads } from './domain/cached-reads.ts';
+import { cachedReads } from './domain/cached-reads.ts';
 import { forgetOldChatContexts } from './domain/understanding/chat-context.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { InFlight } from './lifecycle.ts';
@@ -70,7 +70,6 @@ export async function startService(
   let runner: RunnerHandle | undefined;
   let broadcasts: BroadcastRunner | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
-  let reads: CachedReads | undefined;
   let draining = false;
   const inFlight = new InFlight();
 
@@ -79,7 +78,6 @@ export async function startService(
     draining = true;
     stopping.abort();
     clearInterval(pruneTimer);
-    reads?.close();
     const stopped: Promise<unknown>[] = [];
     if (runner?.isRunning()) stopped.push(runner.stop());
     // Sends in flight finish; what was not handed to Telegram goes back to the queue.
@@ -102,9 +100,8 @@ export async function startService(
     if (Object.keys(seeded).length) logger.info({ seeded }, 'seed data loaded');
 
     const i18n = createI18n(config.DEFAULT_LOCALE);
-    reads = cachedReads(db);
     const botDeps: BotDeps = {
-      reads,
+      reads: cachedReads(db),
       prisma: db.prisma,
       pool: db.pool,
       logger,

@@ -1,10 +1,10 @@
 // What answers are made of, kept in memory per instance: coverage reports, award histories,
 // contribution rules, region names and knowledge answers, keyed by what was asked, until the
-// data changes. A write to any table
-// they come from bumps DataVersion (database triggers, in the writer's transaction). Every
-// update's first statement reads that row too (domain/updates.ts), and `sync` drops everything
-// when it moved: a figure an official corrects on one instance is answered by all at their next
-// update, at no extra round trip. A timer reads it every `everyMs` too, for the jobs.
+// data changes. A write to any table they come from bumps DataVersion (database triggers, in
+// the writer's transaction). Every update's first statement reads that row too
+// (domain/updates.ts), before anything is read from here, and `sync` drops everything when it
+// moved: a figure an official corrects on one instance is answered by all at their next update,
+// at no extra round trip. Only the bot's answers read from here, and only while handling an update.
 import type { Queryable } from '../db/sql.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { awardHistory, type AwardFilter, type CeremonyAwards } from './awards/award-history.ts';
@@ -16,7 +16,6 @@ import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge/knowledge-ent
 
 /** Entries kept per kind: regions, filters; a flood of odd questions cannot grow it without end. */
 const MAX_ENTRIES = 5_000;
-export const VERSION_CHECK_MS = 1_000;
 
 export async function dataVersion(db: Queryable): Promise<string> {
   const { rows } = await db.query<{ version: string }>(`SELECT "version"::text AS version FROM "DataVersion" WHERE id = 1`);
@@ -50,13 +49,9 @@ export interface CachedReads {
   knowledgeAnswer(id: string, lang: 'id' | 'en'): Promise<KnowledgeAnswer | undefined>;
   /** The version as an update read it: everything is dropped when it moved. */
   sync(version: string): void;
-  /** Drops everything now. */
-  forget(): void;
-  /** Stops watching the version. */
-  close(): void;
 }
 
-export function cachedReads(db: { pool: Queryable; prisma: PrismaClient }, opts: { everyMs?: number } = {}): CachedReads {
+export function cachedReads(db: { pool: Queryable; prisma: PrismaClient }): CachedReads {
   const reports = new Memo((code: string) => coverageReport(db.pool, code));
   const histories = new Memo((key: string) => awardHistory(db.pool, JSON.parse(key) as AwardFilter));
   const rules = new Memo((_: 'BPU') => loadContributionRules(db.prisma));
@@ -67,25 +62,15 @@ export function cachedReads(db: { pool: Queryable; prisma: PrismaClient }, opts:
   });
   const forget = () => [reports, histories, rules, names, answers].forEach((m) => m.clear());
   let seen: string | undefined;
-  const sync = (version: string) => {
-    if (seen !== undefined && version !== seen) forget();
-    seen = version;
-  };
-  const check = async () => sync(await dataVersion(db.pool));
-  // What was kept before the first check could be stale: the first check sets the baseline, and
-  // nothing is kept until it has.
-  const ready = check().catch(() => undefined);
-  const timer = setInterval(() => void check().catch(() => undefined), opts.everyMs ?? VERSION_CHECK_MS);
-  timer.unref();
-  const after = <T>(read: () => Promise<T>) => ready.then(read);
   return {
-    coverageReport: (code) => after(() => reports.get(code)),
-    awardHistory: (filter) => after(() => histories.get(JSON.stringify(filter))),
-    contributionRules: () => after(() => rules.get('BPU')),
-    regionName: (code) => after(() => names.get(code)),
-    knowledgeAnswer: (id, lang) => after(() => answers.get(`${lang}:${id}`)),
-    sync,
-    forget,
-    close: () => clearInterval(timer),
+    coverageReport: (code) => reports.get(code),
+    awardHistory: (filter) => histories.get(JSON.stringify(filter)),
+    contributionRules: () => rules.get('BPU'),
+    regionName: (code) => names.get(code),
+    knowledgeAnswer: (id, lang) => answers.get(`${lang}:${id}`),
+    sync(version) {
+      if (version !== seen) forget();
+      seen = version;
+    },
   };
 }
