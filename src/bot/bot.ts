@@ -1,8 +1,9 @@
-import { Bot, type Transformer, type BotConfig } from 'grammy';
+import { Bot, Composer, type Transformer, type BotConfig, type MiddlewareFn } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { BotContext, BotDeps } from './context.ts';
 import { buttonSigner } from './callback-data.ts';
+import { pressDispatcher } from './buttons.ts';
 import { loadConversation, type ConversationState } from '../domain/conversations.ts';
 import { loadChatContext, type StoredContext } from '../domain/understanding/chat-context.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
@@ -83,6 +84,61 @@ function htmlByDefault(): Transformer {
   };
 }
 
+/** Every feature, in the order they see an update. */
+const FEATURES = [
+  ceremonyFlowFeature,
+  winnerFlowFeature,
+  companyFeature,
+  announceFeature,
+  fileImportFeature,
+  subscriptionsFeature,
+  startFeature,
+  helpFeature,
+  languageFeature,
+  coverageFeature,
+  awardsFeature,
+  enrollFeature,
+  contributionFeature,
+  calculatorFeature,
+  paymentReminderFeature,
+  myDataFeature,
+  chartFeature,
+  compareFeature,
+  inlineFeature,
+  knowledgeFeature,
+  rankingFeature,
+  freeTextFeature,
+  fallbackFeature,
+];
+
+/**
+ * Plain text (no command) while no guided flow is in progress: only these features answer it.
+ * The others' text handlers are a flow's (they need one) and the rest are commands and buttons.
+ */
+const PLAIN_TEXT = [compareFeature, freeTextFeature, fallbackFeature];
+
+/**
+ * Sends each update only through the features that can answer its kind. Most updates are free
+ * text or presses, and each feature passed costs every update its filters and promises (a
+ * tenth of the bot's CPU under load when all of them were passed): a press goes straight to
+ * the button that made it, plain text to the features that read it, and the rest (commands,
+ * flows, files, inline queries) through all of them.
+ */
+function routeByKind(): MiddlewareFn<BotContext> {
+  const everything = new Composer(...FEATURES).middleware();
+  const plainText = new Composer(...PLAIN_TEXT).middleware();
+  // Only the fallback takes a press no button reads: it says the button is out of date.
+  const presses = new Composer(pressDispatcher(FEATURES), fallbackFeature).middleware();
+  return (ctx, next) => {
+    if (ctx.callbackQuery?.data !== undefined) return presses(ctx, next);
+    const text = ctx.message?.text;
+    // The conversation is read with the update's claim for such a message: none means no flow.
+    const inFlow = !('conversation' in ctx.preloaded) || ctx.preloaded.conversation !== undefined;
+    if (text !== undefined && !text.startsWith('/') && !inFlow) return plainText(ctx, next);
+    return everything(ctx, next);
+  };
+}
+
 export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = {}): Bot<BotContext> {
   const { apiRoot, webhook, ...config } = botConfig;
   const bot = new Bot<BotContext>(token, {
@@ -126,31 +182,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotOptions = 
   bot.use(errorBoundary());
   bot.use(rateLimit());
   bot.use(beginUpdateMiddleware());
-  bot.use(
-    ceremonyFlowFeature,
-    winnerFlowFeature,
-    companyFeature,
-    announceFeature,
-    fileImportFeature,
-    subscriptionsFeature,
-    startFeature,
-    helpFeature,
-    languageFeature,
-    coverageFeature,
-    awardsFeature,
-    enrollFeature,
-    contributionFeature,
-    calculatorFeature,
-    paymentReminderFeature,
-    myDataFeature,
-    chartFeature,
-    compareFeature,
-    inlineFeature,
-    knowledgeFeature,
-    rankingFeature,
-    freeTextFeature,
-    fallbackFeature,
-  );
+  bot.use(routeByKind());
 
   bot.catch(({ error, ctx }) => deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'unhandled bot error'));
   return bot;

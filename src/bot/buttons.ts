@@ -7,7 +7,7 @@
 // values the codec already limits (a language, a step of a flow), or a handler that authorises
 // every press itself, because the same button is shown to everyone in a group and is replayed
 // as easily as it is forged.
-import type { Composer, Context, Filter } from 'grammy';
+import type { Composer, Context, Filter, MiddlewareFn } from 'grammy';
 import type { ButtonSigner } from './callback-data.ts';
 import { AWARD_CATEGORIES } from '../domain/awards/award-history.ts';
 import { IMPORT_KINDS } from '../domain/import/import-kinds.ts';
@@ -81,25 +81,32 @@ function claim(name: string, arity: number): void {
 type Attempt = (ctx: WithButtons & Pressed<WithButtons>) => Promise<unknown> | undefined;
 const pressHandlers = new WeakMap<object, Attempt[]>();
 
-/**
- * One middleware per feature for all its buttons, rather than one per button: every update
- * passes each feature's middleware, and a message is no press at all. The feature's buttons are
- * tried in the order they were declared, each reading only the data it made.
- */
+/** Records a feature's button; presses reach it through `pressDispatcher`, in the order declared. */
 function onPress<C extends WithButtons>(composer: Composer<C>, attempt: Attempt): void {
   let attempts = pressHandlers.get(composer);
-  if (!attempts) {
-    const list: Attempt[] = (attempts = []);
-    pressHandlers.set(composer, list);
-    composer.on('callback_query:data', async (ctx, next) => {
-      for (const tryOne of list) {
-        const handled = tryOne(ctx as never);
-        if (handled) return handled;
-      }
-      return next();
-    });
-  }
+  if (!attempts) pressHandlers.set(composer, (attempts = []));
   attempts.push(attempt);
+}
+
+/**
+ * One middleware for every button of the given features, in their order: a press goes straight
+ * to the button that made its data, instead of through every feature's commands and texts. Each
+ * button reads only the data it made (names are unique), so the first that reads it answers it;
+ * a press none reads (forged, altered, stale) goes on to the next handler.
+ */
+export function pressDispatcher<C extends WithButtons>(features: readonly Composer<C>[]): MiddlewareFn<C> {
+  const attempts = features.flatMap((f) => pressHandlers.get(f) ?? []);
+  return async (ctx, next) => {
+    if (ctx.callbackQuery?.data !== undefined)
+      for (const tryOne of attempts) {
+        const handled = tryOne(ctx as never);
+        if (handled) {
+          await handled;
+          return;
+        }
+      }
+    await next();
+  };
 }
 
 function reader<A extends unknown[]>(name: string, args: Codecs<A>, signed: boolean): Reads<A> {
