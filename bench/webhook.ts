@@ -29,6 +29,9 @@ interface Result {
   /** CPU time of the bot process per request answered, and its share of the measured time. */
   cpuMsPerRequest: number;
   cpuShare: number;
+  /** The same for the PostgreSQL server's processes, and for this process (load and Bot API double). */
+  pgCpuMsPerRequest: number;
+  benchCpuMsPerRequest: number;
   /** Resident memory when ready, and after the warm-up and the measured run (over 10,000 updates at these rates). */
   idleRss: number;
   afterRss: number;
@@ -117,6 +120,20 @@ function rssMb(pid: number): number {
   return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
 }
 
+/** CPU time of every PostgreSQL server process, in ms (Linux; 0 where none can be read). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 /** utime + stime of a process, in ms (Linux). */
 function cpuMs(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -131,10 +148,14 @@ async function measure(c: Case): Promise<Result> {
     const idleRss = rssMb(child.pid!);
     await drive(url, c.text, WARMUP_S);
     const cpuBefore = cpuMs(child.pid!);
+    const pgBefore = postgresCpuMs();
+    const benchBefore = process.cpuUsage();
     const started = performance.now();
     const r = await drive(url, c.text, DURATION_S);
     const elapsedMs = performance.now() - started;
     const cpu = cpuMs(child.pid!) - cpuBefore;
+    const benchCpu = process.cpuUsage(benchBefore);
+    const pgCpu = postgresCpuMs() - pgBefore;
     return {
       name: c.name,
       rps: r.requests.average,
@@ -145,6 +166,8 @@ async function measure(c: Case): Promise<Result> {
       errors: r.errors,
       cpuMsPerRequest: cpu / r.requests.total,
       cpuShare: cpu / elapsedMs,
+      pgCpuMsPerRequest: pgCpu / r.requests.total,
+      benchCpuMsPerRequest: (benchCpu.user + benchCpu.system) / 1000 / r.requests.total,
       idleRss,
       afterRss: rssMb(child.pid!),
     };
@@ -234,6 +257,8 @@ const rows = results.map((r) => ({
   errors: r.errors,
   'bot CPU µs/req': Math.round(r.cpuMsPerRequest * 1000),
   'bot CPU %': Math.round(r.cpuShare * 100),
+  'PostgreSQL CPU µs/req': Math.round(r.pgCpuMsPerRequest * 1000),
+  'load + double CPU µs/req': Math.round(r.benchCpuMsPerRequest * 1000),
   'RSS idle MB': Math.round(r.idleRss),
   'RSS after MB': Math.round(r.afterRss),
   'ratio to peer': (r.rps / peerResult.rps).toFixed(2),
