@@ -55,15 +55,31 @@ function useLanguage(ctx: BotContext, lang: 'id' | 'en' | undefined): void {
   ctx.t = translator(ctx.deps.i18n, lang);
 }
 
+type ButtonRow = InlineKeyboardMarkup['inline_keyboard'][number];
+
+/** The 👍/👎 row by bot (its signer), language and target: the same for everyone, made once. */
+const feedbackRows = new WeakMap<object, Map<string, ButtonRow>>();
+function feedbackRow(ctx: BotContext, target: string): ButtonRow {
+  let rows = feedbackRows.get(ctx.buttons);
+  if (!rows) feedbackRows.set(ctx.buttons, (rows = new Map()));
+  const key = `${ctx.locale}|${target}`;
+  let row = rows.get(key);
+  if (!row) {
+    if (rows.size >= 10_000) rows.clear();
+    row = [
+      { text: ctx.t('understanding:helpful'), callback_data: BUTTONS.feedback.data(ctx, 'u', target) },
+      { text: ctx.t('understanding:unhelpful'), callback_data: BUTTONS.feedback.data(ctx, 'd', target) },
+    ];
+    rows.set(key, row);
+  }
+  return row;
+}
+
 /** 👍/👎 under every answer to free text. */
 function withFeedbackRow(markup: unknown, ctx: BotContext, target: string): unknown {
-  const row = [
-    { text: ctx.t('understanding:helpful'), callback_data: BUTTONS.feedback.data(ctx, 'u', target) },
-    { text: ctx.t('understanding:unhelpful'), callback_data: BUTTONS.feedback.data(ctx, 'd', target) },
-  ];
   if (markup && typeof markup === 'object' && !('inline_keyboard' in markup)) return markup; // a reply prompt
   const rows = ((markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? []).filter((r) => r.length);
-  return { inline_keyboard: [...rows, row] };
+  return { inline_keyboard: [...rows, feedbackRow(ctx, target)] };
 }
 
 /** Every message sent while answering carries the feedback row. */
