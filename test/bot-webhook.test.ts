@@ -105,6 +105,17 @@ describe('/start', () => {
     expect(again.firstSeenAt).toEqual(user.firstSeenAt);
   });
 
+  it('does not rewrite the person of a chat going on with the same names, and keeps their language', async () => {
+    await say(1090, '/start', { first_name: 'Sari' });
+    const first = await bot.service.db.prisma.user.findUniqueOrThrow({ where: { telegramId: 1090n } });
+    await bot.service.db.prisma.user.update({ where: { telegramId: 1090n }, data: { locale: 'en' } });
+    const reply = (await say(1090, '/start', { first_name: 'Sari' })).at(-1);
+    // Answered in the language chosen, read though the row was not written.
+    expect(reply!.text).toMatch(/^Hello, (<b>)?Sari(<\/b>)?!/);
+    const after = await bot.service.db.prisma.user.findUniqueOrThrow({ where: { telegramId: 1090n } });
+    expect(after.lastSeenAt).toEqual(first.lastSeenAt);
+  });
+
   it('escapes HTML in names', async () => {
     const [reply] = await say(1002, '/start', { first_name: '<b>Ani & "Co"' });
     expect(reply!.text).toContain('Halo, <b>Ani & "Co"!');

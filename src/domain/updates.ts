@@ -6,7 +6,7 @@ import { isLocale, type Locale } from '../i18n/locales.ts';
 import type { TelegramPerson } from './users.ts';
 import type { ConversationState } from './conversations.ts';
 import { CONTEXT_MINUTES, type StoredContext } from './understanding/chat-context.ts';
-import type { Queryable } from '../db/sql.ts';
+import { hotQuery, type Queryable } from '../db/sql.ts';
 
 export interface UpdateStart {
   /** False for a redelivery of an update already claimed. */
@@ -21,8 +21,9 @@ export interface UpdateStart {
 }
 
 /**
- * Claims the update and records its sender (created on first contact, names and last-seen kept
- * current) in one statement: every update pays for it, so it is one round trip and one commit.
+ * Claims the update and records its sender (created on first contact, names kept current, last
+ * seen to ten minutes) in one statement: every update pays for it, so it is one round trip and
+ * one commit.
  * A redelivered update changes nothing.
  *
  * It goes through the pg pool under Prisma rather than Prisma itself: on this hottest path
@@ -39,7 +40,7 @@ export async function beginUpdate(
   chatId?: number,
 ): Promise<UpdateStart> {
   if (!person) {
-    const { rowCount } = await sql.query(CLAIM, [botId, updateId]);
+    const { rowCount } = await hotQuery(sql, 'claim-update', CLAIM, [botId, updateId]);
     return { fresh: rowCount === 1, locale: null };
   }
   const params = [
@@ -52,17 +53,17 @@ export async function beginUpdate(
     person.language_code ?? null,
   ];
   if (chatId === undefined) {
-    const { rows } = await sql.query<{ fresh: boolean; locale: string | null; dataVersion: string | null }>(BEGIN_UPDATE, params);
+    const { rows } = await hotQuery<{ fresh: boolean; locale: string | null; dataVersion: string | null }>(sql, 'begin-update', BEGIN_UPDATE, params);
     const row = rows[0];
     return { fresh: row?.fresh === true, locale: isLocale(row?.locale) ? row.locale : null, ...versionOf(row) };
   }
-  const { rows } = await sql.query<{
+  const { rows } = await hotQuery<{
     fresh: boolean;
     locale: string | null;
     dataVersion: string | null;
     conversation: ConversationState | null;
     context: StoredContext | null;
-  }>(BEGIN_UPDATE_IN_CHAT, [...params, chatId, CONTEXT_MINUTES]);
+  }>(sql, 'begin-update-in-chat', BEGIN_UPDATE_IN_CHAT, [...params, chatId, CONTEXT_MINUTES]);
   const row = rows[0];
   return {
     fresh: row?.fresh === true,
@@ -72,6 +73,12 @@ export async function beginUpdate(
     chatContext: row?.context ?? null,
   };
 }
+
+/**
+ * A person's row is rewritten when their names change, or when last seen is older than this:
+ * someone chatting does not rewrite it with every message (last seen is shown as a day).
+ */
+const LAST_SEEN_PRECISION_MINUTES = 10;
 
 const CLAIM = `
   INSERT INTO "ProcessedUpdate" ("botId", "updateId", "receivedAt") VALUES ($1, $2, now() AT TIME ZONE 'UTC')
@@ -84,9 +91,14 @@ const BEGIN_UPDATE = `
     ON CONFLICT ("telegramId") DO UPDATE SET
       "firstName" = EXCLUDED."firstName", "lastName" = EXCLUDED."lastName", "username" = EXCLUDED."username",
       "languageCode" = EXCLUDED."languageCode", "lastSeenAt" = EXCLUDED."lastSeenAt"
+    WHERE ("User"."firstName", "User"."lastName", "User"."username", "User"."languageCode")
+            IS DISTINCT FROM (EXCLUDED."firstName", EXCLUDED."lastName", EXCLUDED."username", EXCLUDED."languageCode")
+       OR "User"."lastSeenAt" < EXCLUDED."lastSeenAt" - interval '${LAST_SEEN_PRECISION_MINUTES} minutes'
     RETURNING "locale"::text
   )
-  SELECT EXISTS (SELECT 1 FROM claim) AS fresh, (SELECT "locale" FROM sender) AS locale,
+  SELECT EXISTS (SELECT 1 FROM claim) AS fresh,
+         CASE WHEN EXISTS (SELECT 1 FROM claim)
+              THEN COALESCE((SELECT "locale" FROM sender), (SELECT "locale"::text FROM "User" WHERE "telegramId" = $3)) END AS locale,
          (SELECT "version"::text FROM "DataVersion" WHERE id = 1) AS "dataVersion"`;
 
 /** The same, with what the person has going on in the chat: a guided conversation, the free-text context. */
