@@ -46,6 +46,19 @@ describe('embedded database', () => {
     }
   });
 
+  it('prepares no statement on its shared session, so that many connections claim updates at once', async () => {
+    const db = await openDatabase({ dataDir, logger });
+    try {
+      const people = Array.from({ length: 40 }, (_, i) => ({ id: 5000 + i, first_name: `P${i}` }));
+      const starts = await Promise.all(people.map((p, i) => beginUpdate(db.pool, BOT, 10_000 + i, p, p.id)));
+      expect(starts.every((s) => s.fresh)).toBe(true);
+      const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_prepared_statements');
+      expect(rows[0]!.n).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('forgets update claims older than asked, by UTC time whatever the session time zone', async () => {
     const db = await openDatabase({ dataDir, logger });
     try {

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { openEmbeddedDatabase } from './embedded.ts';
 import { applyMigrations } from './migrations.ts';
+import { allowPreparedStatements } from './sql.ts';
 
 export type { PrismaClient };
 
@@ -59,6 +60,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // process must survive the database going away and recover when it is back.
     const pool = new pg.Pool({ ...pgConfig, ...BOUNDED, max: opts.poolSize ?? 10 });
     pool.on('error', (err) => opts.logger.warn({ err: err.message }, 'idle database connection lost'));
+    if (!embedded) allowPreparedStatements(pool);
     const bulkPool = new pg.Pool({ ...pgConfig, ...ALIVE, max: 2 });
     bulkPool.on('error', (err) => opts.logger.warn({ err: err.message }, 'idle bulk database connection lost'));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

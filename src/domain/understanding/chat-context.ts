@@ -5,7 +5,7 @@
 // free-text message, and Prisma's query layer costs more CPU per call than the statement.
 import { jsonForDb } from '../text.ts';
 import type { ChatContext, Understanding } from './understand.ts';
-import type { Queryable } from '../../db/sql.ts';
+import { hotQuery, type Queryable } from '../../db/sql.ts';
 
 export const CONTEXT_MINUTES = 15;
 
@@ -52,7 +52,9 @@ export async function loadChatContext(db: Queryable, chatId: number, userId: num
 }
 
 export async function saveChatContext(db: Queryable, chatId: number, userId: number, context: StoredContext): Promise<void> {
-  await db.query(
+  await hotQuery(
+    db,
+    'save-chat-context',
     `INSERT INTO "ChatContext" ("chatId", "userId", data, "updatedAt") VALUES ($1, $2, $3, now() AT TIME ZONE 'UTC')
      ON CONFLICT ("chatId", "userId") DO UPDATE SET data = EXCLUDED.data, "updatedAt" = EXCLUDED."updatedAt"`,
     [chatId, userId, jsonForDb(context)],
