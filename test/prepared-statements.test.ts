@@ -23,10 +23,18 @@ afterAll(async () => {
 describe('statements of every update, on PostgreSQL', () => {
   it('are prepared once on the connection and give the same answers as before', async () => {
     const siti = { id: 77, first_name: 'Siti', language_code: 'id' };
-    expect(await beginUpdate(db.pool, BOT, 1, siti, 77)).toMatchObject({ fresh: true, locale: null, conversation: null, chatContext: null });
+    expect(await beginUpdate(db.pool, BOT, 1, siti, 77)).toMatchObject({
+      fresh: true,
+      locale: null,
+      conversation: null,
+      chatContext: null,
+    });
     await saveChatContext(db.pool, 77, 77, { target: 'coverage', lang: 'id', question: 'cakupan sumsel', placeCode: '16' });
     expect(await beginUpdate(db.pool, BOT, 1, siti, 77)).toMatchObject({ fresh: false });
-    expect(await beginUpdate(db.pool, BOT, 2, siti, 77)).toMatchObject({ fresh: true, chatContext: { target: 'coverage', placeCode: '16' } });
+    expect(await beginUpdate(db.pool, BOT, 2, siti, 77)).toMatchObject({
+      fresh: true,
+      chatContext: { target: 'coverage', placeCode: '16' },
+    });
     expect(await beginUpdate(db.pool, BOT, 3, siti)).toMatchObject({ fresh: true });
     expect(await beginUpdate(db.pool, BOT, 4, undefined)).toEqual({ fresh: true, locale: null });
     const { rows } = await db.pool.query<{ name: string }>('SELECT name FROM pg_prepared_statements ORDER BY name');

@@ -20,7 +20,12 @@ export function allowPreparedStatements(pool: pg.Pool): void {
  * A statement every update runs: where the pool allows, prepared once per connection under
  * `name`, so PostgreSQL does not parse and plan it each time (most of its cost per update).
  */
-export function hotQuery<R extends pg.QueryResultRow>(db: Queryable, name: string, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+export function hotQuery<R extends pg.QueryResultRow>(
+  db: Queryable,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<pg.QueryResult<R>> {
   return db.query<R>(preparing.has(db) ? { name, text, values } : { text, values });
 }
 

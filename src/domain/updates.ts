@@ -53,7 +53,12 @@ export async function beginUpdate(
     person.language_code ?? null,
   ];
   if (chatId === undefined) {
-    const { rows } = await hotQuery<{ fresh: boolean; locale: string | null; dataVersion: string | null }>(sql, 'begin-update', BEGIN_UPDATE, params);
+    const { rows } = await hotQuery<{ fresh: boolean; locale: string | null; dataVersion: string | null }>(
+      sql,
+      'begin-update',
+      BEGIN_UPDATE,
+      params,
+    );
     const row = rows[0];
     return { fresh: row?.fresh === true, locale: isLocale(row?.locale) ? row.locale : null, ...versionOf(row) };
   }
