@@ -22,6 +22,16 @@ interface Case {
   name: string;
   text: string;
   start(): Promise<ChildBot>;
+  /** What every reply must be, as the conversation tests hold it (the peer and bare grammY: none checked). */
+  reply?: Expected;
+}
+
+/** A reply's method, what its text begins with and holds, and its buttons' data (the 👍/👎 row's by prefix). */
+interface Expected {
+  method: string;
+  starts: string;
+  contains: string[];
+  buttons: (string | RegExp)[];
 }
 
 interface Result {
@@ -41,6 +51,9 @@ interface Result {
   requests: number;
   non2xx: number;
   errors: number;
+  /** Sampled replies that were not what the conversation tests expect. */
+  wrongReplies: string[];
+  sampled: number;
 }
 
 // As in the architecture notes' measurements: one core for the bot under test, the other for
@@ -140,6 +153,44 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+const SAMPLE = 50;
+
+function buttonData(markup: unknown): string[] {
+  const rows = (markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];
+  return rows.flat().map((b) => b.callback_data ?? '');
+}
+
+/** Up to SAMPLE of the replies sent during the measured run, spread over it, each checked; what was wrong. */
+function checkReplies(expected: Expected, since: number): { sampled: number; wrong: string[] } {
+  const replies = double.calls.slice(since).filter((call) => call.method === expected.method);
+  const step = Math.max(1, Math.floor(replies.length / SAMPLE));
+  const wrong: string[] = [];
+  let sampled = 0;
+  for (let i = 0; i < replies.length && sampled < SAMPLE; i += step, sampled++) {
+    const { payload, status } = replies[i]!;
+    // As the person reads it (and the conversation tests check it): Telegram HTML without its tags.
+    const text = String(payload.text ?? '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+    const data = buttonData(payload.reply_markup);
+    const problems = [
+      status === 200 ? '' : `status ${status}`,
+      text.startsWith(expected.starts) ? '' : `does not begin with ${JSON.stringify(expected.starts)}`,
+      ...expected.contains.map((c) => (text.includes(c) ? '' : `lacks ${JSON.stringify(c)}`)),
+      data.length === expected.buttons.length &&
+      expected.buttons.every((b, j) => (typeof b === 'string' ? data[j] === b : b.test(data[j]!)))
+        ? ''
+        : `buttons ${JSON.stringify(data)}`,
+    ].filter(Boolean);
+    if (problems.length) wrong.push(`${problems.join('; ')}: ${JSON.stringify(text.slice(0, 120))}`);
+  }
+  if (!sampled) wrong.push(`no ${expected.method} during the run`);
+  return { sampled, wrong };
+}
+
 async function measure(c: Case): Promise<Result> {
   const { url, child, exited } = await c.start();
   try {
@@ -147,6 +198,7 @@ async function measure(c: Case): Promise<Result> {
     await new Promise((r) => setTimeout(r, 1_000));
     const idleRss = rssMb(child.pid!);
     await drive(url, c.text, WARMUP_S);
+    const callsBefore = double.calls.length;
     const cpuBefore = cpuMs(child.pid!);
     const pgBefore = postgresCpuMs();
     const benchBefore = process.cpuUsage();
@@ -156,6 +208,9 @@ async function measure(c: Case): Promise<Result> {
     const cpu = cpuMs(child.pid!) - cpuBefore;
     const benchCpu = process.cpuUsage(benchBefore);
     const pgCpu = postgresCpuMs() - pgBefore;
+    const replies = c.reply ? checkReplies(c.reply, callsBefore) : { sampled: 0, wrong: [] };
+    // The next case's bot starts with an empty record.
+    double.calls.length = 0;
     return {
       name: c.name,
       rps: r.requests.average,
@@ -170,6 +225,8 @@ async function measure(c: Case): Promise<Result> {
       benchCpuMsPerRequest: (benchCpu.user + benchCpu.system) / 1000 / r.requests.total,
       idleRss,
       afterRss: rssMb(child.pid!),
+      wrongReplies: replies.wrong,
+      sampled: replies.sampled,
     };
   } finally {
     child.kill('SIGTERM');
@@ -203,9 +260,10 @@ const peer: Case = {
       'ready',
     ),
 };
-const fullBot = (name: string, text: string): Case => ({
+const fullBot = (name: string, text: string, reply: Expected): Case => ({
   name,
   text,
+  reply,
   start: () =>
     startChild(
       ['src/main.ts'],
@@ -225,15 +283,43 @@ const fullBot = (name: string, text: string): Case => ({
     ),
 });
 
+/** The 👍/👎 row under every answer to free text, signed for its answer. */
+const FEEDBACK = [/^fb:u:/, /^fb:d:/];
+
 const ALL_CASES = [
   baseline,
   peer,
-  fullBot('full bot: /start', '/start'),
+  fullBot('full bot: /start', '/start', {
+    method: 'sendMessage',
+    starts: 'Halo, Bench! 👋',
+    contains: ['Paritrana Bot'],
+    buttons: ['m:cov', 'm:aw', 'm:en', 'm:iu', 'm:sub', 'm:co', 'help', 'lang'],
+  }),
   // Intent, the region inside the sentence, its figures, rank and source: the common question.
-  fullBot('full bot: coverage question in free text', 'brp cakupan bpjs di sumsel'),
-  fullBot('full bot: award question in free text', 'siapa pemenang paritrana jawa tengah 2025'),
-  fullBot('full bot: knowledge answer', 'telat bayar kena denda ga'),
-  fullBot('full bot: award button of a coverage card', AWARD_BUTTON),
+  fullBot('full bot: coverage question in free text', 'brp cakupan bpjs di sumsel', {
+    method: 'sendMessage',
+    starts: '📊 Cakupan Jamsostek — ',
+    contains: ['Sumatera Selatan', '2.789.917', '31,33%'],
+    buttons: [/^aw:16:/, /^gr:16:/, /^cmp:16:/, /^sub:16:/, 'menu', ...FEEDBACK],
+  }),
+  fullBot('full bot: award question in free text', 'siapa pemenang paritrana jawa tengah 2025', {
+    method: 'sendMessage',
+    starts: '🏆 Riwayat Paritrana Award — ',
+    contains: ['Jawa Tengah · tahun 2025', 'Paritrana Award 2025 · Jawa Tengah', '30 Juli 2025'],
+    buttons: [/^cov:33:/, 'menu', ...FEEDBACK],
+  }),
+  fullBot('full bot: knowledge answer', 'telat bayar kena denda ga', {
+    method: 'sendMessage',
+    starts: 'Tidak ada denda untuk peserta BPU yang terlambat membayar iuran.',
+    contains: ['Sumber: '],
+    buttons: ['kb:arrears-limit', 'kb:reactivate', 'kb:pay-several-months', 'menu', ...FEEDBACK],
+  }),
+  fullBot('full bot: award button of a coverage card', AWARD_BUTTON, {
+    method: 'sendMessage',
+    starts: '🏆 Riwayat Paritrana Award — ',
+    contains: ['Paritrana Award 2025 · Sumatera Selatan', '27 Agustus 2025', '3 Juli 2019'],
+    buttons: [/^cov:16:/, 'menu'],
+  }),
 ];
 // BENCH_CASES=1,2: only those (by position), with the peer always, for a quicker look.
 const picked = process.env.BENCH_CASES?.split(',').map(Number);
@@ -261,13 +347,15 @@ const rows = results.map((r) => ({
   'load + double CPU µs/req': Math.round(r.benchCpuMsPerRequest * 1000),
   'RSS idle MB': Math.round(r.idleRss),
   'RSS after MB': Math.round(r.afterRss),
+  'replies checked': r.sampled ? `${r.sampled - r.wrongReplies.length}/${r.sampled}` : '',
   'ratio to peer': (r.rps / peerResult.rps).toFixed(2),
   'ratio to bare grammY': (r.rps / base.rps).toFixed(2),
 }));
 console.table(rows);
-const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0);
+for (const r of results) for (const w of r.wrongReplies.slice(0, 3)) console.error(`${r.name}: ${w}`);
+const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0 || r.wrongReplies.length > 0);
 if (failed.length) {
-  console.error(`non-2xx answers or errors in: ${failed.map((r) => r.name).join(', ')}`);
+  console.error(`non-2xx answers, errors or unexpected replies in: ${failed.map((r) => r.name).join(', ')}`);
   process.exit(1);
 }
 process.exit(0);
