@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
 import { spawnUntilReady, type ChildBot } from '../test/support/child-bot.ts';
@@ -21,9 +22,14 @@ const SECRET = 'bench-webhook-secret-0123456789';
 interface Case {
   name: string;
   text: string;
-  start(): Promise<ChildBot>;
+  start(): Promise<Started>;
   /** What every reply must be, as the conversation tests hold it (the peer and bare grammY: none checked). */
   reply?: Expected;
+}
+
+/** A case's bot as started, with when its process was spawned. */
+interface Started extends ChildBot {
+  spawnedAt: number;
 }
 
 /** A reply's method, what its text begins with and holds, and its buttons' data (the 👍/👎 row's by prefix). */
@@ -51,6 +57,8 @@ interface Result {
   requests: number;
   non2xx: number;
   errors: number;
+  /** From spawning the process to the reply to its first update, sent as soon as it is ready. */
+  firstAnswerMs: number;
   /** Sampled replies that were not what the conversation tests expect. */
   wrongReplies: string[];
   sampled: number;
@@ -61,14 +69,15 @@ interface Result {
 const PIN = process.env.BENCH_PIN !== '0' && os.availableParallelism() >= 2 && spawnSync('taskset', ['-c', '1', 'true']).status === 0;
 if (PIN) spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
 
-function startChild(args: string[], env: Record<string, string>, readyMsg: string): Promise<ChildBot> {
+async function startChild(args: string[], env: Record<string, string>, readyMsg: string): Promise<Started> {
   // BENCH_PROFILE=<dir>: a V8 CPU profile of the bot under test, written there when it stops.
   const profile =
     process.env.BENCH_PROFILE && args[0] === 'src/main.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // The bot runs as npm start runs it: with a 32 MB young generation (see README, Free text).
   const heap = args[0] === 'src/main.ts' ? ['--max-semi-space-size=32'] : [];
   const node = [process.execPath, ...profile, ...heap, '--import', 'tsx', ...args];
-  return spawnUntilReady(PIN ? ['taskset', '-c', '0', ...node] : node, env, readyMsg);
+  const spawnedAt = performance.now();
+  return { ...(await spawnUntilReady(PIN ? ['taskset', '-c', '0', ...node] : node, env, readyMsg, 60_000)), spawnedAt };
 }
 
 let nextUpdateId = 1;
@@ -191,9 +200,23 @@ function checkReplies(expected: Expected, since: number): { sampled: number; wro
   return { sampled, wrong };
 }
 
+/** Posts one update of the case as soon as the bot is ready; ms from its spawn to the reply. */
+async function firstAnswer(url: string, c: Case, spawnedAt: number): Promise<number> {
+  const before = double.calls.length;
+  const res = await fetch(`${url}/telegram/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+    body: update(c.text),
+  });
+  if (!res.ok) throw new Error(`${c.name}: the first update got ${res.status}`);
+  await double.waitFor(() => double.calls.slice(before).some((call) => call.method === 'sendMessage'), 30_000);
+  return performance.now() - spawnedAt;
+}
+
 async function measure(c: Case): Promise<Result> {
-  const { url, child, exited } = await c.start();
+  const { url, child, exited, spawnedAt } = await c.start();
   try {
+    const firstAnswerMs = await firstAnswer(url, c, spawnedAt);
     // Idle: started and ready, before any update.
     await new Promise((r) => setTimeout(r, 1_000));
     const idleRss = rssMb(child.pid!);
@@ -225,6 +248,7 @@ async function measure(c: Case): Promise<Result> {
       benchCpuMsPerRequest: (benchCpu.user + benchCpu.system) / 1000 / r.requests.total,
       idleRss,
       afterRss: rssMb(child.pid!),
+      firstAnswerMs,
       wrongReplies: replies.wrong,
       sampled: replies.sampled,
     };
@@ -260,25 +284,32 @@ const peer: Case = {
       'ready',
     ),
 };
+const FULL_BOT_ENV = {
+  BOT_TOKEN: TOKEN,
+  BOT_MODE: 'webhook',
+  WEBHOOK_URL: 'https://bench.example.test/telegram/webhook',
+  WEBHOOK_SECRET: SECRET,
+  HOST: '127.0.0.1',
+  PORT: '0',
+  TELEGRAM_API_ROOT: double.apiRoot,
+  // Request lines are debug: info is quiet under load and still shows the start line.
+  LOG_LEVEL: 'info',
+};
 const fullBot = (name: string, text: string, reply: Expected): Case => ({
+  name,
+  text,
+  reply,
+  start: () => startChild(['src/main.ts'], { ...FULL_BOT_ENV, DATABASE_URL: databaseUrl }, 'Paritrana Bot is running'),
+});
+/** The embedded default (no DATABASE_URL), each time on a fresh data directory: the first start of `npm start`. */
+const embeddedBot = (name: string, text: string, reply: Expected): Case => ({
   name,
   text,
   reply,
   start: () =>
     startChild(
       ['src/main.ts'],
-      {
-        BOT_TOKEN: TOKEN,
-        BOT_MODE: 'webhook',
-        WEBHOOK_URL: 'https://bench.example.test/telegram/webhook',
-        WEBHOOK_SECRET: SECRET,
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATABASE_URL: databaseUrl,
-        TELEGRAM_API_ROOT: double.apiRoot,
-        // Request lines are debug: info is quiet under load and still shows the start line.
-        LOG_LEVEL: 'info',
-      },
+      { ...FULL_BOT_ENV, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-bench-data-')) },
       'Paritrana Bot is running',
     ),
 });
@@ -286,22 +317,26 @@ const fullBot = (name: string, text: string, reply: Expected): Case => ({
 /** The 👍/👎 row under every answer to free text, signed for its answer. */
 const FEEDBACK = [/^fb:u:/, /^fb:d:/];
 
+const START: Expected = {
+  method: 'sendMessage',
+  starts: 'Halo, Bench! 👋',
+  contains: ['Paritrana Bot'],
+  buttons: ['m:cov', 'm:aw', 'm:en', 'm:iu', 'm:sub', 'm:co', 'help', 'lang'],
+};
+const COVERAGE_QUESTION = 'brp cakupan bpjs di sumsel';
+const COVERAGE_CARD: Expected = {
+  method: 'sendMessage',
+  starts: '📊 Cakupan Jamsostek — ',
+  contains: ['Sumatera Selatan', '2.789.917', '31,33%'],
+  buttons: [/^aw:16:/, /^gr:16:/, /^cmp:16:/, /^sub:16:/, 'menu', ...FEEDBACK],
+};
+
 const ALL_CASES = [
   baseline,
   peer,
-  fullBot('full bot: /start', '/start', {
-    method: 'sendMessage',
-    starts: 'Halo, Bench! 👋',
-    contains: ['Paritrana Bot'],
-    buttons: ['m:cov', 'm:aw', 'm:en', 'm:iu', 'm:sub', 'm:co', 'help', 'lang'],
-  }),
+  fullBot('full bot: /start', '/start', START),
   // Intent, the region inside the sentence, its figures, rank and source: the common question.
-  fullBot('full bot: coverage question in free text', 'brp cakupan bpjs di sumsel', {
-    method: 'sendMessage',
-    starts: '📊 Cakupan Jamsostek — ',
-    contains: ['Sumatera Selatan', '2.789.917', '31,33%'],
-    buttons: [/^aw:16:/, /^gr:16:/, /^cmp:16:/, /^sub:16:/, 'menu', ...FEEDBACK],
-  }),
+  fullBot('full bot: coverage question in free text', COVERAGE_QUESTION, COVERAGE_CARD),
   fullBot('full bot: award question in free text', 'siapa pemenang paritrana jawa tengah 2025', {
     method: 'sendMessage',
     starts: '🏆 Riwayat Paritrana Award — ',
@@ -320,6 +355,8 @@ const ALL_CASES = [
     contains: ['Paritrana Award 2025 · Sumatera Selatan', '27 Agustus 2025', '3 Juli 2019'],
     buttons: [/^cov:16:/, 'menu'],
   }),
+  embeddedBot('embedded default: /start', '/start', START),
+  embeddedBot('embedded default: coverage question in free text', COVERAGE_QUESTION, COVERAGE_CARD),
 ];
 // BENCH_CASES=1,2: only those (by position), with the peer always, for a quicker look.
 const picked = process.env.BENCH_CASES?.split(',').map(Number);
@@ -345,6 +382,7 @@ const rows = results.map((r) => ({
   'bot CPU %': Math.round(r.cpuShare * 100),
   'PostgreSQL CPU µs/req': Math.round(r.pgCpuMsPerRequest * 1000),
   'load + double CPU µs/req': Math.round(r.benchCpuMsPerRequest * 1000),
+  'first answer s': r.firstAnswerMs ? (r.firstAnswerMs / 1000).toFixed(1) : '',
   'RSS idle MB': Math.round(r.idleRss),
   'RSS after MB': Math.round(r.afterRss),
   'replies checked': r.sampled ? `${r.sampled - r.wrongReplies.length}/${r.sampled}` : '',
