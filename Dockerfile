@@ -30,6 +30,10 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# Two malloc arenas rather than one per thread: PostgreSQL's buffers, TLS and JSON are allocated
+# from several threads, and each arena keeps what it once held (about 80 MB of resident memory
+# after 10,000 updates in bench:webhook).
+ENV MALLOC_ARENA_MAX=2
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "--max-semi-space-size=32", "dist/main.js"]

@@ -124,6 +124,13 @@ export interface EmbeddedOptions {
   joinWaitMs?: number;
 }
 
+/**
+ * PostgreSQL's memory inside the process: the WASM memory grows to its peak and never gives
+ * it back, so what PostgreSQL may hold is what the bot keeps. The data is some 40 MB; pages
+ * it does not hold are read from the files (the OS caches them).
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers = 32MB', 'maintenance_work_mem = 16MB', 'wal_buffers = 1MB', 'temp_buffers = 2MB'];
+
 export async function openEmbeddedDatabase(dataDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   fs.mkdirSync(root, { recursive: true });
@@ -139,7 +146,7 @@ export async function openEmbeddedDatabase(dataDir: string, opts: EmbeddedOption
   try {
     const pgdata = path.join(root, 'pgdata');
     const created = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
-    const db = await PGlite.create({ dataDir: pgdata, extensions: { pg_trgm } });
+    const db = await PGlite.create({ dataDir: pgdata, extensions: { pg_trgm }, postgresqlconf: EMBEDDED_SETTINGS });
     // A socket directory of our own: no TCP port to collide with, and a short path (sun_path
     // holds 107 bytes, DATA_DIR may be deep).
     const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-pg-'));

@@ -46,8 +46,17 @@ const typoBudget = (length: number) => (length >= 12 ? 2 : length >= 6 ? 1 : 0);
 const byLevel = (a: PlaceRef, b: PlaceRef) =>
   LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || Number(b.kind === 'kota') - Number(a.kind === 'kota') || a.code.localeCompare(b.code);
 
+/** The canonical string of a level or kind: 91,593 rows read from the database each bring their own copy. */
+const canonical = new Map<string, string>();
+const intern = <T extends string>(value: T): T => {
+  let kept = canonical.get(value);
+  if (kept === undefined) canonical.set(value, (kept = value));
+  return kept as T;
+};
+
 export class Gazetteer {
-  private readonly names = new Map<string, PlaceRef[]>();
+  /** By search name: most names are one region's, so a lone region is kept without an array (91,593 of them). */
+  private readonly names = new Map<string, PlaceRef | PlaceRef[]>();
   private readonly aliases = new Map<string, PlaceRef[]>();
   /** The words of provinces' and regencies' names of several words ("talaud" → Kepulauan Talaud). */
   private readonly nameWords = new Map<string, PlaceRef[]>();
@@ -57,15 +66,17 @@ export class Gazetteer {
   constructor(regions: Iterable<PlaceName>, aliases: Iterable<{ alias: string; regionCode: string }>) {
     const byCode = new Map<string, PlaceRef>();
     for (const r of regions) {
-      const ref: PlaceRef = { code: r.code, name: r.name, level: r.level, kind: r.kind };
+      const ref: PlaceRef = { code: r.code, name: r.name, level: intern(r.level), kind: intern(r.kind) };
       byCode.set(r.code, ref);
-      push(this.names, r.searchName, ref);
+      const known = this.names.get(r.searchName);
+      this.names.set(r.searchName, known === undefined ? ref : Array.isArray(known) ? (known.push(ref), known) : [known, ref]);
     }
     for (const { alias, regionCode } of aliases) {
       const ref = byCode.get(regionCode);
       if (ref) push(this.aliases, alias, ref);
     }
-    for (const [text, refs] of this.names) {
+    for (const [text, one] of this.names) {
+      const refs = Array.isArray(one) ? one : [one];
       const areas = refs.filter((r) => AREA_LEVELS.has(r.level));
       if (areas.length && text.length >= MIN_TYPO_WORD) push(this.typoTargets, text[0]!, { text, refs: areas });
       if (areas.length && text.includes(' '))
@@ -137,7 +148,8 @@ export class Gazetteer {
     const hint = name === typed ? undefined : kind;
     // "desa bisa pake dana desa": a prefix before a grammar word names nothing.
     if (hint && !name.includes(' ') && GRAMMAR_WORDS.has(standardWord(name))) return undefined;
-    const named = this.names.get(name) ?? [];
+    const one = this.names.get(name);
+    const named = one === undefined ? [] : Array.isArray(one) ? one : [one];
     const aliased = this.aliases.get(name) ?? [];
     let candidates = [...named, ...aliased.filter((a) => !named.includes(a))];
     if (!candidates.length) return undefined;

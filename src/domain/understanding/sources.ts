@@ -37,7 +37,6 @@ export function answerVariants(examples: ExampleQuestions, knowledge: Iterable<K
  * minute a cheap signature of both is read, and on a change (in any instance) it is rebuilt.
  */
 interface Cached {
-  regions: Promise<PlaceName[]>;
   signature: string;
   checkedAt: number;
   understander: Promise<Understander>;
@@ -49,9 +48,13 @@ const SIGNATURE = `
   SELECT (SELECT coalesce(md5(string_agg(alias || '=' || "regionCode", ',' ORDER BY alias, "regionCode")), '') FROM "RegionAlias")
       || ':' || (SELECT coalesce(md5(string_agg(id || '@' || "updatedAt"::text, ',' ORDER BY id)), '') FROM "KnowledgeEntry") AS signature`;
 
-async function build(db: Queryable, regions: Promise<PlaceName[]>, examples: ExampleQuestions): Promise<Understander> {
+/**
+ * Reads all it is made of. The region rows are read again for a rebuild (an import of aliases
+ * or knowledge) rather than kept: the gazetteer holds what it needs of them.
+ */
+async function build(db: Queryable, examples: ExampleQuestions): Promise<Understander> {
   const [names, aliases, knowledge] = await Promise.all([
-    regions,
+    db.query<PlaceName>(`SELECT code, name, level::text AS level, kind::text AS kind, "searchName" FROM "Region"`).then((r) => r.rows),
     db.query<{ alias: string; regionCode: string }>(`SELECT alias, "regionCode" FROM "RegionAlias"`),
     db.query<KnowledgeQuestions>(`SELECT id, topic, related, "questionsId", "questionsEn" FROM "KnowledgeEntry" ORDER BY id`),
   ]);
@@ -66,13 +69,10 @@ async function signatureOf(db: Queryable): Promise<string> {
 export async function understanderFor(db: Queryable, examples: ExampleQuestions, now = Date.now()): Promise<Understander> {
   const cached = cache.get(db);
   if (!cached) {
-    const regions = db
-      .query<PlaceName>(`SELECT code, name, level::text AS level, kind::text AS kind, "searchName" FROM "Region"`)
-      .then((r) => r.rows);
-    const entry: Cached = { regions, signature: '', checkedAt: now, understander: Promise.resolve(undefined as never) };
+    const entry: Cached = { signature: '', checkedAt: now, understander: Promise.resolve(undefined as never) };
     entry.understander = signatureOf(db).then((signature) => {
       entry.signature = signature;
-      return build(db, regions, examples);
+      return build(db, examples);
     });
     cache.set(db, entry);
     // A failed first load (the database away) is tried again on the next message.
@@ -84,7 +84,7 @@ export async function understanderFor(db: Queryable, examples: ExampleQuestions,
     const signature = await signatureOf(db);
     if (signature !== cached.signature) {
       const previous = cached.understander;
-      const next = build(db, cached.regions, examples);
+      const next = build(db, examples);
       cached.signature = signature;
       // If building the new one fails, the old one goes on answering.
       cached.understander = next.catch(() => previous);
