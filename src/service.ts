@@ -15,6 +15,7 @@ import { paymentReminderJobs } from './jobs/payment-reminders.ts';
 import type { BotDeps } from './bot/context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { seedDatabase } from './db/seed.ts';
+import { prepareUnderstanding } from './bot/features/free-text.ts';
 import { forgetProcessedUpdates } from './domain/updates.ts';
 import { cachedReads } from './domain/cached-reads.ts';
 import { forgetOldChatContexts } from './domain/understanding/chat-context.ts';
@@ -196,6 +197,12 @@ export async function startService(
     ).unref();
 
     logger.info({ url, mode: config.BOT_MODE, database: db.kind, bot: bot.botInfo.username }, 'Paritrana Bot is running');
+    // A failure here is only logged: the first free-text question tries again.
+    const preparing = performance.now();
+    prepareUnderstanding(botDeps).then(
+      () => logger.info({ ms: Math.round(performance.now() - preparing) }, 'understanding prepared'),
+      (err: unknown) => logger.warn({ err }, 'could not prepare understanding'),
+    );
     return { url, db, stop, kick: () => broadcasts?.kick() };
   } catch (e) {
     await stop().catch(() => {});

@@ -4,6 +4,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import { startService, type Service } from '../src/service.ts';
 import { WEBHOOK_PATH } from '../src/server/app.ts';
 import { captureLogs } from './support/logs.ts';
+import { until } from './support/until.ts';
 import { startTestBot, TEST_NOW, TEST_SECRET, type TestBot } from './support/service.ts';
 import { testUser } from './support/bot-api-double.ts';
 
@@ -84,6 +85,16 @@ describe('webhook secret', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(bot.double.calls).toEqual([]);
     expect(await bot.service.db.prisma.user.findUnique({ where: { telegramId: 501n } })).toBeNull();
+  });
+});
+
+describe('start-up', () => {
+  it('prepares the understanding of free text while it already serves, before anyone asks', async () => {
+    // No free-text message was sent to this bot before this test.
+    expect(bot.logs.some((l) => l.msg === 'Paritrana Bot is running')).toBe(true);
+    await until(() => bot.logs.some((l) => l.msg === 'understanding prepared'));
+    const ready = bot.logs.findIndex((l) => l.msg === 'Paritrana Bot is running');
+    expect(bot.logs.findIndex((l) => l.msg === 'understanding prepared')).toBeGreaterThan(ready);
   });
 });
 

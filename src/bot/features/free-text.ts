@@ -48,6 +48,14 @@ function examplesOf(i18n: I18n): ExampleQuestions {
   return e;
 }
 
+/**
+ * Builds the understanding (all 91,593 region names, every answer) at start-up, while the bot
+ * already serves: otherwise the first free-text question waits for it, seconds on a small machine.
+ */
+export async function prepareUnderstanding(deps: Pick<BotContext['deps'], 'pool' | 'i18n'>): Promise<void> {
+  await understanderFor(deps.pool, examplesOf(deps.i18n));
+}
+
 /** Answers in the language of the question, unless the person picked one with /bahasa. */
 function useLanguage(ctx: BotContext, lang: 'id' | 'en' | undefined): void {
   if (!lang || lang === ctx.locale || ctx.localeChosen) return;
