@@ -49,6 +49,42 @@ describe('migrations', () => {
     }
   });
 
+  it('leave the regions, once the first seed has loaded them fast, with the indexes and parent check the migrations made', async () => {
+    // The database above has the migrations and nothing else; every test database is a copy of the seeded template.
+    const seeded = await createTestDatabase();
+    const shape = async (url: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const indexes = await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'Region' ORDER BY indexname`);
+        const constraints = await client.query(
+          `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '"Region"'::regclass ORDER BY conname`,
+        );
+        const regions = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Region"');
+        return { indexes: indexes.rows, constraints: constraints.rows, regions: regions.rows[0]!.n };
+      } finally {
+        await client.end();
+      }
+    };
+    try {
+      const migrated = await shape(database.url);
+      const loaded = await shape(seeded.url);
+      expect(migrated.regions).toBe(0);
+      expect(loaded.regions).toBe(91_593);
+      expect(loaded.indexes).toEqual(migrated.indexes);
+      expect(loaded.constraints).toEqual(migrated.constraints);
+      expect(loaded.constraints.map((c) => c.conname)).toEqual(['Region_parentCode_fkey', 'Region_pkey']);
+      expect(loaded.indexes.map((i) => i.indexname)).toEqual([
+        'Region_parentCode_idx',
+        'Region_pkey',
+        'Region_searchName_level_code_idx',
+        'Region_trigramName_idx',
+      ]);
+    } finally {
+      await seeded.drop();
+    }
+  });
+
   it('authors a new migration offline from a schema change, and none when nothing changed', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'migrations-'));
     try {

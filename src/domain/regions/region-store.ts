@@ -40,11 +40,33 @@ async function upsert(client: pg.ClientBase, rows: RegionRow[], report: RegionLo
 }
 
 /**
- * Inserts new regions and updates changed ones, in one transaction on `client`. Regions
- * the package no longer lists are kept: figures and awards may still point at them.
+ * Into an empty table (the first start) the rows go without the parent check and the secondary
+ * indexes, which are made again after, as the migration made them: checking every row's parent
+ * and growing three indexes row by row took a third of the load (2.8 s against 1.8 s on one
+ * core, embedded). The same transaction holds both, so nobody sees the table without them.
+ */
+const WITHOUT_CHECKS = [
+  'ALTER TABLE "Region" DROP CONSTRAINT "Region_parentCode_fkey"',
+  'DROP INDEX "Region_parentCode_idx"',
+  'DROP INDEX "Region_searchName_level_code_idx"',
+  'DROP INDEX "Region_trigramName_idx"',
+];
+const CHECKS_AGAIN = [
+  'CREATE INDEX "Region_parentCode_idx" ON "Region"("parentCode")',
+  'CREATE INDEX "Region_searchName_level_code_idx" ON "Region"("searchName", "level", "code")',
+  'CREATE INDEX "Region_trigramName_idx" ON "Region" USING GIN ("trigramName" gin_trgm_ops)',
+  `ALTER TABLE "Region" ADD CONSTRAINT "Region_parentCode_fkey" FOREIGN KEY ("parentCode") REFERENCES "Region"("code")
+     ON DELETE SET NULL ON UPDATE CASCADE`,
+];
+
+/**
+ * Inserts new regions and updates changed ones, in one transaction on `client` (the caller's).
+ * Regions the package no longer lists are kept: figures and awards may still point at them.
  */
 export async function loadRegions(client: pg.ClientBase, onProgress?: (report: RegionLoadReport) => void): Promise<RegionLoadReport> {
   const report: RegionLoadReport = { inserted: 0, updated: 0, total: 0 };
+  const empty = (await client.query('SELECT 1 FROM "Region" LIMIT 1')).rowCount === 0;
+  if (empty) for (const statement of WITHOUT_CHECKS) await client.query(statement);
   let batch: RegionRow[] = [];
   let level: RegionRow['level'] | undefined;
   for await (const row of readRegionCatalog()) {
@@ -58,6 +80,7 @@ export async function loadRegions(client: pg.ClientBase, onProgress?: (report: R
     batch.push(row);
   }
   if (batch.length) await upsert(client, batch, report);
+  if (empty) for (const statement of CHECKS_AGAIN) await client.query(statement);
   onProgress?.(report);
   return report;
 }
