@@ -47,6 +47,8 @@ const bot = await startChildBot({
   DATABASE_URL: url,
   TELEGRAM_API_ROOT: double.apiRoot,
   BROADCAST_PAID_RATE: String(RATE),
+  // As npm start runs it.
+  MALLOC_ARENA_MAX: '2',
 });
 const id = await createAnnouncement(pool, { regionCode: '13', text: TEXT, createdBy: 'bench', paidBroadcast: true });
 const started = performance.now();
