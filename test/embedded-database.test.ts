@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
 import { beginUpdate, forgetProcessedUpdates } from '../src/domain/updates.ts';
+import { prepareTemplate } from '../src/db/embedded.ts';
 import { captureLogs } from './support/logs.ts';
 
 const run = promisify(execFile);
@@ -43,6 +44,42 @@ describe('embedded database', () => {
       await second.ping();
     } finally {
       await second.close();
+    }
+  });
+
+  it('makes a new data directory from the template prepared at install, and by initdb when it has none that loads', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-template-test-'));
+    try {
+      const template = path.join(work, 'template.tgz');
+      await prepareTemplate(template);
+      const broken = path.join(work, 'broken.tgz');
+      fs.writeFileSync(broken, 'not a data directory');
+      for (const [name, file, fromTemplate] of [
+        ['templated', template, true],
+        ['broken', broken, false],
+        ['none', path.join(work, 'missing.tgz'), false],
+      ] as const) {
+        const dir = path.join(work, name);
+        const first = await openDatabase({ dataDir: dir, logger, embeddedTemplate: file });
+        try {
+          expect(first.created).toBe(true);
+          expect(first.fromTemplate).toBe(fromTemplate);
+          expect(first.appliedMigrations.length).toBeGreaterThan(0);
+          await first.prisma.user.create({ data: { telegramId: 7n, firstName: name } });
+        } finally {
+          await first.close();
+        }
+        const again = await openDatabase({ dataDir: dir, logger, embeddedTemplate: file });
+        try {
+          expect(again.created).toBe(false);
+          expect(again.appliedMigrations).toEqual([]);
+          expect(await again.prisma.user.findUnique({ where: { telegramId: 7n } })).toMatchObject({ firstName: name });
+        } finally {
+          await again.close();
+        }
+      }
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
     }
   });
 

@@ -1,10 +1,12 @@
-// npm run db:migrate | db:migration -- <name> | db:status | db:seed
+// npm run db:migrate | db:migration -- <name> | db:status | db:seed | db:template
+import fs from 'node:fs';
+import path from 'node:path';
 import type { PoolConfig } from 'pg';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createMigration, migrationStatus } from './migrations.ts';
 import { openDatabase } from './database.ts';
-import { openEmbeddedDatabase } from './embedded.ts';
+import { openEmbeddedDatabase, prepareTemplate, templatePath } from './embedded.ts';
 import { seedDatabase } from './seed.ts';
 
 const [command, ...args] = process.argv.slice(2);
@@ -53,8 +55,16 @@ async function main(): Promise<number> {
       console.log(JSON.stringify(status, null, 2));
       return 0;
     }
+    case 'template': {
+      // Made once per PGlite version (npm install asks for it each time); --force makes it again.
+      const file = templatePath();
+      if (!args.includes('--force') && fs.existsSync(file)) return 0;
+      await prepareTemplate(file);
+      console.log(`embedded database template: ${path.relative(process.cwd(), file)}`);
+      return 0;
+    }
     default:
-      console.error('usage: tsx src/db/cli.ts create <name> | deploy | status | seed');
+      console.error('usage: tsx src/db/cli.ts create <name> | deploy | status | seed | template');
       return 2;
   }
 }

@@ -20,6 +20,8 @@ export interface Database {
   pgConfig: pg.PoolConfig;
   /** True when the embedded database was created by this start. */
   created: boolean;
+  /** …and made from the template prepared at install (embedded.ts), not by initdb. */
+  fromTemplate: boolean;
   appliedMigrations: string[];
   /** Resolves when the database answers a query within `timeoutMs`, rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
@@ -47,10 +49,17 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** For the operator CLIs: use the embedded database a running bot serves (see embedded.ts). */
   joinRunning?: boolean;
+  /** The template a new embedded data directory is made from (embedded.ts's templatePath() by default). */
+  embeddedTemplate?: string;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  const embedded = opts.databaseUrl ? undefined : await openEmbeddedDatabase(opts.dataDir, { joinRunning: !!opts.joinRunning });
+  const embedded = opts.databaseUrl
+    ? undefined
+    : await openEmbeddedDatabase(opts.dataDir, {
+        joinRunning: !!opts.joinRunning,
+        ...(opts.embeddedTemplate ? { template: opts.embeddedTemplate } : {}),
+      });
   const pgConfig: pg.PoolConfig = embedded?.pgConfig ?? { connectionString: opts.databaseUrl };
   try {
     const appliedMigrations = await applyMigrations(pgConfig);
@@ -72,6 +81,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       kind: embedded ? 'embedded' : 'postgresql',
       pgConfig,
       created: embedded?.created ?? false,
+      fromTemplate: embedded?.fromTemplate ?? false,
       appliedMigrations,
       async ping(timeoutMs = 2_000) {
         let timer: NodeJS.Timeout | undefined;
