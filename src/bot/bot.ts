@@ -84,15 +84,19 @@ function htmlByDefault(): Transformer {
   };
 }
 
-/** Every feature, in the order they see an update. */
+/**
+ * Every feature, in the order they see an update. /start, the most frequent command, comes
+ * first: a deep link to a region's subscription before the greeting, and no other feature
+ * takes /start.
+ */
 const FEATURES = [
+  subscriptionsFeature,
+  startFeature,
   ceremonyFlowFeature,
   winnerFlowFeature,
   companyFeature,
   announceFeature,
   fileImportFeature,
-  subscriptionsFeature,
-  startFeature,
   helpFeature,
   languageFeature,
   coverageFeature,
