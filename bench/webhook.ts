@@ -216,6 +216,9 @@ async function firstAnswer(url: string, c: Case, spawnedAt: number): Promise<num
 
 async function measure(c: Case): Promise<Result> {
   const { url, child, exited, spawnedAt } = await c.start();
+  // What the bot says on stderr (a failed request's cause), shown when a request failed.
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2_000)));
   try {
     const firstAnswerMs = await firstAnswer(url, c, spawnedAt);
     // Idle: started and ready, before any update.
@@ -233,6 +236,7 @@ async function measure(c: Case): Promise<Result> {
     const benchCpu = process.cpuUsage(benchBefore);
     const pgCpu = postgresCpuMs() - pgBefore;
     const replies = c.reply ? checkReplies(c.reply, callsBefore) : { sampled: 0, wrong: [] };
+    if (r.non2xx || r.errors) process.stderr.write(`${c.name}: ${r.non2xx} non-2xx, ${r.errors} errors; its stderr:\n${stderr}\n`);
     // The next case's bot starts with an empty record.
     double.calls.length = 0;
     return {
