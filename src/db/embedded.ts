@@ -136,11 +136,16 @@ export interface EmbeddedOptions {
  */
 const EMBEDDED_SETTINGS = ['shared_buffers = 32MB', 'maintenance_work_mem = 16MB', 'wal_buffers = 1MB', 'temp_buffers = 2MB'];
 
-const PGLITE_VERSION = (
-  JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as {
-    version: string;
+/** The installed PGlite's version, or undefined where its package cannot be read (then no template is used). */
+function pgliteVersion(): string | undefined {
+  try {
+    const file = path.join(projectRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json');
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
   }
-).version;
+}
+const PGLITE_VERSION = pgliteVersion();
 
 /**
  * A data directory fresh from initdb, made once at install (`npm install` runs `db:template`)
@@ -150,7 +155,7 @@ const PGLITE_VERSION = (
  * new directory is made by initdb as before.
  */
 export const templatePath = (): string =>
-  path.join(projectRoot, 'node_modules', '.cache', 'paritrana', `pgdata-pglite-${PGLITE_VERSION}.tgz`);
+  path.join(projectRoot, 'node_modules', '.cache', 'paritrana', `pgdata-pglite-${PGLITE_VERSION ?? 'unknown'}.tgz`);
 
 const createPGlite = (dataDir: string, loadDataDir?: Blob) =>
   PGlite.create({ dataDir, extensions: { pg_trgm }, postgresqlconf: EMBEDDED_SETTINGS, ...(loadDataDir ? { loadDataDir } : {}) });
@@ -173,7 +178,7 @@ export async function prepareTemplate(file = templatePath()): Promise<void> {
 
 /** A new data directory: from the template when there is one that loads, else by initdb. */
 async function createDataDir(pgdata: string, template: string): Promise<{ db: PGlite; fromTemplate: boolean }> {
-  if (fs.existsSync(template)) {
+  if (PGLITE_VERSION !== undefined && fs.existsSync(template)) {
     try {
       return { db: await createPGlite(pgdata, new Blob([fs.readFileSync(template)])), fromTemplate: true };
     } catch {
