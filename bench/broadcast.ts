@@ -2,7 +2,6 @@
 // broadcast) from the real entry point, against the Bot API double enforcing Telegram's paid
 // limit. Reports achieved rate / configured rate, 429 answers, the bot's peak RSS and the time.
 // Needs the PostgreSQL server (BENCH_PG_URL).
-import fs from 'node:fs';
 import pg from 'pg';
 import { createAnnouncement, deliveryCounts, queueAnnouncement } from '../src/domain/announcements/announcements.ts';
 import { applyMigrations } from '../src/db/migrations.ts';
@@ -10,21 +9,13 @@ import { seedDatabase } from '../src/db/seed.ts';
 import { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
 import { startChildBot } from '../test/support/child-bot.ts';
 import { dropDatabase, freshDatabase } from './support/databases.ts';
+import { statusMb } from './support/proc.ts';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
 const RATE = Number(process.env.BENCH_RATE ?? 1_000);
 const DATABASE = 'paritrana_bench_broadcast';
 const TOKEN = '123456789:bench-token_abcdefghijklmnopqrstuv';
 const TEXT = '📣 <b>Undangan</b> Paritrana Award 2026 Sumatera Barat';
-
-/** Peak resident memory of a process, from /proc (Linux), in MB. */
-function peakRssMb(pid: number): number {
-  const line = fs
-    .readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmHWM:'));
-  return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
-}
 
 const url = await freshDatabase(DATABASE);
 await applyMigrations({ connectionString: url });
@@ -67,7 +58,7 @@ double.on('call', (call: { method: string; at: number }) => {
 let peakMb = 0;
 for (;;) {
   await new Promise((r) => setTimeout(r, 500));
-  peakMb = Math.max(peakMb, peakRssMb(bot.child.pid!));
+  peakMb = Math.max(peakMb, statusMb(bot.child.pid!, 'VmHWM'));
   const { rows } = await pool.query(`SELECT status::text FROM "Announcement" WHERE id = $1`, [id]);
   if (rows[0].status === 'done') break;
 }

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
 import { startChildBot } from '../test/support/child-bot.ts';
 import { dropDatabase, freshDatabase } from './support/databases.ts';
+import { statusMb } from './support/proc.ts';
 
 const DATABASE = 'paritrana_bench_import';
 const TOKEN = '123456789:bench-token_abcdefghijklmnopqrstuv';
@@ -18,10 +19,6 @@ const SECRET = 'bench-webhook-secret-0123456789';
 const ADMIN = 'bench-admin-token-0123456789abcdef';
 const MONTHS = ['Januari 2026', 'Februari 2026', 'Maret 2026', 'April 2026', 'Mei 2026'];
 
-const rssMb = (pid: number): number => {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
@@ -116,11 +113,11 @@ void bot.exited.then((e) => (exit = e));
 for (let i = 0; i < 20; i++) await ping(); // warm-up
 const quiet = probe(sleep(5_000));
 const baseline = await quiet;
-const rssBefore = rssMb(pid);
+const rssBefore = statusMb(pid, 'VmRSS');
 
 let peak = rssBefore;
 const sampler = setInterval(() => {
-  if (!exit) peak = Math.max(peak, rssMb(pid));
+  if (!exit) peak = Math.max(peak, statusMb(pid, 'VmRSS'));
 }, 100);
 process.stderr.write(`importing ${(bytes / 1e6).toFixed(1)} MB (${lines.length - 1} rows, dry run)…\n`);
 const importStarted = performance.now();
@@ -137,7 +134,7 @@ const imported = await importing;
 const importS = (performance.now() - importStarted) / 1000;
 await sleep(5_000);
 clearInterval(sampler);
-const rssAfter = exit ? NaN : rssMb(pid);
+const rssAfter = exit ? NaN : statusMb(pid, 'VmRSS');
 const died = exit ? `the bot died (exit ${exit.code ?? exit.signal}): ${String(bot.lines.at(-1)?.msg ?? '')}` : 'the bot stayed up';
 
 if (!exit) bot.child.kill('SIGTERM');

@@ -9,7 +9,9 @@ import autocannon from 'autocannon';
 import { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
 import { spawnUntilReady, type ChildBot } from '../test/support/child-bot.ts';
 import { freshDatabase } from './support/databases.ts';
+import { cpuMs, statusMb } from './support/proc.ts';
 import { buttonSigner } from '../src/bot/callback-data.ts';
+import { parseTelegramHtml } from '../src/i18n/telegram-html.ts';
 
 const DATABASE = 'paritrana_bench';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -134,15 +136,6 @@ async function drive(url: string, text: string, seconds: number): Promise<autoca
   });
 }
 
-/** Resident memory of a process now, in MB (Linux). */
-function rssMb(pid: number): number {
-  const line = fs
-    .readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
-}
-
 /** CPU time of every PostgreSQL server process, in ms (Linux; 0 where none can be read). */
 function postgresCpuMs(): number {
   let total = 0;
@@ -155,12 +148,6 @@ function postgresCpuMs(): number {
     }
   }
   return total;
-}
-
-/** utime + stime of a process, in ms (Linux). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 const SAMPLE = 50;
@@ -178,16 +165,13 @@ function checkReplies(expected: Expected, since: number): { sampled: number; wro
   let sampled = 0;
   for (let i = 0; i < replies.length && sampled < SAMPLE; i += step, sampled++) {
     const { payload, status } = replies[i]!;
-    // As the person reads it (and the conversation tests check it): Telegram HTML without its tags.
-    const text = String(payload.text ?? '')
-      .replace(/<[^>]+>/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&amp;/g, '&');
+    // As the person reads it (and the conversation tests check it): the text Telegram shows.
+    const parsed = parseTelegramHtml(String(payload.text ?? ''));
+    const text = parsed.ok ? parsed.text : '';
     const data = buttonData(payload.reply_markup);
     const problems = [
       status === 200 ? '' : `status ${status}`,
+      parsed.ok ? '' : parsed.description,
       text.startsWith(expected.starts) ? '' : `does not begin with ${JSON.stringify(expected.starts)}`,
       ...expected.contains.map((c) => (text.includes(c) ? '' : `lacks ${JSON.stringify(c)}`)),
       data.length === expected.buttons.length &&
@@ -223,7 +207,7 @@ async function measure(c: Case): Promise<Result> {
     const firstAnswerMs = await firstAnswer(url, c, spawnedAt);
     // Idle: started and ready, before any update.
     await new Promise((r) => setTimeout(r, 1_000));
-    const idleRss = rssMb(child.pid!);
+    const idleRss = statusMb(child.pid!, 'VmRSS');
     await drive(url, c.text, WARMUP_S);
     const callsBefore = double.calls.length;
     const cpuBefore = cpuMs(child.pid!);
@@ -252,7 +236,7 @@ async function measure(c: Case): Promise<Result> {
       pgCpuMsPerRequest: pgCpu / r.requests.total,
       benchCpuMsPerRequest: (benchCpu.user + benchCpu.system) / 1000 / r.requests.total,
       idleRss,
-      afterRss: rssMb(child.pid!),
+      afterRss: statusMb(child.pid!, 'VmRSS'),
       firstAnswerMs,
       wrongReplies: replies.wrong,
       sampled: replies.sampled,
@@ -302,24 +286,17 @@ const FULL_BOT_ENV = {
   // As npm start runs it (see README, Memory).
   MALLOC_ARENA_MAX: '2',
 };
-const fullBot = (name: string, text: string, reply: Expected): Case => ({
+/** The full bot as npm start runs it, on the database `database()` names for each start. */
+const botCase = (name: string, text: string, reply: Expected, database: () => Record<string, string>): Case => ({
   name,
   text,
   reply,
-  start: () => startChild(['src/main.ts'], { ...FULL_BOT_ENV, DATABASE_URL: databaseUrl }, 'Paritrana Bot is running'),
+  start: () => startChild(['src/main.ts'], { ...FULL_BOT_ENV, ...database() }, 'Paritrana Bot is running'),
 });
+const fullBot = (name: string, text: string, reply: Expected) => botCase(name, text, reply, () => ({ DATABASE_URL: databaseUrl }));
 /** The embedded default (no DATABASE_URL), each time on a fresh data directory: the first start of `npm start`. */
-const embeddedBot = (name: string, text: string, reply: Expected): Case => ({
-  name,
-  text,
-  reply,
-  start: () =>
-    startChild(
-      ['src/main.ts'],
-      { ...FULL_BOT_ENV, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-bench-data-')) },
-      'Paritrana Bot is running',
-    ),
-});
+const embeddedBot = (name: string, text: string, reply: Expected) =>
+  botCase(name, text, reply, () => ({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'paritrana-bench-data-')) }));
 
 /** The 👍/👎 row under every answer to free text, signed for its answer. */
 const FEEDBACK = [/^fb:u:/, /^fb:d:/];
