@@ -48,12 +48,15 @@ function examplesOf(i18n: I18n): ExampleQuestions {
   return e;
 }
 
+/** The understanding of free text for this bot's database and texts (built on first use, then kept). */
+const understanding = (deps: Pick<BotContext['deps'], 'pool' | 'i18n'>) => understanderFor(deps.pool, examplesOf(deps.i18n));
+
 /**
  * Builds the understanding (all 91,593 region names, every answer) at start-up, while the bot
  * already serves: otherwise the first free-text question waits for it, seconds on a small machine.
  */
 export async function prepareUnderstanding(deps: Pick<BotContext['deps'], 'pool' | 'i18n'>): Promise<void> {
-  await understanderFor(deps.pool, examplesOf(deps.i18n));
+  await understanding(deps);
 }
 
 /** Answers in the language of the question, unless the person picked one with /bahasa. */
@@ -243,7 +246,7 @@ async function answerFreeText(ctx: BotContext, typed: string): Promise<void> {
   const { pool } = ctx.deps;
   const chatId = ctx.chat!.id;
   const userId = ctx.from?.id ?? chatId;
-  const [understander, previous] = await Promise.all([understanderFor(pool, examplesOf(ctx.deps.i18n)), ctx.chatContext()]);
+  const [understander, previous] = await Promise.all([understanding(ctx.deps), ctx.chatContext()]);
   const u = understander.understand(text, previous);
   useLanguage(ctx, u.lang);
   if (u.decision === 'none' || !u.target) {
@@ -295,7 +298,7 @@ BUTTONS.builtIn.on(freeTextFeature, async (ctx, target) => {
   if (!isBuiltInTarget(target)) return;
   const context = await ctx.chatContext();
   useLanguage(ctx, context?.lang);
-  const understander = await understanderFor(ctx.deps.pool, examplesOf(ctx.deps.i18n));
+  const understander = await understanding(ctx.deps);
   const u = understander.understand(context?.question ?? '', undefined);
   addFeedback(ctx, target);
   await answerTarget(ctx, understander.gazetteer, target, { ...u, decision: 'answer', target }, context);
