@@ -7,9 +7,9 @@ import { createAnnouncement, deliveryCounts, queueAnnouncement } from '../src/do
 import { applyMigrations } from '../src/db/migrations.ts';
 import { seedDatabase } from '../src/db/seed.ts';
 import { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
-import { startChildBot } from '../test/support/child-bot.ts';
 import { dropDatabase, freshDatabase } from './support/databases.ts';
 import { statusMb } from './support/proc.ts';
+import { startBuiltBot } from './support/npm-start.ts';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
 const RATE = Number(process.env.BENCH_RATE ?? 1_000);
@@ -32,14 +32,13 @@ const double = new LocalBotApi({ token: TOKEN, rateLimit: { perSecond: 1_000 } }
 await double.start();
 for (let i = 0; i < SUBSCRIBERS; i++) double.addChat(FIRST + i);
 
-const bot = await startChildBot({
+// As npm start runs it (package.json): compiled, with its node flags and environment.
+const bot = await startBuiltBot({
   BOT_TOKEN: TOKEN,
   BOT_MODE: 'polling',
   DATABASE_URL: url,
   TELEGRAM_API_ROOT: double.apiRoot,
   BROADCAST_PAID_RATE: String(RATE),
-  // As npm start runs it.
-  MALLOC_ARENA_MAX: '2',
 });
 const id = await createAnnouncement(pool, { regionCode: '13', text: TEXT, createdBy: 'bench', paidBroadcast: true });
 const started = performance.now();

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { LocalBotApi } from '../src/bot-api-double/local-bot-api.ts';
-import { startChildBot } from '../test/support/child-bot.ts';
+import { startBuiltBot } from './support/npm-start.ts';
 import { dropDatabase, freshDatabase } from './support/databases.ts';
 import { statusMb } from './support/proc.ts';
 
@@ -26,7 +26,8 @@ const databaseUrl = await freshDatabase(DATABASE);
 const double = new LocalBotApi({ token: TOKEN });
 await double.start();
 process.stderr.write('starting the bot (it seeds its database first)…\n');
-const bot = await startChildBot(
+// As npm start runs it (package.json): compiled, with its node flags and environment.
+const bot = await startBuiltBot(
   {
     BOT_TOKEN: TOKEN,
     BOT_MODE: 'webhook',

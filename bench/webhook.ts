@@ -12,6 +12,7 @@ import { freshDatabase } from './support/databases.ts';
 import { cpuMs, statusMb } from './support/proc.ts';
 import { buttonSigner } from '../src/bot/callback-data.ts';
 import { parseTelegramHtml } from '../src/i18n/telegram-html.ts';
+import { npmStartCommand } from './support/npm-start.ts';
 
 const DATABASE = 'paritrana_bench';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -71,16 +72,23 @@ interface Result {
 const PIN = process.env.BENCH_PIN !== '0' && os.availableParallelism() >= 2 && spawnSync('taskset', ['-c', '1', 'true']).status === 0;
 if (PIN) spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
 
+/** The full bot as npm start runs it (package.json): compiled, with its node flags and environment. */
+const NPM_START = npmStartCommand();
+const BOT = 'npm start';
+
 async function startChild(args: string[], env: Record<string, string>, readyMsg: string): Promise<Started> {
+  const bot = args[0] === BOT;
   // BENCH_PROFILE=<dir>: a V8 CPU profile of the bot under test, written there when it stops.
-  const profile =
-    process.env.BENCH_PROFILE && args[0] === 'src/main.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  // The bot runs as npm start runs it: with a 32 MB young generation (see README, Free text);
-  // BENCH_SEMI=16 measures another.
-  const heap = args[0] === 'src/main.ts' ? [`--max-semi-space-size=${process.env.BENCH_SEMI ?? 32}`] : [];
-  const node = [process.execPath, ...profile, ...heap, '--import', 'tsx', ...args];
+  const profile = process.env.BENCH_PROFILE && bot ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // BENCH_SEMI=32 measures another young generation than npm start's.
+  const semi = (arg: string) =>
+    process.env.BENCH_SEMI && arg.startsWith('--max-semi-space-size=') ? `--max-semi-space-size=${process.env.BENCH_SEMI}` : arg;
+  const node = bot ? [process.execPath, ...profile, ...NPM_START.args.map(semi)] : [process.execPath, '--import', 'tsx', ...args];
   const spawnedAt = performance.now();
-  return { ...(await spawnUntilReady(PIN ? ['taskset', '-c', '0', ...node] : node, env, readyMsg, 60_000)), spawnedAt };
+  return {
+    ...(await spawnUntilReady(PIN ? ['taskset', '-c', '0', ...node] : node, bot ? { ...NPM_START.env, ...env } : env, readyMsg, 60_000)),
+    spawnedAt,
+  };
 }
 
 let nextUpdateId = 1;
@@ -283,15 +291,13 @@ const FULL_BOT_ENV = {
   TELEGRAM_API_ROOT: double.apiRoot,
   // Request lines are debug: info is quiet under load and still shows the start line.
   LOG_LEVEL: 'info',
-  // As npm start runs it (see README, Memory).
-  MALLOC_ARENA_MAX: '2',
 };
 /** The full bot as npm start runs it, on the database `database()` names for each start. */
 const botCase = (name: string, text: string, reply: Expected, database: () => Record<string, string>): Case => ({
   name,
   text,
   reply,
-  start: () => startChild(['src/main.ts'], { ...FULL_BOT_ENV, ...database() }, 'Paritrana Bot is running'),
+  start: () => startChild([BOT], { ...FULL_BOT_ENV, ...database() }, 'Paritrana Bot is running'),
 });
 const fullBot = (name: string, text: string, reply: Expected) => botCase(name, text, reply, () => ({ DATABASE_URL: databaseUrl }));
 /** The embedded default (no DATABASE_URL), each time on a fresh data directory: the first start of `npm start`. */
