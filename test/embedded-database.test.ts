@@ -62,14 +62,16 @@ describe('embedded database', () => {
       const older = path.join(work, 'migrations');
       fs.cpSync(migrationsDir, older, { recursive: true });
       fs.rmSync(path.join(older, last), { recursive: true });
-      const template = path.join(work, 'template.tgz');
+      const template = path.join(work, 'template');
       await prepareTemplate(template, older);
-      const broken = path.join(work, 'broken.tgz');
-      fs.writeFileSync(broken, 'not a data directory');
+      // A data directory of another PostgreSQL, with nothing in it.
+      const broken = path.join(work, 'broken');
+      fs.mkdirSync(broken);
+      fs.writeFileSync(path.join(broken, 'PG_VERSION'), '99\n');
       for (const [name, file, fromTemplate] of [
         ['templated', template, true],
         ['broken', broken, false],
-        ['none', path.join(work, 'missing.tgz'), false],
+        ['none', path.join(work, 'missing'), false],
       ] as const) {
         const dir = path.join(work, name);
         const first = await openDatabase({ dataDir: dir, logger, embeddedTemplate: file });
