@@ -1,7 +1,7 @@
 // What `prisma migrate deploy | diff | dev --create-only | status` do, without the network.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { PoolConfig } from 'pg';
+import pg, { type PoolConfig } from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { migrationsDir, schemaPath } from '../paths.ts';
 import {
@@ -28,8 +28,32 @@ async function withEngine<T>(
   }
 }
 
+/**
+ * Whether the schema engine has anything to do: a migration in `dir` not applied, or one that
+ * failed (the engine then refuses, as prisma does). Most starts have none, and the engine's WASM
+ * held some 20 MB of the bot's memory for the rest of its life.
+ */
+async function engineNeeded(pgConfig: PoolConfig, dir: string): Promise<boolean> {
+  const names = (await fs.readdir(dir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name);
+  const client = new pg.Client(pgConfig);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; finished: boolean }>(
+      `SELECT migration_name AS name, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE rolled_back_at IS NULL`,
+    );
+    const applied = new Set(rows.filter((r) => r.finished).map((r) => r.name));
+    return rows.some((r) => !r.finished) || names.some((name) => !applied.has(name));
+  } catch (e) {
+    if ((e as { code?: string }).code === '42P01') return true; // no migration table yet
+    throw e;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies pending migrations; returns the names applied now. Safe to run from several processes. */
 export async function applyMigrations(pgConfig: PoolConfig, dir = migrationsDir): Promise<string[]> {
+  if (!(await engineNeeded(pgConfig, dir))) return [];
   return withEngine(migrationFactory(pgConfig), false, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: await listMigrations(dir), filters: noFilter });
     return out.appliedMigrationNames;
