@@ -46,17 +46,147 @@ const typoBudget = (length: number) => (length >= 12 ? 2 : length >= 6 ? 1 : 0);
 const byLevel = (a: PlaceRef, b: PlaceRef) =>
   LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || Number(b.kind === 'kota') - Number(a.kind === 'kota') || a.code.localeCompare(b.code);
 
-/** The canonical string of a level or kind: 91,593 rows read from the database each bring their own copy. */
-const canonical = new Map<string, string>();
-const intern = <T extends string>(value: T): T => {
-  let kept = canonical.get(value);
-  if (kept === undefined) canonical.set(value, (kept = value));
-  return kept as T;
+const LEVELS: readonly RegionLevel[] = ['country', 'province', 'regency', 'district', 'village'];
+const KINDS: RegionKind[] = [];
+const kindIndex = (kind: RegionKind): number => {
+  const at = KINDS.indexOf(kind);
+  return at >= 0 ? at : KINDS.push(kind) - 1;
 };
 
+/**
+ * The names of all regions (91,593 of them), held in a few strings and typed arrays rather than
+ * as a map of objects: a map of names to region objects was 17 MB of the bot's 66 MB of live
+ * heap, and every full collection walked its hundreds of thousands of objects. Distinct search
+ * names are sorted and looked up by binary search; each names a run of regions, whose refs are
+ * made when a lookup finds them (provinces, regencies and cities are kept as objects: the typo
+ * and word indexes hold them).
+ */
+class RegionNames {
+  /** The distinct search names, sorted, end to end; name i is text[starts[i], starts[i + 1]). */
+  private readonly text: string;
+  private readonly starts: Int32Array;
+  /** The regions of name i are regions first[i] … first[i + 1] - 1, in the order below. */
+  private readonly first: Int32Array;
+  private readonly codes: string;
+  private readonly codeStarts: Int32Array;
+  private readonly names: string;
+  private readonly nameStarts: Int32Array;
+  private readonly levels: Uint8Array;
+  private readonly kinds: Uint8Array;
+  /** Provinces, regencies and cities (and Indonesia), as the refs the other indexes hold. */
+  readonly areas = new Map<string, PlaceRef>();
+
+  /** Search names with their provinces, regencies and cities, in the order the regions came. */
+  readonly areaNames: [string, PlaceRef[]][] = [];
+
+  constructor(regions: Iterable<PlaceName>) {
+    const input = [...regions];
+    // Sorted by name, and by arrival within a name (the sort is stable).
+    const order = input
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const x = input[a]!.searchName;
+        const y = input[b]!.searchName;
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+    const n = order.length;
+    this.codeStarts = new Int32Array(n + 1);
+    this.nameStarts = new Int32Array(n + 1);
+    this.levels = new Uint8Array(n);
+    this.kinds = new Uint8Array(n);
+    const distinct: string[] = [];
+    const first: number[] = [];
+    const codes: string[] = [];
+    const names: string[] = [];
+    const areaNames: { arrived: number; text: string; refs: PlaceRef[] }[] = [];
+    let codeLength = 0;
+    let nameLength = 0;
+    order.forEach((arrived, i) => {
+      const r = input[arrived]!;
+      if (distinct.at(-1) !== r.searchName) {
+        distinct.push(r.searchName);
+        first.push(i);
+      }
+      codes.push(r.code);
+      names.push(r.name);
+      this.codeStarts[i + 1] = codeLength += r.code.length;
+      this.nameStarts[i + 1] = nameLength += r.name.length;
+      this.levels[i] = LEVELS.indexOf(r.level);
+      this.kinds[i] = kindIndex(r.kind);
+      if (!AREA_LEVELS.has(r.level)) return;
+      const ref: PlaceRef = { code: r.code, name: r.name, level: r.level, kind: KINDS[this.kinds[i]]! };
+      this.areas.set(r.code, ref);
+      const last = areaNames.at(-1);
+      if (last?.text === r.searchName) last.refs.push(ref);
+      else areaNames.push({ arrived, text: r.searchName, refs: [ref] });
+    });
+    first.push(n);
+    this.first = Int32Array.from(first);
+    this.starts = new Int32Array(distinct.length + 1);
+    let textLength = 0;
+    distinct.forEach((name, i) => (this.starts[i + 1] = textLength += name.length));
+    // Joined, each is one flat string: lookups slice it without copying.
+    this.text = distinct.join('');
+    this.codes = codes.join('');
+    this.names = names.join('');
+    this.areaNames = areaNames.sort((a, b) => a.arrived - b.arrived).map((a) => [a.text, a.refs]);
+  }
+
+  /** The index of a search name, or -1. */
+  private find(name: string): number {
+    let low = 0;
+    let high = this.starts.length - 2;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const at = this.text.slice(this.starts[mid], this.starts[mid + 1]);
+      if (at === name) return mid;
+      if (at < name) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+
+  has(name: string): boolean {
+    return this.find(name) >= 0;
+  }
+
+  /** The regions of that search name (none when it is none's). */
+  get(name: string): PlaceRef[] {
+    const at = this.find(name);
+    if (at < 0) return [];
+    const refs: PlaceRef[] = [];
+    for (let r = this.first[at]!; r < this.first[at + 1]!; r++) refs.push(this.ref(r));
+    return refs;
+  }
+
+  ref(r: number): PlaceRef {
+    const code = this.codes.slice(this.codeStarts[r], this.codeStarts[r + 1]);
+    return (
+      this.areas.get(code) ?? {
+        code,
+        name: this.names.slice(this.nameStarts[r], this.nameStarts[r + 1]),
+        level: LEVELS[this.levels[r]!]!,
+        kind: KINDS[this.kinds[r]!]!,
+      }
+    );
+  }
+
+  /** The ref of a region by its code (for aliases), or undefined. */
+  byCode(code: string, index: Map<string, number>): PlaceRef | undefined {
+    const r = index.get(code);
+    return r === undefined ? undefined : this.ref(r);
+  }
+
+  /** Region index by code, built only while aliases are attached (then dropped). */
+  codeIndex(): Map<string, number> {
+    const index = new Map<string, number>();
+    for (let r = 0; r < this.levels.length; r++) index.set(this.codes.slice(this.codeStarts[r], this.codeStarts[r + 1]), r);
+    return index;
+  }
+}
+
 export class Gazetteer {
-  /** By search name: most names are one region's, so a lone region is kept without an array (91,593 of them). */
-  private readonly names = new Map<string, PlaceRef | PlaceRef[]>();
+  private readonly names: RegionNames;
   private readonly aliases = new Map<string, PlaceRef[]>();
   /** The words of provinces' and regencies' names of several words ("talaud" → Kepulauan Talaud). */
   private readonly nameWords = new Map<string, PlaceRef[]>();
@@ -64,22 +194,15 @@ export class Gazetteer {
   private readonly typoTargets = new Map<string, { text: string; refs: PlaceRef[] }[]>();
 
   constructor(regions: Iterable<PlaceName>, aliases: Iterable<{ alias: string; regionCode: string }>) {
-    const byCode = new Map<string, PlaceRef>();
-    for (const r of regions) {
-      const ref: PlaceRef = { code: r.code, name: r.name, level: intern(r.level), kind: intern(r.kind) };
-      byCode.set(r.code, ref);
-      const known = this.names.get(r.searchName);
-      this.names.set(r.searchName, known === undefined ? ref : Array.isArray(known) ? (known.push(ref), known) : [known, ref]);
-    }
+    this.names = new RegionNames(regions);
+    const codes = this.names.codeIndex();
     for (const { alias, regionCode } of aliases) {
-      const ref = byCode.get(regionCode);
+      const ref = this.names.byCode(regionCode, codes);
       if (ref) push(this.aliases, alias, ref);
     }
-    for (const [text, one] of this.names) {
-      const refs = Array.isArray(one) ? one : [one];
-      const areas = refs.filter((r) => AREA_LEVELS.has(r.level));
-      if (areas.length && text.length >= MIN_TYPO_WORD) push(this.typoTargets, text[0]!, { text, refs: areas });
-      if (areas.length && text.includes(' '))
+    for (const [text, areas] of this.names.areaNames) {
+      if (text.length >= MIN_TYPO_WORD) push(this.typoTargets, text[0]!, { text, refs: areas });
+      if (text.includes(' '))
         for (const w of text.split(' ')) if (w.length >= MIN_TYPO_WORD) for (const a of areas) push(this.nameWords, w, a);
     }
     for (const [text, refs] of this.aliases) if (text.length >= MIN_TYPO_WORD) push(this.typoTargets, text[0]!, { text, refs });
@@ -148,10 +271,9 @@ export class Gazetteer {
     const hint = name === typed ? undefined : kind;
     // "desa bisa pake dana desa": a prefix before a grammar word names nothing.
     if (hint && !name.includes(' ') && GRAMMAR_WORDS.has(standardWord(name))) return undefined;
-    const one = this.names.get(name);
-    const named = one === undefined ? [] : Array.isArray(one) ? one : [one];
+    const named = this.names.get(name);
     const aliased = this.aliases.get(name) ?? [];
-    let candidates = [...named, ...aliased.filter((a) => !named.includes(a))];
+    let candidates = [...named, ...aliased.filter((a) => !named.some((n) => n.code === a.code))];
     if (!candidates.length) return undefined;
     if (hint) {
       const ofKind = candidates.filter((c) => c.kind === hint || (hint === 'desa' && c.kind === 'kelurahan'));
