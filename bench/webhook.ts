@@ -80,10 +80,11 @@ async function startChild(args: string[], env: Record<string, string>, readyMsg:
   const bot = args[0] === BOT;
   // BENCH_PROFILE=<dir>: a V8 CPU profile of the bot under test, written there when it stops.
   const profile = process.env.BENCH_PROFILE && bot ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  // BENCH_SEMI=32 measures another young generation than npm start's.
-  const semi = (arg: string) =>
-    process.env.BENCH_SEMI && arg.startsWith('--max-semi-space-size=') ? `--max-semi-space-size=${process.env.BENCH_SEMI}` : arg;
-  const node = bot ? [process.execPath, ...profile, ...NPM_START.args.map(semi)] : [process.execPath, '--import', 'tsx', ...args];
+  // BENCH_NODE_FLAGS='--max-semi-space-size=32' measures other node flags than npm start's.
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean);
+  const entry = NPM_START.args.filter((arg) => !arg.startsWith('-'));
+  const startArgs = flags ? [...flags, ...entry] : NPM_START.args;
+  const node = bot ? [process.execPath, ...profile, ...startArgs] : [process.execPath, '--import', 'tsx', ...args];
   const spawnedAt = performance.now();
   return {
     ...(await spawnUntilReady(PIN ? ['taskset', '-c', '0', ...node] : node, bot ? { ...NPM_START.env, ...env } : env, readyMsg, 60_000)),
