@@ -11,6 +11,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { PoolConfig } from 'pg';
 import { migrationsDir, projectRoot } from '../paths.ts';
 import { applyMigrations } from './migrations.ts';
+import { migrationNames } from './schema-engine.ts';
 
 export class DataDirInUseError extends Error {
   constructor(
@@ -154,8 +155,8 @@ const PGLITE_VERSION = pgliteVersion();
  * which PGlite then opens as an existing one. initdb was half of a first start (4.2 s of 8.9 s on
  * one core) and left some 450 MB of WASM and malloc memory behind it, and the migrations took
  * another 2.1 s. Loading the same directory as a tarball through PGlite (`loadDataDir`) took
- * 1.4 s and left its WASM memory 70 MB larger (about 330 MB resident against 205 MB for the copy
- * opened: `bench:webhook`'s embedded cases). It is made by this version of PGlite for this
+ * 1.4 s and left its WASM memory 70 MB larger (about 330 MB resident against 205 MB for the copy,
+ * in a process that only opened it). It is made by this version of PGlite for this
  * version only, and made again at the install after a migration is added (a data directory from
  * an older one gets the rest at start-up, as any older data directory does); without it, a new
  * directory is made by initdb.
@@ -164,20 +165,7 @@ export const templatePath = (): string =>
   path.join(projectRoot, 'node_modules', '.cache', 'paritrana', `pgdata-pglite-${PGLITE_VERSION ?? 'unknown'}-${lastMigration()}`);
 
 /** The newest migration's timestamp: a template is made again at the install after one is added. */
-function lastMigration(): string {
-  try {
-    return (
-      fs
-        .readdirSync(migrationsDir)
-        .filter((name) => /^\d{14}_/.test(name))
-        .sort()
-        .at(-1)
-        ?.slice(0, 14) ?? 'none'
-    );
-  } catch {
-    return 'none';
-  }
-}
+const lastMigration = (): string => migrationNames(migrationsDir).at(-1)?.slice(0, 14) ?? 'none';
 
 const createPGlite = (dataDir: string) => PGlite.create({ dataDir, extensions: { pg_trgm }, postgresqlconf: EMBEDDED_SETTINGS });
 

@@ -8,6 +8,7 @@ import {
   inMemoryMigrationFactory,
   listMigrations,
   LOCKFILE,
+  migrationNames,
   migrationFactory,
   noFilter,
   openSchemaEngine,
@@ -34,7 +35,7 @@ async function withEngine<T>(
  * held some 20 MB of the bot's memory for the rest of its life.
  */
 async function engineNeeded(pgConfig: PoolConfig, dir: string): Promise<boolean> {
-  const names = (await fs.readdir(dir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name);
+  const names = migrationNames(dir);
   const client = new pg.Client(pgConfig);
   await client.connect();
   try {

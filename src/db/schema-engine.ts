@@ -3,6 +3,7 @@
 // WASM build of the same engine (pinned to prisma's engines hash in package.json) keeps Prisma's
 // own migration layout and `_prisma_migrations` bookkeeping, so `prisma migrate deploy` on an
 // online machine accepts the same history.
+import { readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -162,23 +163,32 @@ export async function openSchemaEngine(
 
 export const LOCKFILE = 'migration_lock.toml';
 
+/** The migrations in `baseDir`: its sub-directories' names, oldest first (none when it is missing). */
+export function migrationNames(baseDir: string): string[] {
+  try {
+    return readdirSync(baseDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 /** The prisma CLI's own listing: every sub-directory with its migration.sql, by name. */
 export async function listMigrations(baseDir: string): Promise<MigrationList> {
   const lockContent = await fs.readFile(path.join(baseDir, LOCKFILE), 'utf8').catch(() => null);
-  const entries = await fs.readdir(baseDir, { withFileTypes: true }).catch(() => []);
   const dirs = await Promise.all(
-    entries
-      .filter((e) => e.isDirectory())
-      .map(async (d) => ({
-        path: d.name,
-        migrationFile: {
-          path: 'migration.sql',
-          content: await fs
-            .readFile(path.join(baseDir, d.name, 'migration.sql'), 'utf8')
-            .then((value) => ({ tag: 'ok' as const, value }))
-            .catch((e: Error) => ({ tag: 'error' as const, value: e.message })),
-        },
-      })),
+    migrationNames(baseDir).map(async (name) => ({
+      path: name,
+      migrationFile: {
+        path: 'migration.sql',
+        content: await fs
+          .readFile(path.join(baseDir, name, 'migration.sql'), 'utf8')
+          .then((value) => ({ tag: 'ok' as const, value }))
+          .catch((e: Error) => ({ tag: 'error' as const, value: e.message })),
+      },
+    })),
   );
   dirs.sort((a, b) => a.path.localeCompare(b.path));
   return {
